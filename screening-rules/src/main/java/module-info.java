@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Aperture screening-rules: published screening guidelines and site rules as pure, immutable
+ * rule sets that turn a patient, an exam and its findings into a recall decision.
+ */
+module dev.aperture.screening {
+    exports dev.aperture.screening;
+}
