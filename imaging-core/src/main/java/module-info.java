@@ -10,6 +10,8 @@ module dev.aperture.imaging {
     exports dev.aperture.image;
     exports dev.aperture.codec;
     exports dev.aperture.dicom;
+    exports dev.aperture.dicom.io;
+    exports dev.aperture.transfer;
 
     uses dev.aperture.codec.CodecProvider;
 }
