@@ -11,6 +11,7 @@ module dev.aperture.imaging {
     exports dev.aperture.codec;
     exports dev.aperture.dicom;
     exports dev.aperture.dicom.io;
+    exports dev.aperture.dicom.json;
     exports dev.aperture.transfer;
 
     uses dev.aperture.codec.CodecProvider;

@@ -92,8 +92,9 @@ final class ValueCodec {
             case FL: case FD: case OF: case OD: {
                 double[] d = doubles(vr, b, Integer.MAX_VALUE);
                 List<String> out = new ArrayList<>(d.length);
+                boolean single = vr == Vr.FL || vr == Vr.OF;
                 for (double x : d) {
-                    out.add(formatDouble(x));
+                    out.add(single ? formatFloat((float) x) : formatDouble(x));
                 }
                 return out;
             }
@@ -350,6 +351,15 @@ final class ValueCodec {
             return Long.toString((long) d);
         }
         String s = Double.toString(d);
+        return s.toUpperCase(Locale.ROOT).contains("E") ? new BigDecimal(s).stripTrailingZeros().toString() : s;
+    }
+
+    /** Shortest decimal text that reads back as the same float. */
+    static String formatFloat(float f) {
+        if (f == Math.rint(f) && Math.abs(f) < 1e7f) {
+            return Long.toString((long) f);
+        }
+        String s = Float.toString(f);
         return s.toUpperCase(Locale.ROOT).contains("E") ? new BigDecimal(s).stripTrailingZeros().toString() : s;
     }
 
