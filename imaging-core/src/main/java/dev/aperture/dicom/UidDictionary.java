@@ -48,9 +48,17 @@ public final class UidDictionary {
     private static final String RESOURCE = "uids.tsv";
 
     private final Map<String, Optional<UidEntry>> byUid;
+    private final Map<String, Optional<UidEntry>> byKeyword;
 
     private UidDictionary(Map<String, Optional<UidEntry>> byUid) {
         this.byUid = Collections.unmodifiableMap(byUid);
+        Map<String, Optional<UidEntry>> kw = new HashMap<>(2 * byUid.size());
+        for (Optional<UidEntry> e : byUid.values()) {
+            if (!e.get().keyword().isEmpty()) {
+                kw.put(e.get().keyword(), e);
+            }
+        }
+        this.byKeyword = Collections.unmodifiableMap(kw);
     }
 
     /**
@@ -108,6 +116,17 @@ public final class UidDictionary {
     public String name(String uid) {
         Optional<UidEntry> e = byUid.get(Objects.requireNonNull(uid, "uid"));
         return e == null ? "" : e.get().name();
+    }
+
+    /**
+     * Looks up a UID by its PS3.6 keyword (case-sensitive), e.g. {@code "ExplicitVRLittleEndian"}.
+     *
+     * @param keyword the keyword
+     * @return the entry, or empty when no UID has this keyword
+     */
+    public Optional<UidEntry> byKeyword(String keyword) {
+        Optional<UidEntry> e = byKeyword.get(Objects.requireNonNull(keyword, "keyword"));
+        return e == null ? Optional.empty() : e;
     }
 
     /** Returns all entries, for tests. */

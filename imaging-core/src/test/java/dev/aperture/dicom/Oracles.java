@@ -34,13 +34,13 @@ final class Oracles {
         }
     }
 
-    /** Requires pydicom 2.3.1 via /usr/bin/python3. */
+    /** Requires pydicom via /usr/bin/python3 (fails in CI when missing). */
     static void requirePydicom() {
         boolean ok = Files.isExecutable(Paths.get(PYTHON));
         if (ok) {
             try {
-                ok = run(List.of(PYTHON, "-c", "import pydicom"), null).startsWith("");
-            } catch (AssertionError | RuntimeException e) {
+                run(List.of(PYTHON, "-c", "import pydicom"), null);
+            } catch (AssertionError e) {
                 ok = false;
             }
         }

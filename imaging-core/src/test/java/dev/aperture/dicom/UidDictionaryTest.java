@@ -30,6 +30,9 @@ class UidDictionaryTest {
         assertEquals("", uids.name("1.2.3.4"));
         assertTrue(uids.entry("1.2.840.10008.1.2.1 ").isEmpty());
         assertTrue(uids.entry("").isEmpty());
+        assertEquals("1.2.840.10008.1.2.4.50", uids.byKeyword("JPEGBaseline8Bit").orElseThrow().uid());
+        assertTrue(uids.byKeyword("").isEmpty());
+        assertTrue(uids.byKeyword("NoSuchThing").isEmpty());
     }
 
     /** Every UID of pydicom 2.3.1's registry (PS3.6 2022a), with name, type, keyword, retirement. */
@@ -55,6 +58,9 @@ class UidDictionaryTest {
             assertEquals(f[2], e.type(), f[0]);
             assertEquals(f[3].equals("Retired"), e.retired(), f[0]);
             assertEquals(f[4], e.keyword(), f[0]);
+            if (!f[4].isEmpty()) {
+                assertEquals(f[0], uids.byKeyword(f[4]).orElseThrow().uid(), f[4]);
+            }
         }
         for (Optional<UidDictionary.UidEntry> e : uids.all()) {
             assertTrue(py.containsKey(e.orElseThrow().uid()));
