@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""Generates the DICOM data dictionary and UID registry of imaging-core.
+
+Sources (both machine-readable copies of PS3.6, installed by the Debian packages CI uses):
+  * DCMTK 3.6.7  /usr/share/libdcmtk17/dicom.dic  -- "Generated automatically from DICOM PS 3.6-2022b"
+    gives tag, keyword, VR, VM and the retired flag of every attribute of PS3.6 2022b.
+  * pydicom 2.3.1 _dicom_dict.py / _uid_dict.py    -- PS3.6 2022a (pydicom.__dicom_version__)
+    gives attribute names (DCMTK has none), the repeating-group masks (50xx, 60xx, 7Fxx,
+    (0020,31xx), (0028,04x0), (1000,xxx0), ...), the VR wording of PS3.6 ("US or SS") and the
+    UID registry.
+
+Writes:
+  imaging-core/src/main/resources/dev/aperture/dicom/elements.tsv
+  imaging-core/src/main/resources/dev/aperture/dicom/uids.tsv
+  imaging-core/src/main/java/dev/aperture/dicom/Tags.java
+
+Run from anywhere:  /usr/bin/python3 tools/generate-dictionary.py
+The output is deterministic; CI need not run it (the output is committed).
+"""
+import os
+import re
+import sys
+
+sys.path.insert(0, "/usr/lib/python3/dist-packages")
+import pydicom  # noqa: E402
+from pydicom._dicom_dict import DicomDictionary, RepeatersDictionary  # noqa: E402
+from pydicom._uid_dict import UID_dictionary  # noqa: E402
+
+DCMTK_DIC = "/usr/share/libdcmtk17/dicom.dic"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RES = os.path.join(ROOT, "imaging-core/src/main/resources/dev/aperture/dicom")
+SRC = os.path.join(ROOT, "imaging-core/src/main/java/dev/aperture/dicom")
+
+# DCMTK's lower-case pseudo VRs -> the PS3.6 wording.
+DCMTK_VR = {"ox": "OB or OW", "px": "OB or OW", "xs": "US or SS", "lt": "US or SS or OW",
+            "up": "UL", "na": ""}
+
+
+def dcmtk_edition():
+    with open(DCMTK_DIC, encoding="latin-1") as f:
+        for line in f:
+            m = re.search(r"Generated automatically from DICOM PS 3\.6-(\d{4}[a-e])", line)
+            if m:
+                return m.group(1)
+    raise SystemExit("cannot find the edition in " + DCMTK_DIC)
+
+
+def read_dcmtk():
+    """Exact (non-range) public entries of dicom.dic: tag -> (vr, keyword, vm, retired)."""
+    out = {}
+    with open(DCMTK_DIC, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = [x for x in line.rstrip("\n").split("\t") if x != ""]
+            tag, vr, kw, vm, version = fields
+            if not version.startswith("DICOM"):
+                continue  # PRIVATE, ILLEGAL, GENERIC pseudo entries
+            if "-" in tag:
+                continue  # ranges: taken from pydicom's repeater masks
+            t = int(tag[1:5] + tag[6:10], 16)
+            retired = version == "DICOM/retired"
+            out[t] = (DCMTK_VR.get(vr, vr), kw.replace("RETIRED_", ""), vm, retired)
+    return out
+
+
+def mask_of(pattern):
+    """'60xx0010' -> (mask, value) over the 32-bit tag."""
+    mask = int("".join("0" if c == "x" else "F" for c in pattern), 16)
+    value = int(pattern.replace("x", "0"), 16)
+    return mask, value
+
+
+def split_keyword(kw):
+    """Name for an attribute new in the DCMTK edition: 'AcquisitionUID' -> 'Acquisition UID'."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", kw)
+
+
+def clean(s):
+    if "\t" in s or "\n" in s:
+        raise SystemExit("tab or newline in " + repr(s))
+    return s
+
+
+def main():
+    edition_b = dcmtk_edition()
+    edition_a = pydicom._version.__dicom_version__
+    dcmtk = read_dcmtk()
+    repeaters = [(mask_of(p),) + (p,) + v for p, v in RepeatersDictionary.items()]
+
+    def repeater_covers(tag):
+        return any((tag & m) == val for (m, val), *_ in repeaters)
+
+    rows = []  # (tag-string, vr, vm, retired, keyword, name)
+    for tag in sorted(set(DicomDictionary) | set(dcmtk)):
+        p = DicomDictionary.get(tag)
+        d = dcmtk.get(tag)
+        if p is None and repeater_covers(tag):
+            continue  # DCMTK lists some members of (0028,04x0), (1000,xxx0)... one by one
+        if p is not None:
+            vr, vm, name, retired, kw = p
+            if name == "Retired-blank":
+                name = ""
+            retired = retired == "Retired"
+            if vr == "NONE":
+                vr = ""
+            if d is not None:
+                # the newer edition decides VM, keyword and retirement
+                vm, kw, retired = d[2], d[1] or kw, retired or d[3]
+        else:
+            vr, kw, vm, retired = d
+            name = split_keyword(kw)
+        rows.append(("%08X" % tag, vr, vm, "R" if retired else "", kw, name))
+    for (m, val), pattern, vr, vm, name, retired, kw in sorted(repeaters, key=lambda r: r[1]):
+        rows.append((pattern.upper().replace("X", "x"), vr, vm, "R" if retired == "Retired" else "", kw, name))
+
+    header = ("# DICOM data dictionary, PS3.6 %s (generated by tools/generate-dictionary.py; do not edit).\n"
+              "# Tags, keywords, VM, retirement: DCMTK 3.6.7 dicom.dic (PS3.6 %s); names and repeating-group\n"
+              "# masks: pydicom %s (PS3.6 %s); names of attributes added in %s derived from the keyword.\n"
+              "# Columns: tag (8 hex digits, x = any digit), VR (PS3.6 wording, empty for items), VM,\n"
+              "# R if retired, keyword, name.\n") % (edition_b, edition_b, pydicom.__version__, edition_a, edition_b)
+    with open(os.path.join(RES, "elements.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        for r in rows:
+            f.write("\t".join(clean(x) for x in r) + "\n")
+
+    with open(os.path.join(RES, "uids.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# DICOM UID registry, PS3.6 %s Table A-1 (and A-2), generated by tools/generate-dictionary.py\n"
+                "# from pydicom %s _uid_dict.py; do not edit.\n"
+                "# Columns: UID, type, R if retired, keyword, name.\n" % (edition_a, pydicom.__version__))
+        for uid in sorted(UID_dictionary, key=lambda u: [int(x) for x in u.split(".")]):
+            name, typ, info, retired, kw = UID_dictionary[uid]
+            f.write("\t".join(clean(x) for x in (uid, typ, "R" if retired == "Retired" else "", kw, name)) + "\n")
+
+    write_tags(rows, edition_b, edition_a)
+
+
+def first_tag(pattern, exact):
+    """The smallest tag a pattern matches that is neither listed exactly nor a group length
+    (ElementDictionary.firstTag does the same): (0028,04x0) gives (0028,0410)."""
+    if "x" not in pattern:
+        return int(pattern, 16)
+    mask, value = mask_of(pattern)
+    t = value
+    while (t & mask) != value or t in exact or (t & 0xFFFF) == 0:
+        t += 1
+    return t
+
+
+def javadoc_text(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+
+
+def write_tags(rows, edition_b, edition_a):
+    out = []
+    out.append("// SPDX-License-Identifier: Apache-2.0\n")
+    out.append("package dev.aperture.dicom;\n\n")
+    out.append("/**\n")
+    out.append(" * Constants for public tags, named by their PS3.6 keyword.\n")
+    out.append(" *\n")
+    out.append(" * <p>Generated by {@code tools/generate-dictionary.py} from DICOM PS3.6 %s (DCMTK 3.6.7\n" % edition_b)
+    out.append(" * {@code dicom.dic}) with names from PS3.6 %s (pydicom %s); do not edit. Repeating-group\n" % (edition_a, pydicom.__version__))
+    out.append(" * attributes such as {@code (60xx,3000)} have a constant for the first tag they match\n")
+    out.append(" * ({@code 6000,3000}), but not a tag listed on its own or a group length;\n")
+    out.append(" * {@link ElementDictionary} resolves the others through masks.\n")
+    out.append(" *\n")
+    out.append(" * <p>Stateless; thread-safe.\n")
+    out.append(" */\n")
+    out.append("public final class Tags {\n")
+    out.append("    private Tags() {\n    }\n\n")
+    exact = {int(r[0], 16) for r in rows if "x" not in r[0]}
+    for tag, vr, vm, retired, kw, name in rows:
+        if not kw:
+            continue
+        value = "%08X" % first_tag(tag, exact)
+        shown = "(%s,%s)" % (tag[:4], tag[4:])
+        doc = "%s %s." % (shown, javadoc_text(name))
+        if retired:
+            doc += " Retired."
+        out.append("    /** %s */\n" % doc)
+        out.append("    public static final int %s = 0x%s;\n" % (kw, value))
+    out.append("}\n")
+    with open(os.path.join(SRC, "Tags.java"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("".join(out))
+
+
+if __name__ == "__main__":
+    main()
