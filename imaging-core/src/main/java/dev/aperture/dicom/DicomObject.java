@@ -467,6 +467,19 @@ public final class DicomObject {
             return put(tag, vr, Objects.requireNonNull(value, "value"));
         }
 
+        /**
+         * Returns Pixel Representation (0028,0103) as added so far, or 0 when absent: what a
+         * reader needs to choose between US and SS for implicit-VR elements.
+         */
+        public int pixelRepresentation() {
+            for (int i = size - 1; i >= 0; i--) {
+                if (tags[i] == 0x00280103 && values[i] instanceof byte[] b && b.length >= 2 && vrs[i] == Vr.US) {
+                    return (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
+                }
+            }
+            return 0;
+        }
+
         /** Returns the character set that text added now is encoded with, and items inherit. */
         public SpecificCharacterSet characterSet() {
             return currentCharset();

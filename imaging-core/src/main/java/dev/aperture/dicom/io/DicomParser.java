@@ -78,11 +78,13 @@ public final class DicomParser implements Closeable {
     private int tag;
     private Vr vr;
     private long length;
+    private boolean vrFromDictionary;
     private long valueOffset;
     private boolean valuePending;
     private long elements;
     private long allocated;
     private boolean finished;
+    private boolean pendingSequenceEnd;
 
     DicomParser(ByteInput in, boolean explicitVr, boolean bigEndian, ReadLimits limits, boolean lenient,
                 long stopTag, long inputLength, List<Repair> repairs) {
@@ -106,6 +108,14 @@ public final class DicomParser implements Closeable {
     /** Returns the VR of the current element (null for items and delimiters). */
     public Vr vr() {
         return vr;
+    }
+
+    /**
+     * Returns true when the current element's VR was not in the input (implicit VR) but taken
+     * from the data dictionary; where the dictionary allows several VRs, this is the first.
+     */
+    public boolean vrFromDictionary() {
+        return vrFromDictionary;
     }
 
     /** Returns the value length of the current element or fragment ({@code 0xFFFFFFFF} = undefined). */
@@ -146,10 +156,15 @@ public final class DicomParser implements Closeable {
         if (valuePending) {
             skipValue();
         }
+        if (pendingSequenceEnd) {
+            pendingSequenceEnd = false;
+            return Event.SEQUENCE_END;
+        }
         if (finished) {
             return Event.END;
         }
         vr = null;
+        vrFromDictionary = false;
         // Close contexts whose defined length is used up.
         long pos = in.position();
         long e = end[depth];
@@ -189,6 +204,7 @@ public final class DicomParser implements Closeable {
                 if (v == null) {
                     // Lenient: the element was written in implicit VR inside an explicit dataset.
                     vr = dictionary.vr(tag);
+                    vrFromDictionary = true;
                     len = u32(w, p + 4);
                     in.advance(8);
                     return element(pos, len);
@@ -209,6 +225,7 @@ public final class DicomParser implements Closeable {
             }
         } else {
             vr = dictionary.vr(tag);
+            vrFromDictionary = true;
             len = u32(w, p + 4);
             in.advance(8);
         }
@@ -288,7 +305,8 @@ public final class DicomParser implements Closeable {
                 // An item of undefined length closed by the sequence delimiter alone.
                 repairs.add(new Repair("item closed by a sequence delimiter", pos, tag));
                 depth -= 2;
-                return Event.SEQUENCE_END;
+                pendingSequenceEnd = true;
+                return Event.ITEM_END;
             }
             if (k == DATASET && depth == 0 && lenient) {
                 repairs.add(new Repair("stray sequence delimiter skipped", pos, tag));

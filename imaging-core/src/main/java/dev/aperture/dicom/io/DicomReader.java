@@ -3,6 +3,7 @@ package dev.aperture.dicom.io;
 
 import dev.aperture.dicom.BulkData;
 import dev.aperture.dicom.DicomObject;
+import dev.aperture.dicom.ElementDictionary;
 import dev.aperture.dicom.Fragments;
 import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Vr;
@@ -22,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * Reads DICOM Part 10 files and bare datasets: with or without preamble and File Meta group
@@ -155,7 +154,7 @@ public final class DicomReader {
         ByteInput bi = ByteInput.of(in);
         List<Repair> repairs = new ArrayList<>();
         if (ts.deflated()) {
-            bi.switchTo(new InflaterInputStream(bi.remainder(), new Inflater(true)));
+            bi.switchTo(new Inflating(bi.remainder(), bi.position()));
         }
         DicomParser p = new DicomParser(bi, ts.explicitVr(), ts.bigEndian(), limits, lenient, stopTag, -1, repairs);
         return build(p, null, -1);
@@ -207,7 +206,7 @@ public final class DicomReader {
     private DicomParser parserFor(ByteInput bi, TransferSyntax ts, long size, List<Repair> repairs) {
         long inputLength = size;
         if (ts.deflated()) {
-            bi.switchTo(new InflaterInputStream(bi.remainder(), new Inflater(true), 16 * 1024));
+            bi.switchTo(new Inflating(bi.remainder(), bi.position()));
             inputLength = -1;
         }
         return new DicomParser(bi, ts.explicitVr(), ts.bigEndian(), limits, lenient, stopTag, inputLength, repairs);
@@ -303,7 +302,7 @@ public final class DicomReader {
             switch (e) {
                 case ELEMENT: {
                     int tag = p.tag();
-                    Vr vr = p.vr();
+                    Vr vr = p.vrFromDictionary() ? implicitVr(tag, p.vr(), current) : p.vr();
                     if (file != null && p.depth() == 0 && (isPixelData(tag) || p.length() > bulkDataThreshold)) {
                         current.setBulkData(tag, new BulkData(file, p.offset(), p.length(), vr, p.bigEndian()));
                         p.skipValue();
@@ -359,10 +358,40 @@ public final class DicomReader {
                         current = builders.pop();
                         seqItems.peek().add(item);
                     }
-                    return current.build();
+                    DicomObject ds = current.build();
+                    if (!ds.characterSet().unknownTerms().isEmpty()) {
+                        p.repairs().add(new Repair(ds.characterSet().unknownTerms().size()
+                                + " unknown Specific Character Set term(s); text decoded as ISO 8859-1",
+                                -1, Tag.SPECIFIC_CHARACTER_SET));
+                    }
+                    return ds;
             }
         }
     }
+
+    /**
+     * Chooses among the VRs the dictionary allows for an implicit-VR element (PS3.5 A.1 c):
+     * OW for "OB or OW" and for LUT and pixel data; SS for "US or SS" when Pixel Representation
+     * (already read, it precedes every such element) is 1, otherwise US.
+     */
+    private static Vr implicitVr(int tag, Vr first, DicomObject.Builder current) {
+        if (isPixelData(tag)) {
+            return tag == Tag.PIXEL_DATA ? Vr.OW : first;
+        }
+        List<Vr> vrs = DICTIONARY.entry(tag).map(ElementDictionary.Entry::vrs).orElse(List.of());
+        if (vrs.size() < 2) {
+            return first;
+        }
+        if (vrs.contains(Vr.OW)) {
+            return Vr.OW;
+        }
+        if (vrs.contains(Vr.SS) && vrs.contains(Vr.US)) {
+            return current.pixelRepresentation() == 1 ? Vr.SS : Vr.US;
+        }
+        return first;
+    }
+
+    private static final ElementDictionary DICTIONARY = ElementDictionary.standard();
 
     private static boolean isPixelData(int tag) {
         return tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA;

@@ -25,6 +25,9 @@ final class DatasetAssert {
         assertEquals(tags(expected), tags(actual), path + ": tags");
         for (int i = 0; i < expected.size(); i++) {
             String at = path + "/" + Tag.toHex(expected.tagAt(i));
+            if (Tag.isGroupLength(expected.tagAt(i))) {
+                continue; // a group's length depends on the encoding it was written in
+            }
             if (compareVr) {
                 assertEquals(expected.vrAt(i), actual.vrAt(i), at + ": VR");
             }
