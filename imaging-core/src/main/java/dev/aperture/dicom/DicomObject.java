@@ -412,7 +412,7 @@ public final class DicomObject {
 
         private Builder put(int tag, Vr vr, Object value) {
             Objects.requireNonNull(vr, "vr");
-            if (size > 0 && Integer.compareUnsigned(tags[size - 1], tag) >= 0) {
+            if (size > 0 && (!sorted || Integer.compareUnsigned(tags[size - 1], tag) >= 0)) {
                 for (int i = 0; i < size; i++) {
                     if (tags[i] == tag) {
                         vrs[i] = vr;
@@ -423,7 +423,7 @@ public final class DicomObject {
                 sorted = false;
             }
             if (size == tags.length) {
-                int n = size * 2;
+                int n = Math.max(16, size * 2);
                 tags = Arrays.copyOf(tags, n);
                 vrs = Arrays.copyOf(vrs, n);
                 values = Arrays.copyOf(values, n);

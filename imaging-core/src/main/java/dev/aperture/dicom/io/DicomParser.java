@@ -331,6 +331,9 @@ public final class DicomParser implements Closeable {
     }
 
     private Event atEndOfInput(long pos) throws IOException {
+        if (stopTag == META_ONLY && depth == 0) {
+            return finish(); // what follows the File Meta Information may be a short deflated stream
+        }
         if (!in.atEnd()) {
             // 1..7 bytes remain: too few for an element header.
             long rest = in.skip(8);

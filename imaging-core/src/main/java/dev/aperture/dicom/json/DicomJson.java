@@ -419,6 +419,10 @@ public final class DicomJson {
                 break;
         }
         if (!vr.isString()) {
+            if (values.isEmpty()) {
+                b.adoptBytes(tag, vr, new byte[0]);
+                return;
+            }
             throw invalid(tag, vr + " needs InlineBinary or BulkDataURI");
         }
         String[] strings = new String[values.size()];
