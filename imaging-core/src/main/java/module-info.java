@@ -12,4 +12,8 @@ module dev.aperture.imaging {
     exports dev.aperture.dicom;
 
     uses dev.aperture.codec.CodecProvider;
+    provides dev.aperture.codec.CodecProvider with
+            dev.aperture.codec.rle.RleCodecProvider,
+            dev.aperture.codec.deflate.DeflatedFrameCodecProvider,
+            dev.aperture.codec.nativ.NativeCodecProvider;
 }
