@@ -10,6 +10,7 @@ import dev.aperture.image.DoubleSamples;
 import dev.aperture.image.FloatSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.IntSamples;
+import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.ApertureException;
@@ -31,7 +32,12 @@ import java.util.Objects;
  *
  * <p>Multi-frame 1-bit data is packed across frame boundaries, so frame {@code i} starts at bit
  * {@link #frameBitOffset(ImageDescriptor, int) frameBitOffset(image, i)} of the Pixel Data
- * value, usually in the middle of a byte. {@link #decode(ByteBuffer, long, ImageDescriptor,
+ * value, usually in the middle of a byte.
+ *
+ * <p>Native YBR_FULL_422 and YBR_PARTIAL_422 (8-bit) are stored subsampled, two bytes per pixel;
+ * they decode to three samples per pixel (the chroma of each pixel pair repeated), reported as
+ * YBR_FULL (or still YBR_PARTIAL_422) in the returned {@link DecodedFrame}, and encode back
+ * with the mean chroma of each pair. Use {@link #frameLength} for their frame size. {@link #decode(ByteBuffer, long, ImageDescriptor,
  * Samples, NativeLayout)} takes that bit offset.
  *
  * <p>Stateless and thread-safe. Input buffers are not modified (their position and limit are
@@ -77,7 +83,80 @@ public final class NativeFrames {
         if (frame < 0) {
             throw new IllegalArgumentException("frame must not be negative");
         }
+        if (subsampled(image)) {
+            return (long) frame * frameLength(image) * 8;
+        }
         return (long) frame * image.samplesPerFrame() * image.bitsAllocated();
+    }
+
+    /**
+     * Returns the bytes of one native frame: {@link ImageDescriptor#nativeFrameLength()}, except
+     * for 8-bit YBR_FULL_422 and YBR_PARTIAL_422, whose native form stores two bytes per pixel
+     * (PS3.3 C.7.6.3.1.2: Y1 Y2 Cb Cr for each pair of pixels in a row).
+     *
+     * @param image the image
+     * @return the frame length in bytes, rounded up to whole bytes for 1-bit data
+     */
+    public static long frameLength(ImageDescriptor image) {
+        if (subsampled(image)) {
+            return (long) image.pixelsPerFrame() * 2;
+        }
+        return image.nativeFrameLength();
+    }
+
+    /** Native YBR 4:2:2 with 8-bit samples, the only subsampled native layout. */
+    private static boolean subsampled(ImageDescriptor image) {
+        return (image.photometric() == Photometric.YBR_FULL_422 || image.photometric() == Photometric.YBR_PARTIAL_422)
+                && image.samplesPerPixel() == 3 && image.bitsAllocated() == 8;
+    }
+
+    private static void requireEvenColumns(ImageDescriptor image) {
+        if ((image.columns() & 1) != 0) {
+            throw new UnsupportedDataException("YBR 4:2:2 with an odd number of columns");
+        }
+    }
+
+    /**
+     * Native YBR_FULL_422: pairs of pixels stored as Y1 Y2 Cb Cr, upsampled here by giving both
+     * pixels of a pair the pair's Cb and Cr (PS3.3 C.7.6.3.1.2).
+     */
+    private static DecodedFrame decode422(ByteBuffer src, long start, ImageDescriptor image, ByteSamples dst) {
+        requireEvenColumns(image);
+        int pairs = image.pixelsPerFrame() / 2;
+        requireBytes(start + 4L * pairs, src.remaining());
+        byte[] a = dst.array();
+        int o = dst.offset();
+        int p = src.position() + (int) start;
+        for (int i = 0; i < pairs; i++, p += 4, o += 6) {
+            byte y1 = src.get(p);
+            byte y2 = src.get(p + 1);
+            byte cb = src.get(p + 2);
+            byte cr = src.get(p + 3);
+            a[o] = y1;
+            a[o + 1] = cb;
+            a[o + 2] = cr;
+            a[o + 3] = y2;
+            a[o + 4] = cb;
+            a[o + 5] = cr;
+        }
+        Photometric out = image.photometric() == Photometric.YBR_FULL_422 ? Photometric.YBR_FULL : image.photometric();
+        return new DecodedFrame(out, image.bitsStored(), image.signed(), java.util.List.of());
+    }
+
+    /** The inverse of {@link #decode422}: chroma of each pair is the rounded mean of its two pixels. */
+    private static byte[] encode422(ByteSamples src, ImageDescriptor image) {
+        requireEvenColumns(image);
+        int pairs = image.pixelsPerFrame() / 2;
+        byte[] out = new byte[4 * pairs];
+        byte[] a = src.array();
+        int o = src.offset();
+        for (int i = 0, q = 0; i < pairs; i++, q += 4, o += 6) {
+            out[q] = a[o];
+            out[q + 1] = a[o + 3];
+            out[q + 2] = (byte) (((a[o + 1] & 0xFF) + (a[o + 4] & 0xFF) + 1) >> 1);
+            out[q + 3] = (byte) (((a[o + 2] & 0xFF) + (a[o + 5] & 0xFF) + 1) >> 1);
+        }
+        return out;
     }
 
     /**
@@ -94,7 +173,8 @@ public final class NativeFrames {
      * @param image     the image ({@code frames} is ignored)
      * @param dst       receives {@code image.samplesPerFrame()} interleaved samples
      * @param layout    byte order and OB/OW
-     * @return the frame as described (native data has nothing to repair)
+     * @return the frame as described (native data has nothing to repair), except that 4:2:2
+     *         YBR_FULL_422 comes back upsampled as YBR_FULL
      * @throws MalformedDataException   if the buffer ends before the frame does
      * @throws UnsupportedDataException for 1-bit data with more than one sample per pixel
      * @throws IllegalArgumentException if {@code dst} is of the wrong type or too small, or the
@@ -122,6 +202,9 @@ public final class NativeFrames {
             return DecodedFrame.asDescribed(image);
         }
         long start = bitOffset >>> 3;
+        if (subsampled(image)) {
+            return decode422(src, start, image, (ByteSamples) dst);
+        }
         long need = (long) n * (ba >>> 3);
         requireBytes(swap ? ((start + need - 1) | 1) + 1 : start + need, avail);
         int base = src.position() + (int) start;
@@ -206,6 +289,9 @@ public final class NativeFrames {
         int n = image.samplesPerFrame();
         checkSamples(image, src, n);
         int ba = image.bitsAllocated();
+        if (subsampled(image)) {
+            return encode422((ByteSamples) src, image);
+        }
         boolean swap = layout.pairSwapped() && ba <= 8;
         long len = image.nativeFrameLength();
         if (swap) {
