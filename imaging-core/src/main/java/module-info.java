@@ -5,11 +5,14 @@
  */
 module dev.aperture.imaging {
     requires org.slf4j;
+    requires java.desktop;
 
     exports dev.aperture.imaging;
     exports dev.aperture.image;
     exports dev.aperture.codec;
     exports dev.aperture.dicom;
+    exports dev.aperture.pixel;
+    exports dev.aperture.render;
 
     uses dev.aperture.codec.CodecProvider;
     provides dev.aperture.codec.CodecProvider with
