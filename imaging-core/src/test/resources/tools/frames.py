@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Test-scope oracle helper (run with /usr/bin/python3, pydicom 2.3.1), standing in for
 # Aperture's reader in codec tests.
-#   frames.py dump IN OUTDIR          -> OUTDIR/meta.txt (key=value) and frame-<i>.bin
+#   frames.py dump IN OUTDIR [IN OUTDIR ...]
+#                                     -> OUTDIR/meta.txt (key=value) and frame-<i>.bin
 #                                        (encapsulated: one encoded frame each;
 #                                         native: the whole Pixel Data value as pixeldata.bin)
 #   frames.py wrap IN OUT TSUID F...  -> OUT: IN with Pixel Data replaced by the encapsulated
@@ -65,7 +66,8 @@ def wrap(path, out, tsuid, frame_files):
 
 if __name__ == "__main__":
     if sys.argv[1] == "dump":
-        dump(sys.argv[2], sys.argv[3])
+        for i in range(2, len(sys.argv), 2):
+            dump(sys.argv[i], sys.argv[i + 1])
     elif sys.argv[1] == "wrap":
         wrap(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
     else:

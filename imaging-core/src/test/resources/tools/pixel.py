@@ -4,7 +4,8 @@
 #   pixel.py window FILE C W FUNC OUT       float64 LE: apply_windowing on the modality values,
 #                                           then the y range on the first line of OUT.txt
 #   pixel.py palette FILE OUT               uint16 LE: apply_color_lut(pixel_array, ds)
-#   pixel.py ybr FILE OUT                   uint8: convert_color_space(pixel_array, YBR_FULL, RGB)
+#   pixel.py ybr FILE FRAMES OUT            uint8: convert_color_space(pixel_array, YBR_FULL, RGB),
+#                                           the first FRAMES frames
 #   pixel.py overlay FILE OUT               uint8: overlay_array(0x6000)
 #   pixel.py segmented IN OUT               uint16 LE: _expand_segmented_lut of IN (uint16 LE words)
 import struct
@@ -41,8 +42,11 @@ def main(cmd, args):
         out.astype("<u2").tofile(args[1])
     elif cmd == "ybr":
         ds = pydicom.dcmread(args[0])
-        out = util.convert_color_space(ds.pixel_array, "YBR_FULL", "RGB", per_frame=True)
-        out.astype("u1").tofile(args[1])
+        arr = ds.pixel_array
+        if int(getattr(ds, "NumberOfFrames", 1) or 1) > 1:
+            arr = arr[: int(args[1])]
+        out = util.convert_color_space(arr, "YBR_FULL", "RGB", per_frame=True)
+        out.astype("u1").tofile(args[2])
     elif cmd == "overlay":
         ds = pydicom.dcmread(args[0])
         ds.overlay_array(0x6000).astype("u1").tofile(args[1])

@@ -115,9 +115,33 @@ public final class Oracles {
 
     /** Dumps a file with pydicom into {@code tmp}. */
     public static Dump dump(Path file, Path tmp) {
+        return dumpAll(List.of(file), tmp).get(0);
+    }
+
+    /** Dumps several files with one pydicom process (the interpreter's start-up dominates). */
+    public static List<Dump> dumpAll(List<Path> files, Path tmp) {
         try {
-            Path out = Files.createTempDirectory(tmp, "dump");
-            run("/usr/bin/python3", script(tmp).toString(), "dump", file.toString(), out.toString());
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", script(tmp).toString(), "dump"));
+            List<Path> outs = new ArrayList<>();
+            for (Path f : files) {
+                Path out = Files.createTempDirectory(tmp, "dump");
+                outs.add(out);
+                cmd.add(f.toString());
+                cmd.add(out.toString());
+            }
+            run(cmd.toArray(String[]::new));
+            List<Dump> dumps = new ArrayList<>();
+            for (Path out : outs) {
+                dumps.add(read(out));
+            }
+            return dumps;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Dump read(Path out) {
+        try {
             Map<String, String> meta = new HashMap<>();
             for (String line : Files.readAllLines(out.resolve("meta.txt"))) {
                 int eq = line.indexOf('=');
@@ -134,6 +158,38 @@ public final class Oracles {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static final Map<String, Dump> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static Path cacheDir;
+
+    /**
+     * Dumps shared test files (by name) with one pydicom process, once per JVM: the files never
+     * change, so every test class shares the dumps.
+     */
+    public static synchronized void prefetch(String... names) {
+        List<String> missing = Arrays.stream(names).distinct().filter(n -> !CACHE.containsKey(n)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            if (cacheDir == null) {
+                cacheDir = Files.createTempDirectory("aperture-dumps");
+                cacheDir.toFile().deleteOnExit();
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        List<Dump> dumps = dumpAll(missing.stream().map(n -> testdata().resolve(n)).toList(), cacheDir);
+        for (int i = 0; i < missing.size(); i++) {
+            CACHE.put(missing.get(i), dumps.get(i));
+        }
+    }
+
+    /** The pydicom dump of a shared test file, by name (see {@link #prefetch}). */
+    public static Dump testFile(String name) {
+        prefetch(name);
+        return CACHE.get(name);
     }
 
     /** Writes {@code source} with its Pixel Data replaced by encapsulated frames. */

@@ -53,7 +53,7 @@ class ColourAndOverlayTest {
     @Test
     void paletteMatchesPydicom() throws Exception {
         Path file = Oracles.testdata().resolve("examples_palette.dcm");
-        Oracles.Dump d = Oracles.dump(file, tmp);
+        Oracles.Dump d = Oracles.testFile("examples_palette.dcm");
         LookupTable[] t = new LookupTable[3];
         String[] desc = {"0028,1101", "0028,1102", "0028,1103"};
         String[] data = {"00281201", "00281202", "00281203"};
@@ -127,7 +127,7 @@ class ColourAndOverlayTest {
     private void assertYbrLikePydicom(Path file, int frames) {
         Oracles.Dump d = Oracles.dump(file, tmp);
         ImageDescriptor image = d.image();
-        byte[] expected = PixelOracle.run(tmp, "ybr", file.toString());
+        byte[] expected = PixelOracle.run(tmp, "ybr", file.toString(), Integer.toString(frames));
         int n = image.samplesPerFrame();
         for (int f = 0; f < frames; f++) {
             byte[] ybr = new byte[n];

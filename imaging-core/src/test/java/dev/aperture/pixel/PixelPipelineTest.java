@@ -43,7 +43,8 @@ class PixelPipelineTest {
     @CsvSource({"CT_small.dcm", "MR_small.dcm", "examples_overlay.dcm"})
     void modalityValuesMatchPydicom(String name) {
         Path file = Oracles.testdata().resolve(name);
-        Oracles.Dump d = Oracles.dump(file, tmp);
+        Oracles.prefetch("CT_small.dcm", "MR_small.dcm", "examples_overlay.dcm");
+        Oracles.Dump d = Oracles.testFile(name);
         ImageDescriptor image = d.image();
         Rescale rescale = name.startsWith("CT") ? new Rescale(1, -1024) : Rescale.IDENTITY;
         PixelPipeline p = PixelPipeline.builder(image).highBit(d.i("highBit")).rescale(rescale).build();
@@ -61,7 +62,8 @@ class PixelPipelineTest {
         "CT_small.dcm, 50, 350, SIGMOID", "MR_small.dcm, 600, 1200, LINEAR", "MR_small.dcm, 601.5, 1, LINEAR"})
     void windowMatchesPydicomWithinOneGreyLevel(String name, double c, double w, VoiFunction f) {
         Path file = Oracles.testdata().resolve(name);
-        Oracles.Dump d = Oracles.dump(file, tmp);
+        Oracles.prefetch("CT_small.dcm", "MR_small.dcm", "examples_overlay.dcm");
+        Oracles.Dump d = Oracles.testFile(name);
         ImageDescriptor image = d.image();
         Rescale rescale = name.startsWith("CT") ? new Rescale(1, -1024) : Rescale.IDENTITY;
         PixelPipeline p = PixelPipeline.builder(image).rescale(rescale).window(new Window(c, w, f)).build();

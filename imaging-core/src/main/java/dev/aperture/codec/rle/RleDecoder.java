@@ -16,7 +16,6 @@ import dev.aperture.imaging.Repair;
 import dev.aperture.imaging.UnsupportedDataException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,22 +74,20 @@ final class RleDecoder implements FrameDecoder {
         }
         start[expected] = len;
         List<Repair> repairs = null;
-        if (bps > 1) {
-            clear(dst, n);
-        }
         for (int k = 0; k < expected; k++) {
             int sample = k / bps;
             int shift = 8 * (bps - 1 - k % bps);
+            int keep = k % bps == 0 ? 0 : -1; // the first plane of a sample overwrites, later planes OR in
             int from = base + start[k];
             int end = base + start[k + 1];
             int r;
             if (dst instanceof ByteSamples b) {
                 r = PackBits.decode(src, from, end, b.array(), b.offset() + sample, spp, pixels);
             } else if (dst instanceof ShortSamples s) {
-                r = RleKernels.decodeShort(src, from, end, s.array(), s.offset() + sample, spp, pixels, shift);
+                r = RleKernels.decodeShort(src, from, end, s.array(), s.offset() + sample, spp, pixels, shift, keep);
             } else {
                 IntSamples s = (IntSamples) dst;
-                r = RleKernels.decodeInt(src, from, end, s.array(), s.offset() + sample, spp, pixels, shift);
+                r = RleKernels.decodeInt(src, from, end, s.array(), s.offset() + sample, spp, pixels, shift, keep);
             }
             if (r == PackBits.TRUNCATED) {
                 throw new MalformedDataException("RLE segment decodes to fewer bytes than rows * columns",
@@ -141,14 +138,6 @@ final class RleDecoder implements FrameDecoder {
         if (dst.length() < n) {
             throw new IllegalArgumentException("destination holds " + dst.length()
                     + " samples, the frame has " + n);
-        }
-    }
-
-    private static void clear(Samples dst, int n) {
-        if (dst instanceof ShortSamples s) {
-            Arrays.fill(s.array(), s.offset(), s.offset() + n, (short) 0);
-        } else if (dst instanceof IntSamples s) {
-            Arrays.fill(s.array(), s.offset(), s.offset() + n, 0);
         }
     }
 }

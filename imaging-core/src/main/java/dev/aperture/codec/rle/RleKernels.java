@@ -5,8 +5,11 @@ import dev.aperture.compress.PackBits;
 
 /**
  * PackBits decoding straight into one byte plane of 16- and 32-bit samples, so a frame decodes
- * without a scratch buffer. The destination must be zeroed first: each plane is ORed in at its
- * shift. Same return convention as {@link PackBits#decode}.
+ * without a scratch buffer. Each plane is merged in at its shift as
+ * {@code dst = (dst & keep) | (byte << shift)}: {@code keep = 0} for a sample's first (most
+ * significant) plane overwrites whatever the array held, {@code keep = -1} for the later planes
+ * ORs them in, so the destination needs no clearing pass and the loop has no branch on it.
+ * Same return convention as {@link PackBits#decode}.
  *
  * <p>Bounds: the caller checked that {@code dst} holds {@code (count - 1) * stride + 1} samples
  * from {@code dstPos}; every run is cut to what is left of {@code count}, so writes stay inside.
@@ -18,7 +21,7 @@ final class RleKernels {
     }
 
     static int decodeShort(byte[] src, int srcPos, int srcEnd, short[] dst, int dstPos, int stride,
-                           int count, int shift) {
+                           int count, int shift, int keep) {
         int s = srcPos;
         int left = count;
         int d = dstPos;
@@ -37,7 +40,7 @@ final class RleKernels {
                     return PackBits.TRUNCATED;
                 }
                 for (int end = s + len; s < end; s++, d += stride) {
-                    dst[d] |= (short) ((src[s] & 0xFF) << shift);
+                    dst[d] = (short) ((dst[d] & keep) | ((src[s] & 0xFF) << shift));
                 }
                 left -= len;
                 if (cut) {
@@ -54,7 +57,7 @@ final class RleKernels {
                 }
                 short v = (short) ((src[s++] & 0xFF) << shift);
                 for (int i = 0; i < len; i++, d += stride) {
-                    dst[d] |= v;
+                    dst[d] = (short) ((dst[d] & keep) | v);
                 }
                 left -= len;
                 if (cut) {
@@ -66,7 +69,7 @@ final class RleKernels {
     }
 
     static int decodeInt(byte[] src, int srcPos, int srcEnd, int[] dst, int dstPos, int stride,
-                         int count, int shift) {
+                         int count, int shift, int keep) {
         int s = srcPos;
         int left = count;
         int d = dstPos;
@@ -85,7 +88,7 @@ final class RleKernels {
                     return PackBits.TRUNCATED;
                 }
                 for (int end = s + len; s < end; s++, d += stride) {
-                    dst[d] |= (src[s] & 0xFF) << shift;
+                    dst[d] = (dst[d] & keep) | ((src[s] & 0xFF) << shift);
                 }
                 left -= len;
                 if (cut) {
@@ -102,7 +105,7 @@ final class RleKernels {
                 }
                 int v = (src[s++] & 0xFF) << shift;
                 for (int i = 0; i < len; i++, d += stride) {
-                    dst[d] |= v;
+                    dst[d] = (dst[d] & keep) | v;
                 }
                 left -= len;
                 if (cut) {

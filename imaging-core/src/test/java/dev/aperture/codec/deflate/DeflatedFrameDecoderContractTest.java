@@ -3,6 +3,7 @@ package dev.aperture.codec.deflate;
 
 import dev.aperture.codec.FrameDecoder;
 import dev.aperture.codec.FrameDecoderContract;
+import dev.aperture.codec.Oracles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ class DeflatedFrameDecoderContractTest extends FrameDecoderContract {
             try {
                 Path tmp = Files.createTempDirectory("deflate-contract");
                 cases = new ArrayList<>();
+                Oracles.prefetch("MR_small.dcm", "SC_rgb_small_odd.dcm", "rtdose_1frame.dcm", "liver_1frame.dcm");
                 for (String name : List.of("MR_small.dcm", "SC_rgb_small_odd.dcm", "rtdose_1frame.dcm",
                         "liver_1frame.dcm")) {
                     Case c = NativeCases.fromFile(name, tmp);

@@ -47,6 +47,8 @@ class DeflatedFrameTest {
     @ValueSource(strings = {"CT_small.dcm", "SC_rgb_small_odd.dcm", "rtdose_1frame.dcm", "liver_1frame.dcm",
         "examples_rgb_color.dcm"})
     void encodesRawDeflateOfTheNativeFrame(String name) throws Exception {
+        Oracles.prefetch("CT_small.dcm", "SC_rgb_small_odd.dcm", "rtdose_1frame.dcm", "liver_1frame.dcm",
+                "examples_rgb_color.dcm");
         Case c = NativeCases.fromFile(name, tmp);
         Samples samples = TestSamples.wrap(c.expected());
         byte[] enc = ENCODER.encode(samples, c.image(), EncodeOptions.DEFAULT).bytes();

@@ -15,7 +15,7 @@ final class NativeCases {
     }
 
     static Case fromFile(String name, Path tmp) {
-        Oracles.Dump d = Oracles.dump(Oracles.testdata().resolve(name), tmp);
+        Oracles.Dump d = Oracles.testFile(name);
         ImageDescriptor image = d.image().withFrames(1);
         byte[] frame = Arrays.copyOf(d.pixelData(), (int) image.nativeFrameLength());
         Object expected = TestSamples.fromLittleEndian(d.array(), image.bitsAllocated(), 0, image.samplesPerFrame());

@@ -51,8 +51,11 @@ class NativeBigEndianContractTest extends FrameDecoderContract {
                 {"liver_expb_1frame.dcm", "liver_1frame.dcm"},
             };
             for (String[] p : pairs) {
+                Oracles.prefetch(p);
+            }
+            for (String[] p : pairs) {
                 Case little = NativeLittleEndianContractTest.fromFile(p[1], tmp);
-                Oracles.Dump big = Oracles.dump(Oracles.testdata().resolve(p[0]), tmp);
+                Oracles.Dump big = Oracles.testFile(p[0]);
                 byte[] frame = java.util.Arrays.copyOf(big.pixelData(), big.pixelData().length);
                 list.add(new Case(p[0], frame, big.image().withFrames(1), little.expected()));
             }

@@ -42,7 +42,7 @@ class NativeLittleEndianContractTest extends FrameDecoderContract {
     }
 
     static Case fromFile(String name, Path tmp) {
-        Oracles.Dump d = Oracles.dump(Oracles.testdata().resolve(name), tmp);
+        Oracles.Dump d = Oracles.testFile(name);
         ImageDescriptor image = d.image().withFrames(1);
         byte[] frame = image.bitsAllocated() == 1
                 ? java.util.Arrays.copyOf(d.pixelData(), (int) image.nativeFrameLength())
@@ -55,6 +55,7 @@ class NativeLittleEndianContractTest extends FrameDecoderContract {
         try {
             Path tmp = Files.createTempDirectory("native-contract");
             List<Case> list = new ArrayList<>();
+            Oracles.prefetch("MR_small.dcm", "SC_rgb_small_odd.dcm", "rtdose_1frame.dcm", "liver_1frame.dcm");
             list.add(fromFile("MR_small.dcm", tmp));
             list.add(fromFile("SC_rgb_small_odd.dcm", tmp));
             list.add(fromFile("rtdose_1frame.dcm", tmp));

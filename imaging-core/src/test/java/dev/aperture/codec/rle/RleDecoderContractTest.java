@@ -41,13 +41,21 @@ class RleDecoderContractTest extends FrameDecoderContract {
         try {
             Path tmp = Files.createTempDirectory("rle-contract");
             List<Case> list = new ArrayList<>();
-            for (String name : List.of("MR_small_RLE.dcm", "SC_rgb_rle.dcm", "rtdose_rle_1frame.dcm",
-                    "SC_rgb_rle_16bit.dcm")) {
+            List<String> names = List.of("MR_small_RLE.dcm", "SC_rgb_rle.dcm", "rtdose_rle_1frame.dcm",
+                    "SC_rgb_rle_16bit.dcm");
+            List<Path> files = new ArrayList<>();
+            for (String name : names) {
                 Path file = Oracles.testdata().resolve(name);
-                Oracles.Dump enc = Oracles.dump(file, tmp);
                 Path raw = tmp.resolve(name + ".raw.dcm");
                 Oracles.run("dcmdrle", file.toString(), raw.toString());
-                Oracles.Dump nat = Oracles.dump(raw, tmp);
+                files.add(file);
+                files.add(raw);
+            }
+            List<Oracles.Dump> dumps = Oracles.dumpAll(files, tmp);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Oracles.Dump enc = dumps.get(2 * i);
+                Oracles.Dump nat = dumps.get(2 * i + 1);
                 var image = enc.image().withFrames(1);
                 Object expected = TestSamples.fromLittleEndian(nat.pixelData(), image.bitsAllocated(), 0,
                         image.samplesPerFrame());

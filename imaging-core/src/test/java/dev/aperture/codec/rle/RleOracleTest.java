@@ -19,9 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RLE Lossless bit-exact against DCMTK ({@code dcmcrle}, {@code dcmdrle}) and GDCM
@@ -36,74 +35,110 @@ class RleOracleTest {
     @TempDir
     Path tmp;
 
-    /** Every RLE file of the test set decodes as dcmdrle and gdcmconv --raw decode it. */
-    @ParameterizedTest
-    @ValueSource(strings = {"MR_small_RLE.dcm", "SC_rgb_rle.dcm", "SC_rgb_rle_2frame.dcm", "SC_rgb_rle_16bit.dcm",
-        "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_32bit.dcm", "SC_rgb_rle_32bit_2frame.dcm", "rtdose_rle.dcm",
-        "rtdose_rle_1frame.dcm"})
-    void decodesTheTestFilesLikeDcmtkAndGdcm(String name) {
-        Path file = Oracles.testdata().resolve(name);
-        Path dcmtk = tmp.resolve("dcmtk.dcm");
-        Oracles.run("dcmdrle", file.toString(), dcmtk.toString());
-        Oracles.Dump enc = Oracles.dump(file, tmp);
-        assertDecodesTo(enc, Oracles.dump(dcmtk, tmp), name + " vs dcmdrle");
-        // GDCM 3.0.21 mis-decodes 16- and 32-bit RGB RLE (its output puts 0x0000 where DCMTK and
-        // pydicom both find 0xFFFF, and it fails to write the 2-frame files), so it is an oracle
-        // only for 8-bit or single-sample files.
-        ImageDescriptor image = enc.image();
-        if (image.bitsAllocated() == 8 || image.samplesPerPixel() == 1) {
-            Path gdcm = tmp.resolve("gdcm.dcm");
-            Oracles.run("gdcmconv", "--raw", file.toString(), gdcm.toString());
-            assertDecodesTo(enc, Oracles.dump(gdcm, tmp), name + " vs gdcmconv");
+    private static final List<String> RLE_FILES = List.of("MR_small_RLE.dcm", "SC_rgb_rle.dcm",
+            "SC_rgb_rle_2frame.dcm", "SC_rgb_rle_16bit.dcm", "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_32bit.dcm",
+            "SC_rgb_rle_32bit_2frame.dcm", "rtdose_rle.dcm", "rtdose_rle_1frame.dcm");
+
+    /** 16-bit grey (signed), 32-bit multi-frame, 8-bit RGB of odd size, 8-bit RGB, 8-bit grey. */
+    private static final List<String> NATIVE_FILES = List.of("CT_small.dcm", "rtdose.dcm", "SC_rgb_small_odd.dcm",
+            "examples_rgb_color.dcm", "examples_palette.dcm");
+
+    /**
+     * Every RLE file of the test set decodes as dcmdrle and gdcmconv --raw decode it. (All files
+     * in one test so that one pydicom process dumps them all.)
+     */
+    @Test
+    void decodesTheTestFilesLikeDcmtkAndGdcm() {
+        List<Path> files = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        for (String name : RLE_FILES) {
+            Path file = Oracles.testdata().resolve(name);
+            Path dcmtk = tmp.resolve(name + ".dcmtk.dcm");
+            Oracles.run("dcmdrle", file.toString(), dcmtk.toString());
+            files.add(file);
+            files.add(dcmtk);
+            what.add(name + " vs dcmdrle");
+            // GDCM 3.0.21 mis-decodes 16- and 32-bit RGB RLE (its output puts 0x0000 where DCMTK
+            // and pydicom both find 0xFFFF, and it fails to write the 2-frame files), so it is an
+            // oracle only for 8-bit or single-sample files.
+            if (!name.startsWith("SC_rgb_rle_16") && !name.startsWith("SC_rgb_rle_32")) {
+                Path gdcm = tmp.resolve(name + ".gdcm.dcm");
+                Oracles.run("gdcmconv", "--raw", file.toString(), gdcm.toString());
+                files.add(file);
+                files.add(gdcm);
+                what.add(name + " vs gdcmconv --raw");
+            }
+        }
+        List<Oracles.Dump> d = Oracles.dumpAll(files, tmp);
+        for (int i = 0; i < what.size(); i++) {
+            assertDecodesTo(d.get(2 * i), d.get(2 * i + 1), what.get(i));
         }
     }
 
     /** Files DCMTK and GDCM compress from native test files decode to the original samples. */
-    @ParameterizedTest
-    @ValueSource(strings = {"CT_small.dcm", "MR_small.dcm", "rtdose.dcm", "SC_rgb_small_odd.dcm",
-        "examples_rgb_color.dcm", "examples_palette.dcm", "SC_rgb_jpeg_dcmd.dcm"})
-    void decodesWhatDcmtkAndGdcmEncode(String name) {
-        Path file = Oracles.testdata().resolve(name);
-        Oracles.Dump original = Oracles.dump(file, tmp);
-        Path dcmtk = tmp.resolve("dcmtk.dcm");
-        Oracles.run("dcmcrle", file.toString(), dcmtk.toString());
-        assertDecodesTo(Oracles.dump(dcmtk, tmp), original, name + " dcmcrle");
-        // GDCM 3.0.21's RLE encoder asserts (image_len % MaxNumSegments) on an odd-length frame
-        // padded to even (the 3x3 RGB file), so it makes only the others.
-        if (original.image().nativeFrameLength() % 2 == 0) {
-            Path gdcm = tmp.resolve("gdcm.dcm");
-            Oracles.run("gdcmconv", "--rle", file.toString(), gdcm.toString());
-            assertDecodesTo(Oracles.dump(gdcm, tmp), original, name + " gdcmconv --rle");
+    @Test
+    void decodesWhatDcmtkAndGdcmEncode() {
+        List<Path> files = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        for (String name : NATIVE_FILES) {
+            Path file = Oracles.testdata().resolve(name);
+            Path dcmtk = tmp.resolve(name + ".dcmtk.dcm");
+            Oracles.run("dcmcrle", file.toString(), dcmtk.toString());
+            files.add(dcmtk);
+            files.add(file);
+            what.add(name + " dcmcrle");
+            // GDCM 3.0.21's RLE encoder asserts (image_len % MaxNumSegments) on an odd-length
+            // frame padded to even (the 3x3 RGB file), so it makes only the others.
+            if (!name.equals("SC_rgb_small_odd.dcm")) {
+                Path gdcm = tmp.resolve(name + ".gdcm.dcm");
+                Oracles.run("gdcmconv", "--rle", file.toString(), gdcm.toString());
+                files.add(gdcm);
+                files.add(file);
+                what.add(name + " gdcmconv --rle");
+            }
+        }
+        List<Oracles.Dump> d = Oracles.dumpAll(files, tmp);
+        for (int i = 0; i < what.size(); i++) {
+            assertDecodesTo(d.get(2 * i), d.get(2 * i + 1), what.get(i));
         }
     }
 
     /** What Aperture encodes, DCMTK and GDCM decode to the original samples. */
-    @ParameterizedTest
-    @ValueSource(strings = {"CT_small.dcm", "MR_small.dcm", "rtdose.dcm", "SC_rgb_small_odd.dcm",
-        "examples_rgb_color.dcm", "examples_palette.dcm", "SC_rgb_jpeg_dcmd.dcm"})
-    void dcmtkAndGdcmDecodeWhatApertureEncodes(String name) {
-        Path file = Oracles.testdata().resolve(name);
-        Oracles.Dump original = Oracles.dump(file, tmp);
-        ImageDescriptor image = original.image();
-        List<byte[]> frames = new ArrayList<>();
-        for (int f = 0; f < image.frames(); f++) {
-            Samples s = Samples.allocate(image, 1);
-            NativeFrames.decode(ByteBuffer.wrap(original.pixelData()), NativeFrames.frameBitOffset(image, f),
-                    image, s, NativeLayout.LITTLE_ENDIAN);
-            byte[] enc = ENCODER.encode(s, image, EncodeOptions.DEFAULT).bytes();
-            assertEquals(0, enc.length % 2, "segments are even, so is the frame");
-            frames.add(enc);
+    @Test
+    void dcmtkAndGdcmDecodeWhatApertureEncodes() {
+        Oracles.prefetch(NATIVE_FILES.toArray(String[]::new));
+        List<Path> files = new ArrayList<>();
+        for (String name : NATIVE_FILES) {
+            Path file = Oracles.testdata().resolve(name);
+            Oracles.Dump original = Oracles.testFile(name);
+            ImageDescriptor image = original.image();
+            List<byte[]> frames = new ArrayList<>();
+            for (int f = 0; f < image.frames(); f++) {
+                Samples s = Samples.allocate(image, 1);
+                NativeFrames.decode(ByteBuffer.wrap(original.pixelData()), NativeFrames.frameBitOffset(image, f),
+                        image, s, NativeLayout.LITTLE_ENDIAN);
+                byte[] enc = ENCODER.encode(s, image, EncodeOptions.DEFAULT).bytes();
+                assertEquals(0, enc.length % 2, "segments are even, so is the frame");
+                frames.add(enc);
+            }
+            Path ours = Oracles.wrap(file, RleCodecProvider.RLE_LOSSLESS, frames, tmp);
+            Path dcmtk = tmp.resolve(name + ".dcmtk.dcm");
+            Oracles.run("dcmdrle", ours.toString(), dcmtk.toString());
+            Path gdcm = tmp.resolve(name + ".gdcm.dcm");
+            Oracles.run("gdcmconv", "--raw", ours.toString(), gdcm.toString());
+            files.add(dcmtk);
+            files.add(gdcm);
         }
-        Path ours = Oracles.wrap(file, RleCodecProvider.RLE_LOSSLESS, frames, tmp);
-        // Native bytes interleaved (dcmdrle and gdcm write planar configuration 0 or keep it).
-        ImageDescriptor interleaved = image.withPlanarConfiguration(0);
-        byte[] expected = interleavedNative(original, interleaved);
-        Path dcmtk = tmp.resolve("dcmtk.dcm");
-        Oracles.run("dcmdrle", ours.toString(), dcmtk.toString());
-        assertArrayEquals(expected, interleavedNative(Oracles.dump(dcmtk, tmp), interleaved), name + " dcmdrle");
-        Path gdcm = tmp.resolve("gdcm.dcm");
-        Oracles.run("gdcmconv", "--raw", ours.toString(), gdcm.toString());
-        assertArrayEquals(expected, interleavedNative(Oracles.dump(gdcm, tmp), interleaved), name + " gdcmconv");
+        List<Oracles.Dump> d = Oracles.dumpAll(files, tmp);
+        for (int i = 0; i < NATIVE_FILES.size(); i++) {
+            String name = NATIVE_FILES.get(i);
+            Oracles.Dump original = Oracles.testFile(name);
+            // Compared as interleaved native bytes (the peers write planar configuration 0).
+            ImageDescriptor interleaved = original.image().withPlanarConfiguration(0);
+            byte[] expected = interleavedNative(original, interleaved);
+            assertArrayEquals(expected, interleavedNative(d.get(2 * i), interleaved), name + " dcmdrle");
+            assertArrayEquals(expected, interleavedNative(d.get(2 * i + 1), interleaved), name + " gdcmconv");
+        }
     }
 
     /** Every frame of a native dump, as interleaved little-endian bytes. */
