@@ -31,10 +31,12 @@ import java.util.List;
  *  significant byte first (PS3.5 G.2), PackBits-coded (G.3.1), rows * columns bytes decoded.
  * </pre>
  *
- * <p>Strict: a short segment, a bad header or a segment count that does not match Samples per
- * Pixel and Bits Allocated is a {@link MalformedDataException}. Lenient, and reported as a
- * {@link Repair}: a run that crosses the end of its segment (cut), and more than one byte left
- * in a segment after it decoded (ignored; one byte is the standard's even-length padding).
+ * <p>Strict: a short segment, a bad header, or more segments than Samples per Pixel and Bits
+ * Allocated allow is a {@link MalformedDataException}. Lenient, and reported as a
+ * {@link Repair}: fewer segments per sample than Bits Allocated implies (the bytes hold a
+ * smaller depth: decoded as such, high bytes zero, {@code bitsStored} of the result reduced);
+ * a run that crosses the end of its segment (cut); more than one byte left in a segment after
+ * it decoded (ignored; one byte is the standard's even-length padding).
  *
  * <p>Stateless and thread-safe.
  */
@@ -58,13 +60,25 @@ final class RleDecoder implements FrameDecoder {
         }
         long nSeg = in.uint32le(0);
         int expected = spp * bps;
+        // Bytes per sample the segments hold. Fewer than Bits Allocated implies (8-bit segments
+        // under a 16-bit descriptor, say) is followed and reported; anything else is malformed.
+        int planes = bps;
+        List<Repair> repairs = null;
         if (nSeg != expected) {
-            throw new MalformedDataException(
-                    "RLE segment count does not match samples per pixel and bits allocated", 0,
-                    ApertureException.NO_TAG);
+            if (nSeg >= spp && nSeg % spp == 0 && nSeg / spp < bps) {
+                planes = (int) (nSeg / spp);
+                repairs = add(null, new Repair(
+                        "RLE segments hold fewer bytes per sample than bits allocated; followed the segments", 0,
+                        ApertureException.NO_TAG));
+            } else {
+                throw new MalformedDataException(
+                        "RLE segment count does not match samples per pixel and bits allocated", 0,
+                        ApertureException.NO_TAG);
+            }
         }
-        int[] start = new int[expected + 1];
-        for (int i = 0; i < expected; i++) {
+        int segments = spp * planes;
+        int[] start = new int[segments + 1];
+        for (int i = 0; i < segments; i++) {
             long off = in.uint32le(4 + 4 * i);
             if (off < HEADER || off > len || (i > 0 && off < start[i - 1])) {
                 throw new MalformedDataException("RLE segment offset out of order or past the end of the frame",
@@ -72,12 +86,11 @@ final class RleDecoder implements FrameDecoder {
             }
             start[i] = (int) off;
         }
-        start[expected] = len;
-        List<Repair> repairs = null;
-        for (int k = 0; k < expected; k++) {
-            int sample = k / bps;
-            int shift = 8 * (bps - 1 - k % bps);
-            int keep = k % bps == 0 ? 0 : -1; // the first plane of a sample overwrites, later planes OR in
+        start[segments] = len;
+        for (int k = 0; k < segments; k++) {
+            int sample = k / planes;
+            int shift = 8 * (planes - 1 - k % planes);
+            int keep = k % planes == 0 ? 0 : -1; // the first plane of a sample overwrites, later planes OR in
             int from = base + start[k];
             int end = base + start[k + 1];
             int r;
@@ -104,7 +117,7 @@ final class RleDecoder implements FrameDecoder {
         if (repairs == null) {
             return DecodedFrame.asDescribed(image);
         }
-        return new DecodedFrame(image.photometric(), image.bitsStored(), image.signed(), repairs);
+        return new DecodedFrame(image.photometric(), Math.min(image.bitsStored(), 8 * planes), image.signed(), repairs);
     }
 
     private static List<Repair> add(List<Repair> list, Repair r) {
