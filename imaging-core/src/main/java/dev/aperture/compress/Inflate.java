@@ -66,6 +66,76 @@ public final class Inflate {
         }
     }
 
+    /** Receives inflated bytes chunk by chunk. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        /**
+         * Takes one chunk.
+         *
+         * @param chunk    the scratch array holding the chunk from index 0
+         * @param length   bytes in the chunk: the scratch length, except for the last chunk
+         * @param position bytes inflated before this chunk
+         */
+        void accept(byte[] chunk, int length, int position);
+    }
+
+    /**
+     * Inflates {@code src[off, off + len)} through {@code scratch}, handing each full scratch (and
+     * the final partial one) to {@code sink}, with the same cap and checks as {@link #inflate}.
+     * The caller's memory use is the scratch array, whatever the inflated size.
+     *
+     * @param src     compressed bytes
+     * @param off     first compressed byte
+     * @param len     number of compressed bytes
+     * @param zlib    true for the RFC 1950 wrapper, false for raw RFC 1951
+     * @param scratch the chunk buffer, at least one byte
+     * @param cap     most bytes the data may inflate to
+     * @param sink    receives the chunks in order
+     * @return the number of bytes inflated (at most {@code cap}); the stream ended there
+     * @throws MalformedDataException as {@link #inflate} does
+     */
+    public static int inflateChunks(byte[] src, int off, int len, boolean zlib, byte[] scratch, int cap,
+                                    ChunkSink sink) {
+        Inflater inf = new Inflater(!zlib);
+        try {
+            inf.setInput(src, off, len);
+            int total = 0;
+            while (total < cap && !inf.finished()) {
+                int want = Math.min(scratch.length, cap - total);
+                int got = 0;
+                while (got < want && !inf.finished()) {
+                    int k = inf.inflate(scratch, got, want - got);
+                    got += k;
+                    if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                        throw new MalformedDataException("deflate stream ends before its last block",
+                                len, ApertureException.NO_TAG);
+                    }
+                }
+                if (got > 0) {
+                    sink.accept(scratch, got, total);
+                }
+                total += got;
+            }
+            if (!inf.finished()) {
+                byte[] one = new byte[1];
+                if (inf.inflate(one) > 0) {
+                    throw new MalformedDataException("deflate stream inflates past the expected size",
+                            inf.getBytesRead(), ApertureException.NO_TAG);
+                }
+                if (!inf.finished()) {
+                    throw new MalformedDataException("deflate stream ends before its last block",
+                            len, ApertureException.NO_TAG);
+                }
+            }
+            return total;
+        } catch (DataFormatException e) {
+            throw new MalformedDataException("invalid deflate data", inf.getBytesRead(),
+                    ApertureException.NO_TAG, -1, e);
+        } finally {
+            inf.end();
+        }
+    }
+
     /**
      * Tells whether two bytes look like an RFC 1950 (zlib) header: method 8 (deflate), window
      * at most 32 KiB, and the header check {@code (CMF * 256 + FLG) % 31 == 0}.

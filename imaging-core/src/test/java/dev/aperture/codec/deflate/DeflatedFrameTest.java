@@ -65,10 +65,11 @@ class DeflatedFrameTest {
 
     @Test
     void pythonRawDeflateDecodes() throws Exception {
-        ImageDescriptor image = ImageDescriptor.of(64, 64, 1, 16, 16, false, Photometric.MONOCHROME2);
+        // 60,000 bytes: two 32 KiB chunks, the second partial.
+        ImageDescriptor image = ImageDescriptor.of(150, 200, 1, 16, 16, false, Photometric.MONOCHROME2);
         Path in = tmp.resolve("native.raw");
         Path out = tmp.resolve("frame.deflate");
-        byte[] raw = new byte[8192];
+        byte[] raw = new byte[60000];
         new java.util.Random(3).nextBytes(raw);
         for (int i = 0; i < raw.length; i += 7) {
             raw[i] = 0;
@@ -77,12 +78,27 @@ class DeflatedFrameTest {
         Oracles.run("/usr/bin/python3", "-c", "import sys, zlib; c = zlib.compressobj(9, zlib.DEFLATED, -15); "
                 + "d = open(sys.argv[1], 'rb').read(); open(sys.argv[2], 'wb').write(c.compress(d) + c.flush())",
                 in.toString(), out.toString());
-        short[] dst = new short[4096];
+        short[] dst = new short[30000];
         DecodedFrame r = DECODER.decode(ByteBuffer.wrap(Files.readAllBytes(out)), image, ShortSamples.of(dst));
         assertTrue(r.repairs().isEmpty());
         ByteBuffer expected = ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < dst.length; i++) {
             assertEquals(expected.getShort(), dst[i]);
+        }
+        // The same bytes as 32-bit RGB, 50 x 100 pixels, and as doubles.
+        ImageDescriptor rgb32 = ImageDescriptor.of(50, 100, 3, 32, 32, false, Photometric.RGB);
+        int[] ints = new int[15000];
+        DECODER.decode(ByteBuffer.wrap(Files.readAllBytes(out)), rgb32, dev.aperture.image.IntSamples.of(ints));
+        expected.rewind();
+        for (int v : ints) {
+            assertEquals(expected.getInt(), v);
+        }
+        ImageDescriptor dbl = ImageDescriptor.of(75, 100, 1, 64, 64, true, Photometric.MONOCHROME2);
+        double[] ds = new double[7500];
+        DECODER.decode(ByteBuffer.wrap(Files.readAllBytes(out)), dbl, dev.aperture.image.DoubleSamples.of(ds));
+        expected.rewind();
+        for (double v : ds) {
+            assertEquals(Double.doubleToRawLongBits(expected.getDouble()), Double.doubleToRawLongBits(v));
         }
     }
 
