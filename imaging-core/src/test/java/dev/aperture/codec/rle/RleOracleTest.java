@@ -177,6 +177,8 @@ class RleOracleTest {
             assertArrayEquals(e, (short[]) actual, what);
         } else if (expected instanceof int[] e) {
             assertArrayEquals(e, (int[]) actual, what);
+        } else if (expected instanceof float[] e) {
+            assertArrayEquals(e, (float[]) actual, what);
         } else {
             assertArrayEquals((double[]) expected, (double[]) actual, what);
         }
