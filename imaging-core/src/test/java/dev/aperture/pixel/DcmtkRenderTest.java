@@ -117,8 +117,13 @@ class DcmtkRenderTest {
             b.window(new Window(c, w, VoiFunction.valueOf(function)));
         }
         byte[] out = new byte[image.pixelsPerFrame()];
-        b.build().apply(firstFrame(d), ByteSamples.of(out));
+        PixelPipeline pipeline = b.build();
+        pipeline.apply(firstFrame(d), ByteSamples.of(out));
         assertEquals(out.length, expected.length, what);
+        var img = dev.aperture.render.FrameImages.renderGrey(firstFrame(d), image, pipeline);
+        for (int p = 0; p < out.length; p++) {
+            assertEquals(out[p] & 0xFF, img.getRaster().getSample(p % image.columns(), p / image.columns(), 0));
+        }
         int worst = 0;
         for (int i = 0; i < out.length; i++) {
             worst = Math.max(worst, Math.abs((out[i] & 0xFF) - (expected[i] & 0xFF)));
@@ -170,6 +175,9 @@ class DcmtkRenderTest {
         byte[] rgb = new byte[idx.length() * 3];
         palette.expand(idx, ByteSamples.of(rgb));
         assertEquals(expected.length, rgb.length);
+        var img = dev.aperture.render.FrameImages.renderPalette(idx, Oracles.testFile("examples_palette.dcm").image(),
+                palette);
+        assertEquals(((rgb[0] & 0xFF) << 16) | ((rgb[1] & 0xFF) << 8) | (rgb[2] & 0xFF), img.getRGB(0, 0) & 0xFFFFFF);
         for (int i = 0; i < rgb.length; i++) {
             assertEquals(expected[i] & 0xFF, rgb[i] & 0xFF, 1, "sample " + i);
         }
@@ -190,6 +198,12 @@ class DcmtkRenderTest {
         ColorConversion.toRgb(r.photometric(), ByteSamples.of(ybr), ByteSamples.of(rgb));
         for (int i = 0; i < rgb.length; i++) {
             assertEquals(expected[i] & 0xFF, rgb[i] & 0xFF, 1, "sample " + i);
+        }
+        var img = dev.aperture.render.FrameImages.renderColour(ByteSamples.of(ybr), image, r.photometric());
+        for (int p = 0; p < image.pixelsPerFrame(); p++) {
+            int argb = img.getRGB(p % image.columns(), p / image.columns());
+            assertEquals(expected[3 * p] & 0xFF, (argb >> 16) & 0xFF, 1, "rendered pixel " + p);
+            assertEquals(expected[3 * p + 2] & 0xFF, argb & 0xFF, 1, "rendered pixel " + p);
         }
     }
 }
