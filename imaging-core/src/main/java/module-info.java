@@ -5,6 +5,7 @@
  */
 module dev.aperture.imaging {
     requires org.slf4j;
+    requires java.desktop;
 
     exports dev.aperture.imaging;
     exports dev.aperture.image;
@@ -13,6 +14,12 @@ module dev.aperture.imaging {
     exports dev.aperture.dicom.io;
     exports dev.aperture.dicom.json;
     exports dev.aperture.transfer;
+    exports dev.aperture.pixel;
+    exports dev.aperture.render;
 
     uses dev.aperture.codec.CodecProvider;
+    provides dev.aperture.codec.CodecProvider with
+            dev.aperture.codec.rle.RleCodecProvider,
+            dev.aperture.codec.deflate.DeflatedFrameCodecProvider,
+            dev.aperture.codec.nativ.NativeCodecProvider;
 }
