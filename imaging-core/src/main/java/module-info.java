@@ -13,6 +13,7 @@ module dev.aperture.imaging {
     exports dev.aperture.dicom;
     exports dev.aperture.dicom.io;
     exports dev.aperture.dicom.json;
+    exports dev.aperture.dicom.pixel;
     exports dev.aperture.transfer;
     exports dev.aperture.pixel;
     exports dev.aperture.render;

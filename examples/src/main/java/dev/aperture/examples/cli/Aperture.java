@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 DumpCommand.class,
+                DecodeCommand.class,
         })
 public final class Aperture implements Runnable {
 
