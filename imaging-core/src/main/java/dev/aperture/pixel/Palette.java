@@ -87,11 +87,34 @@ public final class Palette {
         byte[] t = rgb8;
         byte[] o = rgb.array();
         int p = rgb.offset();
-        for (int i = 0; i < n; i++, p += 3) {
-            int k = 3 * index(indices, i);
-            o[p] = t[k];
-            o[p + 1] = t[k + 1];
-            o[p + 2] = t[k + 2];
+        // The sample type and signedness are chosen once; each loop is then one clamp and three copies.
+        int mask = mask(indices);
+        int first = this.first;
+        int last = this.last;
+        if (indices instanceof ByteSamples b) {
+            byte[] x = b.array();
+            for (int i = b.offset(), end = i + n; i < end; i++, p += 3) {
+                int k = 3 * Math.max(0, Math.min(last, (x[i] & mask) - first));
+                o[p] = t[k];
+                o[p + 1] = t[k + 1];
+                o[p + 2] = t[k + 2];
+            }
+        } else if (indices instanceof ShortSamples b) {
+            short[] x = b.array();
+            for (int i = b.offset(), end = i + n; i < end; i++, p += 3) {
+                int k = 3 * Math.max(0, Math.min(last, (x[i] & mask) - first));
+                o[p] = t[k];
+                o[p + 1] = t[k + 1];
+                o[p + 2] = t[k + 2];
+            }
+        } else {
+            int[] x = ((IntSamples) indices).array();
+            for (int i = indices.offset(), end = i + n; i < end; i++, p += 3) {
+                int k = 3 * (int) Math.max(0, Math.min(last, (long) x[i] - first));
+                o[p] = t[k];
+                o[p + 1] = t[k + 1];
+                o[p + 2] = t[k + 2];
+            }
         }
     }
 
@@ -109,30 +132,49 @@ public final class Palette {
         short[] t = rgb16;
         short[] o = rgb.array();
         int p = rgb.offset();
-        for (int i = 0; i < n; i++, p += 3) {
-            int k = 3 * index(indices, i);
-            o[p] = t[k];
-            o[p + 1] = t[k + 1];
-            o[p + 2] = t[k + 2];
+        int mask = mask(indices);
+        int first = this.first;
+        int last = this.last;
+        if (indices instanceof ByteSamples b) {
+            byte[] x = b.array();
+            for (int i = b.offset(), end = i + n; i < end; i++, p += 3) {
+                int k = 3 * Math.max(0, Math.min(last, (x[i] & mask) - first));
+                o[p] = t[k];
+                o[p + 1] = t[k + 1];
+                o[p + 2] = t[k + 2];
+            }
+        } else if (indices instanceof ShortSamples b) {
+            short[] x = b.array();
+            for (int i = b.offset(), end = i + n; i < end; i++, p += 3) {
+                int k = 3 * Math.max(0, Math.min(last, (x[i] & mask) - first));
+                o[p] = t[k];
+                o[p + 1] = t[k + 1];
+                o[p + 2] = t[k + 2];
+            }
+        } else {
+            int[] x = ((IntSamples) indices).array();
+            for (int i = indices.offset(), end = i + n; i < end; i++, p += 3) {
+                int k = 3 * (int) Math.max(0, Math.min(last, (long) x[i] - first));
+                o[p] = t[k];
+                o[p + 1] = t[k + 1];
+                o[p + 2] = t[k + 2];
+            }
         }
     }
 
-    /** Table index of sample {@code i}: clamped to [0, last]. The type switch is predicted per call. */
-    private int index(Samples s, int i) {
-        int v;
-        if (s instanceof ByteSamples b) {
-            byte x = b.array()[b.offset() + i];
-            v = signed ? x : x & 0xFF;
-        } else if (s instanceof ShortSamples b) {
-            short x = b.array()[b.offset() + i];
-            v = signed ? x : x & 0xFFFF;
-        } else if (s instanceof IntSamples b) {
-            v = b.array()[b.offset() + i];
-        } else {
-            throw new IllegalArgumentException("palette indices are integers: byte, short or int samples");
+    /**
+     * The mask that reads a sample as its index: all ones (sign-extended) for signed data, else
+     * 0xFF or 0xFFFF (zero-extended). Also rejects floating-point samples.
+     */
+    private int mask(Samples s) {
+        if (s instanceof ByteSamples) {
+            return signed ? -1 : 0xFF;
+        } else if (s instanceof ShortSamples) {
+            return signed ? -1 : 0xFFFF;
+        } else if (s instanceof IntSamples) {
+            return -1;
         }
-        long k = (long) v - first;
-        return (int) Math.max(0, Math.min(last, k));
+        throw new IllegalArgumentException("palette indices are integers: byte, short or int samples");
     }
 
     private static void check(int n, int outLength) {

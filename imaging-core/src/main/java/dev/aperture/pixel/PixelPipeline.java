@@ -126,16 +126,12 @@ public final class PixelPipeline {
      *
      * @param image      the image
      * @param rescale    the modality rescale
-     * @param window     the window, or null for the whole range
+     * @param window     the window (use {@link #builder} for no window: the whole range)
      * @param outputBits 8 or 16
      * @return the pipeline
      */
     public static PixelPipeline of(ImageDescriptor image, Rescale rescale, Window window, int outputBits) {
-        Builder b = builder(image).rescale(rescale).outputBits(outputBits);
-        if (window != null) {
-            b.window(window);
-        }
-        return b.build();
+        return builder(image).rescale(rescale).window(window).outputBits(outputBits).build();
     }
 
     /** Returns the output bits, 8 or 16. */

@@ -78,6 +78,21 @@ class ColourAndOverlayTest {
     }
 
     @Test
+    void indicesAreClampedAndSignedWhenAsked() {
+        LookupTable r = new LookupTable(-2, 8, new int[] {10, 20, 30, 40});
+        LookupTable g = new LookupTable(-2, 8, new int[] {11, 21, 31, 41});
+        LookupTable b = new LookupTable(-2, 8, new int[] {12, 22, 32, 42});
+        byte[] rgb = new byte[15];
+        Palette.of(r, g, b, true).expand(ByteSamples.of(new byte[] {-128, -2, 0, 1, 127}), ByteSamples.of(rgb));
+        assertArrayEquals(new byte[] {10, 11, 12, 10, 11, 12, 30, 31, 32, 40, 41, 42, 40, 41, 42}, rgb);
+        short[] rgb16 = new short[6];
+        Palette.of(r, g, b, false).expand(ShortSamples.of(new short[] {-1, 0}), ShortSamples.of(rgb16));
+        assertArrayEquals(new short[] {40, 41, 42, 30, 31, 32}, rgb16); // 0xFFFF unsigned is past the end
+        assertThrows(IllegalArgumentException.class, () -> Palette.of(r, g,
+                new LookupTable(0, 8, new int[] {1, 2, 3, 4}), false));
+    }
+
+    @Test
     void segmentedPaletteMatchesPydicom() throws Exception {
         // discrete 0,10,20 ; linear to 100 over 5 ; indirect: copy 2 segments from word 0 ;
         // linear to 7 over 3 ; discrete 65535

@@ -8,6 +8,7 @@ import dev.aperture.compress.PackBits;
 import dev.aperture.image.ByteSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.IntSamples;
+import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.ApertureException;
@@ -114,10 +115,13 @@ final class RleDecoder implements FrameDecoder {
                         r - base, ApertureException.NO_TAG));
             }
         }
-        if (repairs == null) {
+        // RLE holds every sample of every pixel: a dataset saying YBR_FULL_422 gets full YBR.
+        Photometric out = image.photometric() == Photometric.YBR_FULL_422 ? Photometric.YBR_FULL : image.photometric();
+        if (repairs == null && out == image.photometric()) {
             return DecodedFrame.asDescribed(image);
         }
-        return new DecodedFrame(image.photometric(), Math.min(image.bitsStored(), 8 * planes), image.signed(), repairs);
+        return new DecodedFrame(out, Math.min(image.bitsStored(), 8 * planes), image.signed(),
+                repairs == null ? List.of() : repairs);
     }
 
     private static List<Repair> add(List<Repair> list, Repair r) {

@@ -8,6 +8,7 @@ import dev.aperture.compress.PackBits;
 import dev.aperture.image.ByteSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.IntSamples;
+import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.UnsupportedDataException;
@@ -16,7 +17,8 @@ import java.util.Arrays;
 /**
  * Encodes one frame as RLE Lossless (PS3.5 Annex G): one segment per byte plane, most
  * significant first, each row PackBits-coded on its own (G.3.1: runs never cross a row), each
- * segment padded with a zero byte to even length. Options are ignored.
+ * segment padded with a zero byte to even length. Options are ignored. Samples of a YBR_FULL_422
+ * image are taken as full YBR (as decoders deliver them) and the result says YBR_FULL.
  *
  * <p>Stateless and thread-safe.
  */
@@ -56,7 +58,9 @@ final class RleEncoder implements FrameEncoder {
                 out[pos++] = 0; // PS3.5 G.3.1: pad the segment to even length with a zero
             }
         }
-        return new EncodedFrame(Arrays.copyOf(out, pos), image.photometric(), false);
+        // Full YBR samples are encoded as they are: the dataset must then say YBR_FULL, not 4:2:2.
+        Photometric p = image.photometric() == Photometric.YBR_FULL_422 ? Photometric.YBR_FULL : image.photometric();
+        return new EncodedFrame(Arrays.copyOf(out, pos), p, false);
     }
 
     private static void fillRow(Samples src, int first, int stride, int cols, int shift, byte[] row) {

@@ -75,6 +75,18 @@ class RleDecoderTest {
     }
 
     @Test
+    void ybrFull422IsReportedAsFullYbr() {
+        ImageDescriptor ybr = ImageDescriptor.of(1, 2, 3, 8, 8, false, Photometric.YBR_FULL_422);
+        byte[] px = {10, 20, 30, 40, 50, 60};
+        var enc = new RleEncoder().encode(ByteSamples.of(px), ybr, EncodeOptions.DEFAULT);
+        assertEquals(Photometric.YBR_FULL, enc.photometric());
+        byte[] out = new byte[6];
+        DecodedFrame r = DECODER.decode(ByteBuffer.wrap(enc.bytes()), ybr, ByteSamples.of(out));
+        assertArrayEquals(px, out);
+        assertEquals(Photometric.YBR_FULL, r.photometric());
+    }
+
+    @Test
     void badHeadersAreMalformed() {
         byte[] seg = {(byte) -5, 5};
         byte[] out = new byte[6];
