@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DumpCommand.class,
                 DecodeCommand.class,
+                RenderCommand.class,
         })
 public final class Aperture implements Runnable {
 
