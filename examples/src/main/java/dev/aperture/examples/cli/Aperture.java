@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "DICOM image processing and screening workflows.",
         subcommands = {
                 DemoCommand.class,
+                ScreeningCommand.class,
         })
 public final class Aperture implements Runnable {
 

@@ -18,7 +18,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Aperture demo");
-        out.println("screening programmes: " + dev.aperture.screening.Programs.ids().size());
+        ScreeningDemo.run(out);
         return 0;
     }
 }

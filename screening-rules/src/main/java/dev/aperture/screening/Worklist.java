@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.screening;
+
+import dev.aperture.screening.internal.json.JsonNode;
+import dev.aperture.screening.internal.json.JsonReader;
+import dev.aperture.screening.internal.json.JsonSyntaxException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The recall worklist of a population at one as-of date: each patient's programme decision and
+ * status (due, overdue by how many days, not yet due, not eligible), streamed record by record
+ * so that memory does not grow with the population.
+ *
+ * <p>Population format: JSON Lines, one case object per line as in the screening-case contract
+ * (the patient with their latest exam and findings, and a {@code program}); the case's own
+ * {@code asOf} is ignored in favour of the worklist's. Blank lines are skipped. A line that is not
+ * a JSON object becomes an {@link WorklistStatus#INVALID} entry; it does not stop the run.
+ *
+ * <p>Immutable and thread-safe; {@link #run} may be called from several threads at once, each
+ * with its own reader.
+ */
+public final class Worklist {
+    private final Programmes programmes;
+    private final LocalDate asOf;
+    private final int graceDays;
+
+    private Worklist(Programmes programmes, LocalDate asOf, int graceDays) {
+        this.programmes = programmes;
+        this.asOf = asOf;
+        this.graceDays = graceDays;
+    }
+
+    /**
+     * A worklist at {@code asOf} with no grace period.
+     *
+     * @param programmes the programmes (and site rules) to evaluate with
+     * @param asOf       the evaluation date
+     * @return the worklist
+     */
+    public static Worklist of(Programmes programmes, LocalDate asOf) {
+        return new Worklist(Objects.requireNonNull(programmes, "programmes"), Objects.requireNonNull(asOf, "asOf"), 0);
+    }
+
+    /**
+     * Returns a copy in which a recall becomes overdue only {@code days} after its latest due date.
+     *
+     * @param days the grace period in days, at least 0
+     * @return the copy
+     * @throws IllegalArgumentException if days is negative
+     */
+    public Worklist withGraceDays(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("grace days must be >= 0");
+        }
+        return new Worklist(programmes, asOf, days);
+    }
+
+    /** @return the as-of date */
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /**
+     * Evaluates one patient at the worklist's date.
+     *
+     * @param c    the case (its own asOf is replaced)
+     * @param line the record's line number, or 0
+     * @return the entry
+     */
+    public WorklistEntry entry(ScreeningCase c, long line) {
+        Decision d = programmes.evaluate(c.withAsOf(asOf));
+        return classify(d, line);
+    }
+
+    private WorklistEntry classify(Decision d, long line) {
+        if (!d.isValid()) {
+            return new WorklistEntry(line, d, WorklistStatus.INVALID, 0);
+        }
+        Action a = d.action().orElseThrow();
+        switch (a) {
+            case NOT_ELIGIBLE:
+            case OUT_OF_SCOPE:
+            case NO_FURTHER_SCREENING:
+            case NO_FOLLOW_UP:
+                return new WorklistEntry(line, d, WorklistStatus.NOT_ELIGIBLE, 0);
+            default:
+                break;
+        }
+        LocalDate due = d.dueDate().orElse(null);
+        if (due == null) {
+            boolean actNow = a == Action.ADDITIONAL_IMAGING || a == Action.TISSUE_SAMPLING
+                    || a == Action.DIAGNOSTIC_WORKUP || a == Action.COLONOSCOPY || a == Action.SPECIALIST_REFERRAL;
+            return new WorklistEntry(line, d, actNow ? WorklistStatus.DUE : WorklistStatus.NO_SCHEDULE, 0);
+        }
+        if (asOf.isBefore(due)) {
+            return new WorklistEntry(line, d, WorklistStatus.NOT_YET_DUE, 0);
+        }
+        LocalDate closes = d.dueDateLatest().orElse(due).plusDays(graceDays);
+        if (!asOf.isAfter(closes)) {
+            return new WorklistEntry(line, d, WorklistStatus.DUE, 0);
+        }
+        return new WorklistEntry(line, d, WorklistStatus.OVERDUE, ChronoUnit.DAYS.between(closes, asOf));
+    }
+
+    /**
+     * Streams a JSON Lines population: evaluates each record, hands each entry to {@code sink} in
+     * input order, and returns the summary. Memory use is independent of the number of records.
+     *
+     * @param in     the population, one case per line
+     * @param source a name for the input (used in INVALID entries for unreadable lines)
+     * @param sink   receives every entry, in order
+     * @return the summary
+     * @throws IOException if reading fails
+     */
+    public WorklistSummary run(BufferedReader in, String source, Consumer<? super WorklistEntry> sink)
+            throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sink, "sink");
+        WorklistSummary.Accumulator acc = new WorklistSummary.Accumulator();
+        String text;
+        long line = 0;
+        while ((text = in.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            WorklistEntry e;
+            try {
+                JsonNode n = JsonReader.parse(text, (int) Math.min(line, Integer.MAX_VALUE));
+                if (!n.isObject()) {
+                    e = unreadable(line, "record is not a JSON object");
+                } else {
+                    e = entry(ScreeningCase.ofNode(n), line);
+                }
+            } catch (JsonSyntaxException ex) {
+                e = unreadable(line, ex.reason() + " at column " + ex.column());
+            }
+            acc.add(e);
+            sink.accept(e);
+        }
+        return acc.build();
+    }
+
+    private static WorklistEntry unreadable(long line, String reason) {
+        return new WorklistEntry(line, Decision.invalid(null, null, List.of(new FieldError("(record)", reason))),
+                WorklistStatus.INVALID, 0);
+    }
+
+    @Override
+    public String toString() {
+        return "Worklist[asOf " + asOf + ", grace " + graceDays + " days]";
+    }
+}
