@@ -97,7 +97,7 @@ final class CaseView {
         }
         this.asOf = a;
 
-        JsonNode patient = object(root, "patient", true);
+        JsonNode patient = object(root, "patient", false); // absent: birthDate and sex are reported
         LocalDate bd = date(patient, "patient", "birthDate", true);
         if (bd != null && asOf != null && bd.isAfter(asOf)) {
             error("patient.birthDate", bd + " is after asOf " + asOf);
@@ -213,6 +213,9 @@ final class CaseView {
      */
     JsonNode single(String wantedKind) {
         if (findings.size() != 1) {
+            if (hasError("findings")) {
+                return null;
+            }
             error("findings", "exactly one " + wantedKind + " finding required");
             return null;
         }
