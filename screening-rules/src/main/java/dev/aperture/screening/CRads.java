@@ -29,7 +29,7 @@ final class CRads implements Rules {
                 continue;
             }
             JsonNode f = v.findings.get(i);
-            String p = "findings[" + i + "]";
+            String p = CaseView.findingPath(i);
             switch (kind) {
                 case "polyp": {
                     BigDecimal size = v.decimal(f, p, "sizeMm", true, true);

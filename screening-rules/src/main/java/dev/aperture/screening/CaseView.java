@@ -5,7 +5,6 @@ import dev.aperture.screening.internal.json.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -148,13 +147,13 @@ final class CaseView {
                 for (int i = 0; i < list.size(); i++) {
                     JsonNode item = list.get(i);
                     if (!item.isObject()) {
-                        error("findings[" + i + "]", "must be an object");
+                        error(findingPath(i), "must be an object");
                     } else {
                         JsonNode k = item.get("kind");
                         if (k == null || k.isNull()) {
-                            error("findings[" + i + "].kind", "required");
+                            error(findingPath(i) + ".kind", "required");
                         } else if (k.type() != JsonNode.Type.STRING) {
-                            error("findings[" + i + "].kind", "must be a string");
+                            error(findingPath(i) + ".kind", "must be a string");
                         }
                     }
                 }
@@ -308,16 +307,43 @@ final class CaseView {
         if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
-        for (int i = 0; i < 10; i++) {
-            if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
-                return null;
-            }
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
+        int y = digits(s, 0, 4);
+        int m = digits(s, 5, 7);
+        int d = digits(s, 8, 10);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) {
             return null;
         }
+        // Day 29-31 may not exist in this month (2025-02-30): check before LocalDate.of throws.
+        if (d > 28 && d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(y, m, d);
+    }
+
+    /** The decimal value of s[from, to), or -1 if any character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static final String[] FINDING_PREFIX = new String[32];
+
+    static {
+        for (int i = 0; i < FINDING_PREFIX.length; i++) {
+            FINDING_PREFIX[i] = "findings[" + i + "]";
+        }
+    }
+
+    /** {@code findings[i]}, shared for small i. */
+    static String findingPath(int i) {
+        return i < FINDING_PREFIX.length ? FINDING_PREFIX[i] : "findings[" + i + "]";
     }
 
     String enumField(JsonNode obj, String prefix, String name, boolean required, Set<String> allowed) {

@@ -81,7 +81,7 @@ final class LungRads implements Rules {
                 continue;
             }
             JsonNode f = v.findings.get(i);
-            String p = "findings[" + i + "]";
+            String p = CaseView.findingPath(i);
             Result r = null;
             switch (k) {
                 case "lung-nodule":

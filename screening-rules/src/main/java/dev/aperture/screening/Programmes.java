@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.aperture.screening;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,7 @@ public final class Programmes {
 
     /** @return the programmes, in contract order (unmodifiable) */
     public List<Programme> all() {
-        return new ArrayList<>(byId.values()).stream().toList();
+        return List.copyOf(byId.values());
     }
 
     /** @return the programme ids, in contract order (unmodifiable) */

@@ -113,7 +113,7 @@ public final class Worklist {
      * input order, and returns the summary. Memory use is independent of the number of records.
      *
      * @param in     the population, one case per line
-     * @param source a name for the input (used in INVALID entries for unreadable lines)
+     * @param source a name for the input, used in the error of an unreadable record
      * @param sink   receives every entry, in order
      * @return the summary
      * @throws IOException if reading fails
@@ -134,12 +134,12 @@ public final class Worklist {
             try {
                 JsonNode n = JsonReader.parse(text, (int) Math.min(line, Integer.MAX_VALUE));
                 if (!n.isObject()) {
-                    e = unreadable(line, "record is not a JSON object");
+                    e = unreadable(line, source + ": record is not a JSON object");
                 } else {
                     e = entry(ScreeningCase.ofNode(n), line);
                 }
             } catch (JsonSyntaxException ex) {
-                e = unreadable(line, ex.reason() + " at column " + ex.column());
+                e = unreadable(line, source + ":" + line + ":" + ex.column() + ": " + ex.reason());
             }
             acc.add(e);
             sink.accept(e);
