@@ -8,8 +8,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -29,22 +34,24 @@ public final class Worklist {
     private final Programmes programmes;
     private final LocalDate asOf;
     private final int graceDays;
+    private final int threads;
 
-    private Worklist(Programmes programmes, LocalDate asOf, int graceDays) {
+    private Worklist(Programmes programmes, LocalDate asOf, int graceDays, int threads) {
         this.programmes = programmes;
         this.asOf = asOf;
         this.graceDays = graceDays;
+        this.threads = threads;
     }
 
     /**
-     * A worklist at {@code asOf} with no grace period.
+     * A worklist at {@code asOf} with no grace period, evaluating on the calling thread.
      *
      * @param programmes the programmes (and site rules) to evaluate with
      * @param asOf       the evaluation date
      * @return the worklist
      */
     public static Worklist of(Programmes programmes, LocalDate asOf) {
-        return new Worklist(Objects.requireNonNull(programmes, "programmes"), Objects.requireNonNull(asOf, "asOf"), 0);
+        return new Worklist(Objects.requireNonNull(programmes, "programmes"), Objects.requireNonNull(asOf, "asOf"), 0, 1);
     }
 
     /**
@@ -58,7 +65,7 @@ public final class Worklist {
         if (days < 0) {
             throw new IllegalArgumentException("grace days must be >= 0");
         }
-        return new Worklist(programmes, asOf, days);
+        return new Worklist(programmes, asOf, days, threads);
     }
 
     /** @return the as-of date */
@@ -109,8 +116,29 @@ public final class Worklist {
     }
 
     /**
+     * Returns a copy that parses and evaluates records on {@code threads} worker threads (created
+     * for each {@link #run} and stopped when it returns). Entries still reach the sink in input
+     * order, on the calling thread; at most {@code 4 * threads} batches of
+     * {@value #BATCH} records are in flight, so memory stays bounded.
+     *
+     * @param threads worker threads, at least 1 (1 = evaluate on the calling thread)
+     * @return the copy
+     * @throws IllegalArgumentException if threads is less than 1
+     */
+    public Worklist withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        return new Worklist(programmes, asOf, graceDays, threads);
+    }
+
+    /** Records per batch handed to a worker thread. */
+    static final int BATCH = 1024;
+
+    /**
      * Streams a JSON Lines population: evaluates each record, hands each entry to {@code sink} in
-     * input order, and returns the summary. Memory use is independent of the number of records.
+     * input order (on the calling thread), and returns the summary. Memory use is independent of
+     * the number of records.
      *
      * @param in     the population, one case per line
      * @param source a name for the input, used in the error of an unreadable record
@@ -121,30 +149,100 @@ public final class Worklist {
     public WorklistSummary run(BufferedReader in, String source, Consumer<? super WorklistEntry> sink)
             throws IOException {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
         WorklistSummary.Accumulator acc = new WorklistSummary.Accumulator();
-        String text;
-        long line = 0;
-        while ((text = in.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            WorklistEntry e;
-            try {
-                JsonNode n = JsonReader.parse(text, (int) Math.min(line, Integer.MAX_VALUE));
-                if (!n.isObject()) {
-                    e = unreadable(line, source + ": record is not a JSON object");
-                } else {
-                    e = entry(ScreeningCase.ofNode(n), line);
+        if (threads == 1) {
+            String text;
+            long line = 0;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (!text.isBlank()) {
+                    WorklistEntry e = record(text, line, source);
+                    acc.add(e);
+                    sink.accept(e);
                 }
-            } catch (JsonSyntaxException ex) {
-                e = unreadable(line, source + ":" + line + ":" + ex.column() + ": " + ex.reason());
             }
-            acc.add(e);
-            sink.accept(e);
+            return acc.build();
         }
-        return acc.build();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "aperture-worklist");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<WorklistEntry[]>> inFlight = new ArrayDeque<>();
+            int maxInFlight = 4 * threads;
+            long line = 0;
+            boolean eof = false;
+            while (!eof) {
+                String[] texts = new String[BATCH];
+                long[] lines = new long[BATCH];
+                int n = 0;
+                while (n < BATCH) {
+                    String text = in.readLine();
+                    if (text == null) {
+                        eof = true;
+                        break;
+                    }
+                    line++;
+                    if (!text.isBlank()) {
+                        texts[n] = text;
+                        lines[n++] = line;
+                    }
+                }
+                if (n > 0) {
+                    final int count = n;
+                    inFlight.add(pool.submit(() -> {
+                        WorklistEntry[] out = new WorklistEntry[count];
+                        for (int i = 0; i < count; i++) {
+                            out[i] = record(texts[i], lines[i], source);
+                        }
+                        return out;
+                    }));
+                }
+                while (inFlight.size() >= maxInFlight || (eof && !inFlight.isEmpty())) {
+                    for (WorklistEntry e : await(inFlight.poll())) {
+                        acc.add(e);
+                        sink.accept(e);
+                    }
+                }
+            }
+            return acc.build();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static WorklistEntry[] await(Future<WorklistEntry[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("worklist interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** One JSON Lines record to an entry (never throws for bad input). */
+    private WorklistEntry record(String text, long line, String source) {
+        try {
+            JsonNode n = JsonReader.parse(text, (int) Math.min(line, Integer.MAX_VALUE));
+            if (!n.isObject()) {
+                return unreadable(line, source + ":" + line + ": record is not a JSON object");
+            }
+            return entry(ScreeningCase.ofNode(n), line);
+        } catch (JsonSyntaxException ex) {
+            return unreadable(line, source + ":" + line + ":" + ex.column() + ": " + ex.reason());
+        }
     }
 
     private static WorklistEntry unreadable(long line, String reason) {
@@ -154,6 +252,6 @@ public final class Worklist {
 
     @Override
     public String toString() {
-        return "Worklist[asOf " + asOf + ", grace " + graceDays + " days]";
+        return "Worklist[asOf " + asOf + ", grace " + graceDays + " days, " + threads + " threads]";
     }
 }

@@ -128,10 +128,25 @@ class WorklistTest {
     }
 
     @Test
+    void threadsGiveTheSameEntriesInTheSameOrder() throws IOException {
+        List<String> sequential = new ArrayList<>();
+        WorklistSummary s1 = Worklist.of(Programmes.standard(), AS_OF)
+                .run(new BufferedReader(new GeneratedPopulation(5_000)), "g", e -> sequential.add(
+                        e.line() + " " + e.status() + " " + e.overdueDays() + " " + e.decision().toJson()));
+        List<String> parallel = new ArrayList<>();
+        WorklistSummary s4 = Worklist.of(Programmes.standard(), AS_OF).withThreads(4)
+                .run(new BufferedReader(new GeneratedPopulation(5_000)), "g", e -> parallel.add(
+                        e.line() + " " + e.status() + " " + e.overdueDays() + " " + e.decision().toJson()));
+        assertEquals(sequential, parallel);
+        assertEquals(s1.toJson(), s4.toJson());
+        assertThrows(IllegalArgumentException.class, () -> Worklist.of(Programmes.standard(), AS_OF).withThreads(0));
+    }
+
+    @Test
     void streamsAGeneratedPopulationInConstantMemory() throws IOException {
-        long n = 100_000;
+        long n = 50_000;
         long[] seen = {0};
-        WorklistSummary s = Worklist.of(Programmes.standard(), AS_OF)
+        WorklistSummary s = Worklist.of(Programmes.standard(), AS_OF).withThreads(2)
                 .run(new BufferedReader(new GeneratedPopulation(n)), "generated", e -> seen[0]++);
         assertEquals(n, s.total());
         assertEquals(n, seen[0]);

@@ -55,6 +55,9 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
     @Option(names = "--site-rules", paramLabel = "RULES.json", description = "Apply a site rule table after each programme.")
     Path siteRules;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--summary-only", description = "Print only the summary JSON on stdout.")
     boolean summaryOnly;
 
@@ -69,11 +72,14 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), "--as-of must be a date yyyy-MM-dd");
         }
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 1");
+        }
         if (graceDays < 0) {
             throw new ParameterException(spec.commandLine(), "--grace-days must be >= 0");
         }
         Programmes programmes = ScreeningCommand.programmes(siteRules);
-        Worklist worklist = Worklist.of(programmes, asOf).withGraceDays(graceDays);
+        Worklist worklist = Worklist.of(programmes, asOf).withGraceDays(graceDays).withThreads(threads);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long size = Files.size(file);
