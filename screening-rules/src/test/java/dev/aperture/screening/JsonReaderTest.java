@@ -56,6 +56,23 @@ class JsonReaderTest {
     }
 
     @Test
+    void largeObjectsKeepOrderAndRejectDuplicatesQuickly() {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < 50_000; i++) {
+            sb.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        }
+        JsonNode n = JsonReader.parse(sb + "}");
+        assertEquals(50_000, n.size());
+        assertEquals(new BigDecimal("49999"), n.get("k49999").number());
+        assertEquals("k0", n.members().keySet().iterator().next());
+        JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> JsonReader.parse(sb + ",\"k7\":1}"));
+        assertEquals("duplicate member name", e.reason());
+        // Known keys written with escapes are still the same name.
+        assertEquals("x", JsonReader.parse("{\"i\\u0064\": \"x\"}").get("id").string());
+        assertThrows(JsonSyntaxException.class, () -> JsonReader.parse("{\"id\": 1, \"i\\u0064\": 2}"));
+    }
+
+    @Test
     void acceptsExponentsWithinLimits() {
         assertEquals(0, new BigDecimal("1e1000").compareTo(JsonReader.parse("1e1000").number()));
         assertEquals(0, new BigDecimal("1e-1000").compareTo(JsonReader.parse("1E-0001000").number()));

@@ -41,8 +41,18 @@ public final class JsonNode {
         this.column = column;
     }
 
+    /** Object members as parallel arrays: keys[i] -> values[i], in source order, no duplicates. */
+    private record Members(String[] keys, JsonNode[] values, int size) {
+    }
+
+    static JsonNode object(String[] keys, JsonNode[] values, int size, int line, int column) {
+        return new JsonNode(Type.OBJECT, new Members(keys, values, size), line, column);
+    }
+
     static JsonNode object(Map<String, JsonNode> members, int line, int column) {
-        return new JsonNode(Type.OBJECT, Collections.unmodifiableMap(members), line, column);
+        String[] keys = members.keySet().toArray(new String[0]);
+        JsonNode[] values = members.values().toArray(new JsonNode[0]);
+        return object(keys, values, keys.length, line, column);
     }
 
     static JsonNode array(List<JsonNode> items, int line, int column) {
@@ -154,15 +164,27 @@ public final class JsonNode {
     }
 
     /**
-     * The members of an object, in source order.
+     * The members of an object, in source order (a new unmodifiable map per call).
      *
      * @return an unmodifiable map
      * @throws IllegalStateException if not an object
      */
-    @SuppressWarnings("unchecked")
     public Map<String, JsonNode> members() {
         check(Type.OBJECT);
-        return (Map<String, JsonNode>) value;
+        Members m = (Members) value;
+        java.util.LinkedHashMap<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < m.size; i++) {
+            out.put(m.keys[i], m.values[i]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** @return the number of members of an object, or of items of an array (0 otherwise) */
+    public int size() {
+        if (type == Type.OBJECT) {
+            return ((Members) value).size;
+        }
+        return type == Type.ARRAY ? ((List<?>) value).size() : 0;
     }
 
     /**
@@ -171,9 +193,21 @@ public final class JsonNode {
      * @param name the member name
      * @return the member, or null when absent (or when this is not an object)
      */
-    @SuppressWarnings("unchecked")
     public JsonNode get(String name) {
-        return type == Type.OBJECT ? ((Map<String, JsonNode>) value).get(name) : null;
+        if (type != Type.OBJECT) {
+            return null;
+        }
+        // Linear scan: case objects have a handful of members, and keys are usually the
+        // reader's interned constants, so most comparisons succeed on identity.
+        Members m = (Members) value;
+        String[] keys = m.keys;
+        for (int i = 0, n = m.size; i < n; i++) {
+            String k = keys[i];
+            if (k == name || k.equals(name)) {
+                return m.values[i];
+            }
+        }
+        return null;
     }
 
     /**

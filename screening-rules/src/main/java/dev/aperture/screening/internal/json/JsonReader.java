@@ -3,7 +3,6 @@ package dev.aperture.screening.internal.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 
 /**
  * A strict RFC 8259 JSON parser into {@link JsonNode} trees.
@@ -24,14 +23,36 @@ public final class JsonReader {
     /** Largest absolute decimal exponent accepted in a number. */
     public static final int MAX_EXPONENT = 1000;
 
-    private final CharSequence s;
+    /**
+     * Member names of the screening-case contract and site-rule files, returned as these very
+     * String instances (no allocation per key, identity hits in {@link JsonNode#get}).
+     */
+    private static final String[] KNOWN_KEYS = {"id", "program", "asOf", "patient", "birthDate", "sex", "smoking",
+        "status", "packYears", "yearsSinceQuit", "lungCancerRisk", "riskFactors", "exam", "date", "modality", "kind",
+        "priorExamDate", "findings", "options", "routineIntervalMonths", "assessment", "composition",
+        "probablyBenignMonth", "meanDiameterMm", "longAxisMm", "shortAxisMm", "solidComponentMm",
+        "priorMeanDiameterMm", "priorCategory", "juxtapleuralBenign", "benignCalcificationOrFat",
+        "suspiciousFeatures", "provenBenign", "level", "cystType", "change", "reason", "multiplicity",
+        "maxDiameterCm", "symptomatic", "tScore", "sizeMm", "category", "echogenicity", "shape", "margin",
+        "echogenicFoci", "surveillanceYear", "levelIncreased"};
+    private static final String[][] KNOWN_BY_LENGTH = new String[32][];
+
+    static {
+        for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
+            final int l = len;
+            KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN_KEYS).filter(k -> k.length() == l)
+                    .toArray(String[]::new);
+        }
+    }
+
+    private final String s;
     private final int end;
     private int pos;
     private int line = 1;
     private int lineStart;
 
     private JsonReader(CharSequence s) {
-        this.s = s;
+        this.s = s.toString();
         this.end = s.length();
     }
 
@@ -151,11 +172,14 @@ public final class JsonReader {
             throw error("nesting too deep");
         }
         pos++; // '{'
-        LinkedHashMap<String, JsonNode> members = new LinkedHashMap<>();
+        String[] keys = new String[8];
+        JsonNode[] values = new JsonNode[8];
+        int n = 0;
+        java.util.HashSet<String> seen = null; // only for large objects: keeps duplicate checks linear
         skipWs();
         if (pos < end && s.charAt(pos) == '}') {
             pos++;
-            return JsonNode.object(members, l, c);
+            return JsonNode.object(keys, values, 0, l, c);
         }
         while (true) {
             skipWs();
@@ -164,7 +188,7 @@ public final class JsonReader {
             }
             int kl = line;
             int kc = col();
-            String key = string();
+            String key = key();
             skipWs();
             if (pos >= end || s.charAt(pos) != ':') {
                 throw error("expected ':'");
@@ -172,22 +196,69 @@ public final class JsonReader {
             pos++;
             skipWs();
             JsonNode v = value(depth);
-            if (members.putIfAbsent(key, v) != null) {
+            boolean duplicate;
+            if (seen != null) {
+                duplicate = !seen.add(key);
+            } else {
+                duplicate = false;
+                for (int i = 0; i < n; i++) {
+                    if (keys[i].equals(key)) {
+                        duplicate = true;
+                        break;
+                    }
+                }
+                if (n >= 16) {
+                    seen = new java.util.HashSet<>(java.util.Arrays.asList(keys).subList(0, n));
+                    seen.add(key);
+                }
+            }
+            if (duplicate) {
                 throw new JsonSyntaxException("duplicate member name", kl, kc);
             }
+            if (n == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, n * 2);
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            keys[n] = key;
+            values[n++] = v;
             skipWs();
             if (pos >= end) {
                 throw error("unterminated object");
             }
             char ch = s.charAt(pos++);
             if (ch == '}') {
-                return JsonNode.object(members, l, c);
+                return JsonNode.object(keys, values, n, l, c);
             }
             if (ch != ',') {
                 pos--;
                 throw error("expected ',' or '}'");
             }
         }
+    }
+
+    /** A member name: a known constant when the unescaped text matches one, else a new string. */
+    private String key() {
+        int start = pos + 1;
+        int q = start;
+        while (q < end) {
+            char ch = s.charAt(q);
+            if (ch == '"' || ch == '\\' || ch < 0x20) {
+                break;
+            }
+            q++;
+        }
+        if (q < end && s.charAt(q) == '"') {
+            int len = q - start;
+            if (len < KNOWN_BY_LENGTH.length) {
+                for (String k : KNOWN_BY_LENGTH[len]) {
+                    if (s.regionMatches(start, k, 0, len)) {
+                        pos = q + 1;
+                        return k;
+                    }
+                }
+            }
+        }
+        return string();
     }
 
     private JsonNode array(int depth, int l, int c) {
@@ -226,7 +297,7 @@ public final class JsonReader {
         while (pos < end) {
             char ch = s.charAt(pos);
             if (ch == '"') {
-                String out = s.subSequence(start, pos).toString();
+                String out = s.substring(start, pos);
                 pos++;
                 return out;
             }
@@ -341,14 +412,36 @@ public final class JsonReader {
                 k++;
                 digits--;
             }
-            if (digits > 4 || Integer.parseInt(s.subSequence(k, pos).toString()) > MAX_EXPONENT) {
+            if (digits > 4 || Integer.parseInt(s, k, pos, 10) > MAX_EXPONENT) {
                 throw error("number out of range");
             }
         }
         if (pos - start > 200) {
             throw error("number too long");
         }
-        return new BigDecimal(s.subSequence(start, pos).toString());
+        return number(start, pos);
+    }
+
+    /** Exact value of s[start, end); small plain integers without the BigDecimal string parser. */
+    private BigDecimal number(int start, int stop) {
+        int len = stop - start;
+        if (len <= 9) {
+            boolean neg = s.charAt(start) == '-';
+            int v = 0;
+            int i = neg ? start + 1 : start;
+            for (; i < stop; i++) {
+                char ch = s.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                v = v * 10 + (ch - '0');
+            }
+            if (i == stop) {
+                // At most 9 digits: fits an int. "-0" keeps value 0 (BigDecimal has no negative zero).
+                return BigDecimal.valueOf(neg ? -v : v);
+            }
+        }
+        return new BigDecimal(s.substring(start, stop));
     }
 
     private static boolean isDigit(char c) {
