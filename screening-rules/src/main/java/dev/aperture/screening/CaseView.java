@@ -30,6 +30,9 @@ final class CaseView {
     static final Set<String> EXAM_KINDS = Set.of("baseline", "annual", "follow-up", "incidental", "screening",
             "diagnostic");
 
+    /** Longest interval accepted from input (100 years), so that due dates stay representable. */
+    static final int MAX_MONTHS = 1200;
+
     private final JsonNode root;
     private final List<FieldError> errors = new ArrayList<>(4);
 
@@ -135,7 +138,12 @@ final class CaseView {
         this.examModality = enumField(ex, "exam", "modality", false, MODALITIES);
 
         JsonNode options = object(root, "options", false);
-        this.routineIntervalMonths = integer(options, "options", "routineIntervalMonths", false, 1);
+        Integer routine = integer(options, "options", "routineIntervalMonths", false, 1);
+        if (routine != null && routine > MAX_MONTHS) {
+            error("options.routineIntervalMonths", "must be <= " + MAX_MONTHS);
+            routine = null;
+        }
+        this.routineIntervalMonths = routine;
 
         JsonNode f = field(root, "findings");
         List<JsonNode> list = List.of();

@@ -41,7 +41,8 @@ final class Fleischner implements Rules {
             return;
         }
         // Bankier 2017: mean of long and short axis, rounded to the nearest whole millimetre.
-        int d = mean.setScale(0, RoundingMode.HALF_UP).intValueExact();
+        // Clamped so that absurd sizes (1e300 mm) still land in the largest band.
+        int d = mean.setScale(0, RoundingMode.HALF_UP).min(BigDecimal.valueOf(1_000_000)).intValue();
         boolean single = "single".equals(multiplicity);
         boolean high = "high".equals(v.lungCancerRisk);
         String risk = high ? "high" : "low";

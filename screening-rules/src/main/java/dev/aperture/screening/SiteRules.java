@@ -352,6 +352,9 @@ public final class SiteRules {
             if (v < min) {
                 throw fail(n, join(path, name), "must be >= " + min);
             }
+            if (name.startsWith("recallMonths") && v > CaseView.MAX_MONTHS) {
+                throw fail(n, join(path, name), "must be <= " + CaseView.MAX_MONTHS);
+            }
             return v;
         }
 

@@ -105,6 +105,10 @@ class BiRadsTest {
                 "findings[0].probablyBenignMonth");
         assertErrors(mg("{'kind':'breast-assessment','assessment':'2'}", "{'routineIntervalMonths':0}"),
                 "options.routineIntervalMonths");
+        assertErrors(mg("{'kind':'breast-assessment','assessment':'2'}", "{'routineIntervalMonths':2147483647}"),
+                "options.routineIntervalMonths");
+        assertErrors(mg("{'kind':'breast-assessment','assessment':'2'}", "{'routineIntervalMonths':1201}"),
+                "options.routineIntervalMonths");
         assertErrors(mg("{'kind':'breast-assessment','assessment':'2'},{'kind':'breast-assessment','assessment':'2'}",
                 null), "findings");
         assertErrors(eval(json("bi-rads-5", "2025-01-15", PATIENT, EXAM, "")), "findings");

@@ -144,6 +144,32 @@ class ValidationTest {
     }
 
     @Test
+    void extremeNumbersNeverThrow() {
+        for (String big : new String[] {"1e300", "1e-300", "123456789012345678901234567890.5", "0"}) {
+            for (String c : new String[] {
+                "{'id':'x','program':'fleischner-2017','asOf':'2025-03-20','patient':{'birthDate':'1950-01-01',"
+                    + "'sex':'male','lungCancerRisk':'low'},'exam':{'date':'2025-01-31','kind':'incidental'},"
+                    + "'findings':[{'kind':'pulmonary-nodule','composition':'solid','meanDiameterMm':N,'multiplicity':'single'}]}",
+                "{'id':'x','program':'lung-rads-2022','asOf':'2025-03-20','patient':{'birthDate':'1950-01-01',"
+                    + "'sex':'male'},'exam':{'date':'2025-01-31','kind':'annual','priorExamDate':'2024-03-01'},"
+                    + "'findings':[{'kind':'lung-nodule','composition':'part-solid','longAxisMm':N,'shortAxisMm':N,"
+                    + "'solidComponentMm':0,'priorMeanDiameterMm':N,'priorCategory':'3'}]}",
+                "{'id':'x','program':'uspstf-lung-2021','asOf':'2025-03-20','patient':{'birthDate':'1950-01-01',"
+                    + "'sex':'male','smoking':{'status':'former','packYears':N,'yearsSinceQuit':N}}}",
+                "{'id':'x','program':'ti-rads-2017','asOf':'2025-03-20','patient':{'birthDate':'1950-01-01',"
+                    + "'sex':'male'},'exam':{'date':'2025-01-31'},'findings':[{'kind':'thyroid-nodule','composition':'solid',"
+                    + "'echogenicity':'isoechoic','shape':'wider-than-tall','margin':'smooth','echogenicFoci':[],"
+                    + "'maxDiameterCm':N,'surveillanceYear':N}]}",
+                "{'id':'x','program':'bi-rads-5','asOf':'2025-03-20','patient':{'birthDate':'1950-01-01','sex':'female'},"
+                    + "'exam':{'date':'2025-01-31'},'findings':[{'kind':'breast-assessment','assessment':'1'}],"
+                    + "'options':{'routineIntervalMonths':N}}"}) {
+                Decision d = eval(c.replace("N", big));
+                assertTrue(d.isValid() || !d.errors().isEmpty());
+            }
+        }
+    }
+
+    @Test
     void numbersAreExactDecimals() {
         // 2.5000000000000001 cm is above 2.5 (a double would read it as 2.5: normal).
         assertDecision(with("'maxDiameterCm':3.1", "'maxDiameterCm':2.5000000000000001"), "subaneurysmal",
