@@ -286,9 +286,9 @@ final class LungRads implements Rules {
                 if ("stable".equals(status) || "slow-growing".equals(status)) {
                     return r.set(C2, "LR-NS-2B");
                 }
-                return r.set(C3, "LR-NS-3"); // baseline, new; growing (interp.)
+                return suspicious(r.set(C3, "LR-NS-3"), suspicious); // baseline, new; growing (interp.)
             }
-            return stepped(r, priorCat, C2, "LR-NS-2A");
+            return suspicious(stepped(r, priorCat, C2, "LR-NS-2A"), suspicious);
         }
         if ("slow-growing".equals(status)) {
             return suspicious(r.set(C4B, "LR-SLOW-4B"), suspicious);

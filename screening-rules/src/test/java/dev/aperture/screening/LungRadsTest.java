@@ -237,6 +237,10 @@ class LungRadsTest {
         assertDecision(d, "4X", Action.DIAGNOSTIC_WORKUP, "LR-SOL-B3", "LR-4X");
         d = exam("baseline", "{'kind':'lung-nodule','composition':'solid','meanDiameterMm':5,'suspiciousFeatures':true}");
         assertDecision(d, "2", Action.ROUTINE_SCREENING, "LR-SOL-B2");
+        d = exam("baseline", nonSolid("31", "baseline", ",'suspiciousFeatures':true"));
+        assertDecision(d, "4X", Action.DIAGNOSTIC_WORKUP, "LR-NS-3", "LR-4X");
+        d = exam("baseline", nonSolid("12", "baseline", ",'suspiciousFeatures':true"));
+        assertDecision(d, "2", Action.ROUTINE_SCREENING, "LR-NS-2A");
         d = exam("baseline", solid("5", null), "{'kind':'significant-other'}");
         assertDecision(d, "2S", Action.ROUTINE_SCREENING, "LR-SOL-B2", "LR-S");
         d = exam("baseline", "{'kind':'incomplete','reason':'lungs-not-evaluable'}", "{'kind':'significant-other'}");
