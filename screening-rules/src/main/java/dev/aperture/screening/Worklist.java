@@ -151,14 +151,61 @@ public final class Worklist {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
+        return run(in, sink, 0, (text, line) -> record(text, line, source));
+    }
+
+    /**
+     * Streams a CSV population: the header line names each column by the JSON path of a case
+     * field ({@code id}, {@code program}, {@code patient.birthDate}, {@code patient.sex},
+     * {@code patient.riskFactors} (separated by {@code ;}), {@code exam.date},
+     * {@code findings[0].kind}, {@code findings[0].maxDiameterCm}, ...); every other line is one
+     * patient, an empty cell leaving the field out. Numbers stay exact decimals. Otherwise as
+     * {@link #run(BufferedReader, String, Consumer)}.
+     *
+     * @param in     the population, CSV with a header line
+     * @param source a name for the input, used in errors
+     * @param sink   receives every entry, in order
+     * @return the summary
+     * @throws IOException               if reading fails
+     * @throws ScreeningFormatException if the header is missing or names a path that is not a case field
+     */
+    public WorklistSummary runCsv(BufferedReader in, String source, Consumer<? super WorklistEntry> sink)
+            throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sink, "sink");
+        String headerLine = in.readLine();
+        if (headerLine == null) {
+            throw new ScreeningFormatException(source, 1, 0, "", "missing CSV header line");
+        }
+        if (!headerLine.isEmpty() && headerLine.charAt(0) == '\uFEFF') {
+            headerLine = headerLine.substring(1);
+        }
+        PopulationCsv csv = PopulationCsv.header(headerLine, source);
+        return run(in, sink, 1, (text, line) -> {
+            try {
+                return entry(csv.record(text, line, source), line);
+            } catch (ScreeningFormatException e) {
+                return unreadable(line, e.getMessage());
+            }
+        });
+    }
+
+    /** Turns one non-blank input line into an entry; never throws for bad input. */
+    private interface LineEvaluator {
+        WorklistEntry apply(String text, long line);
+    }
+
+    private WorklistSummary run(BufferedReader in, Consumer<? super WorklistEntry> sink, long firstLine,
+                                LineEvaluator evaluator) throws IOException {
         WorklistSummary.Accumulator acc = new WorklistSummary.Accumulator();
         if (threads == 1) {
             String text;
-            long line = 0;
+            long line = firstLine;
             while ((text = in.readLine()) != null) {
                 line++;
                 if (!text.isBlank()) {
-                    WorklistEntry e = record(text, line, source);
+                    WorklistEntry e = evaluator.apply(text, line);
                     acc.add(e);
                     sink.accept(e);
                 }
@@ -173,7 +220,7 @@ public final class Worklist {
         try {
             ArrayDeque<Future<WorklistEntry[]>> inFlight = new ArrayDeque<>();
             int maxInFlight = 4 * threads;
-            long line = 0;
+            long line = firstLine;
             boolean eof = false;
             while (!eof) {
                 String[] texts = new String[BATCH];
@@ -196,7 +243,7 @@ public final class Worklist {
                     inFlight.add(pool.submit(() -> {
                         WorklistEntry[] out = new WorklistEntry[count];
                         for (int i = 0; i < count; i++) {
-                            out[i] = record(texts[i], lines[i], source);
+                            out[i] = evaluator.apply(texts[i], lines[i]);
                         }
                         return out;
                     }));

@@ -37,11 +37,18 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { csv, json }
 
+    /** Population formats. */
+    enum Input { jsonl, csv }
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "POP", description = "Population: JSON Lines, one case per line.")
+    @Parameters(index = "0", paramLabel = "POP",
+            description = "Population: JSON Lines (one case per line) or CSV (header of case field paths).")
     Path file;
+
+    @Option(names = "--input", paramLabel = "jsonl|csv", description = "Population format (default: csv for *.csv, else jsonl).")
+    Input input;
 
     @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Evaluation date (yyyy-MM-dd).")
     String asOfText;
@@ -94,7 +101,10 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
              BufferedReader in = new BufferedReader(new InputStreamReader(counting,
                      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                              .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
-            summary = worklist.run(in, file.toString(), e -> {
+            Input kind = input != null ? input
+                    : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? Input.csv
+                    : Input.jsonl;
+            java.util.function.Consumer<WorklistEntry> sink = e -> {
                 if (!summaryOnly) {
                     if (format == Format.csv) {
                         csv(buf, e);
@@ -107,10 +117,15 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
                     }
                 }
                 bar.update(counting.count, e.line());
-            });
+            };
+            summary = kind == Input.csv ? worklist.runCsv(in, file.toString(), sink)
+                    : worklist.run(in, file.toString(), sink);
         } catch (java.nio.charset.CharacterCodingException e) {
             bar.finish();
             throw new CliException(file + ": not UTF-8 text");
+        } catch (dev.aperture.screening.ScreeningFormatException e) {
+            bar.finish();
+            throw new CliException(e.getMessage(), e);
         }
         bar.finish();
         if (summaryOnly) {

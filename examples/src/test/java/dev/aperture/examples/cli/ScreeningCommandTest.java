@@ -211,6 +211,24 @@ class ScreeningCommandTest {
     }
 
     @Test
+    void worklistReadsCsvPopulations() throws IOException {
+        Path pop = dir.resolve("pop.csv");
+        Files.writeString(pop, "id,program,patient.birthDate,patient.sex,exam.date,findings[0].kind,findings[0].tScore\n"
+                + "d1,dxa-gourlay-2012,1950-01-01,female,2024-01-31,bmd,-2.1\n"
+                + "d2,dxa-gourlay-2012,1950-01-01,female,2024-01-31,bmd,-0.5\n");
+        Result r = run("screening", "worklist", pop.toString(), "--as-of", "2025-06-30", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length);
+        assertEquals("OVERDUE", JSON.readTree(lines[0]).get("status").asText());
+        assertEquals("NOT_YET_DUE", JSON.readTree(lines[1]).get("status").asText());
+        Files.writeString(pop, "id,exam[0].date\n");
+        Result bad = run("screening", "worklist", pop.toString(), "--as-of", "2025-06-30");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("pop.csv:1"), bad.err());
+    }
+
+    @Test
     void demoPrintsTheWorklistSummary() {
         Result r = run("demo");
         assertEquals(0, r.status(), r.err());
