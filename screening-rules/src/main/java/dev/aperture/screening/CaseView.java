@@ -34,7 +34,7 @@ final class CaseView {
     static final int MAX_MONTHS = 1200;
 
     private final JsonNode root;
-    private final List<FieldError> errors = new ArrayList<>(4);
+    private List<FieldError> errors; // created on the first error
 
     final String id;
     final String program;
@@ -173,10 +173,16 @@ final class CaseView {
     // ---- errors -------------------------------------------------------------------------------
 
     void error(String field, String message) {
+        if (errors == null) {
+            errors = new ArrayList<>(4);
+        }
         errors.add(new FieldError(field, message));
     }
 
     boolean hasError(String field) {
+        if (errors == null) {
+            return false;
+        }
         for (FieldError e : errors) {
             if (e.field().equals(field)) {
                 return true;
@@ -186,11 +192,11 @@ final class CaseView {
     }
 
     boolean hasErrors() {
-        return !errors.isEmpty();
+        return errors != null;
     }
 
     List<FieldError> errors() {
-        return errors;
+        return errors == null ? List.of() : errors;
     }
 
     // ---- programme requirements ---------------------------------------------------------------

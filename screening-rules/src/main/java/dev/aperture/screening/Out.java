@@ -29,8 +29,20 @@ final class Out {
         this.citation = citation;
     }
 
+    /** Shared rationale values: rule ids are unique across the built-in programmes. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Rationale> RATIONALE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     Out rule(String rowId) {
-        rationale.add(new Rationale(rowId, citation));
+        Rationale r = RATIONALE.get(rowId);
+        if (r == null || !r.citation().equals(citation)) {
+            // Bounded: only the built-in row ids reach here (a few hundred at most).
+            r = RATIONALE.computeIfAbsent(rowId, id -> new Rationale(id, citation));
+            if (!r.citation().equals(citation)) {
+                r = new Rationale(rowId, citation);
+            }
+        }
+        rationale.add(r);
         return this;
     }
 

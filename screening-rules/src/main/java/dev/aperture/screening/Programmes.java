@@ -126,7 +126,9 @@ public final class Programmes {
      */
     public Decision evaluate(ScreeningCase c) {
         Objects.requireNonNull(c, "case");
-        Programme p = c.program().map(byId::get).orElse(null);
+        dev.aperture.screening.internal.json.JsonNode pn = c.root().get("program");
+        Programme p = pn != null && pn.type() == dev.aperture.screening.internal.json.JsonNode.Type.STRING
+                ? byId.get(pn.string()) : null;
         if (p == null) {
             CaseView v = new CaseView(c, null);
             return Decision.invalid(v.id, v.program, v.errors());

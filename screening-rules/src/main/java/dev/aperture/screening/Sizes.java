@@ -6,15 +6,15 @@ import java.math.BigDecimal;
 
 /** Nodule size helpers shared by Lung-RADS and Fleischner (exact decimals, never double). */
 final class Sizes {
-    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private Sizes() {
     }
 
     /**
      * The unrounded mean diameter in mm: {@code meanDiameterMm} if given, else
-     * (longAxisMm + shortAxisMm) / 2, which is exact in decimal (dividing by 2 adds at most one
-     * digit). Records errors and returns null when neither is usable.
+     * (longAxisMm + shortAxisMm) / 2, exact in decimal. Records errors and returns null when
+     * neither is usable.
      */
     static BigDecimal meanDiameter(CaseView v, JsonNode f, String p) {
         JsonNode mean = CaseView.field(f, "meanDiameterMm");
@@ -32,6 +32,6 @@ final class Sizes {
         if (l == null || s == null) {
             return null;
         }
-        return l.add(s).divide(TWO);
+        return l.add(s).multiply(HALF); // exact: halving adds at most one decimal digit
     }
 }
