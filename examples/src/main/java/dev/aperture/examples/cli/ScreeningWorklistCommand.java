@@ -90,7 +90,7 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long size = Files.size(file);
-        boolean showProgress = progress || (System.console() != null && size > (8L << 20));
+        boolean showProgress = progress || (stderrIsTerminal() && size > (8L << 20));
         Progress bar = new Progress(err, size, showProgress);
         StringBuilder buf = new StringBuilder(1 << 16);
         if (!summaryOnly && format == Format.csv) {
@@ -137,6 +137,19 @@ final class ScreeningWorklistCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
+    }
+
+    /**
+     * Whether stderr is a terminal: on Linux through /proc/self/fd/2, elsewhere whether the JVM
+     * has a console (which needs stdout to be a terminal too).
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     private static void csv(StringBuilder sb, WorklistEntry e) {
