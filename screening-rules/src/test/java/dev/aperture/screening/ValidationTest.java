@@ -144,6 +144,22 @@ class ValidationTest {
     }
 
     @Test
+    void patientDataNeverAppearsInToStringOrFormatErrors() {
+        String sentinel = "SENTINEL-DOE-JANE";
+        String c = q(GOOD).replace("\"v1\"", "\"" + sentinel + "\"");
+        ScreeningCase sc = ScreeningCase.parse(c);
+        Decision d = Programmes.standard().evaluate(sc);
+        assertTrue(!sc.toString().contains(sentinel) && !d.toString().contains(sentinel));
+        assertTrue(!d.toString().contains("1950") && !d.toString().contains("2028"));
+        ScreeningFormatException e = assertThrows(ScreeningFormatException.class,
+                () -> ScreeningCase.parse("{\"id\": \"" + sentinel + "\", \"name\": " + sentinel + "}"));
+        assertTrue(!e.getMessage().contains(sentinel), e.getMessage());
+        ScreeningFormatException e2 = assertThrows(ScreeningFormatException.class,
+                () -> SiteRules.parse("{\"format\": \"" + sentinel + "\"}", "r.json", Programmes.standard()));
+        assertTrue(!e2.getMessage().contains(sentinel), e2.getMessage());
+    }
+
+    @Test
     void extremeNumbersNeverThrow() {
         for (String big : new String[] {"1e300", "1e-300", "123456789012345678901234567890.5", "0"}) {
             for (String c : new String[] {
