@@ -4,5 +4,7 @@
  * rule sets that turn a patient, an exam and its findings into a recall decision.
  */
 module dev.aperture.screening {
+    requires commons.math3;
+
     exports dev.aperture.screening;
 }

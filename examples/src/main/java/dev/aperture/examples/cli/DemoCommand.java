@@ -52,6 +52,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println();
             out.println(failures == 0 ? "all samples decoded" : failures + " sample(s) not decoded (see above)");
+            out.println();
+            ScreeningDemo.run(out);
             return 0;
         } finally {
             try (var s = Files.list(dir)) {

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.screening;
+
+/**
+ * The decision logic of one programme. Implementations are stateless (thread-safe): they read
+ * the case through the {@link CaseView}, record programme-specific validation errors on it, and
+ * fill {@link Out} only when there are none.
+ */
+interface Rules {
+    /**
+     * Validates and decides.
+     *
+     * @param v   the case, with common validation done
+     * @param out the decision to fill
+     */
+    void evaluate(CaseView v, Out out);
+}

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.screening;
+
+import dev.aperture.screening.internal.json.JsonNode;
+import dev.aperture.screening.internal.json.JsonReader;
+import dev.aperture.screening.internal.json.JsonSyntaxException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One screening case: patient, exam, findings and the as-of date, in the shape of the
+ * screening-case contract (§1, §2). A case is not validated when it is created; validation is
+ * part of evaluation and yields field-level errors in the {@link Decision}.
+ *
+ * <p>Numbers keep their exact decimal value. Immutable and thread-safe.
+ */
+public final class ScreeningCase {
+    private final JsonNode root;
+    private final LocalDate asOfOverride;
+
+    private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
+        this.root = root;
+        this.asOfOverride = asOfOverride;
+    }
+
+    /**
+     * Parses one case from JSON text.
+     *
+     * @param json the text of one JSON object
+     * @return the case
+     * @throws ScreeningFormatException if the text is not JSON or not an object
+     */
+    public static ScreeningCase parse(CharSequence json) {
+        return parse(json, "<case>");
+    }
+
+    /**
+     * Parses one case from JSON text, naming the source in errors.
+     *
+     * @param json   the text of one JSON object
+     * @param source a name for the text (for example the file name)
+     * @return the case
+     * @throws ScreeningFormatException if the text is not JSON or not an object
+     */
+    public static ScreeningCase parse(CharSequence json, String source) {
+        JsonNode n = read(json, source, 1);
+        if (!n.isObject()) {
+            throw new ScreeningFormatException(source, n.line(), n.column(), "", "a case must be a JSON object");
+        }
+        return new ScreeningCase(n, null);
+    }
+
+    /**
+     * Parses a case file: one case object, or an array of case objects.
+     *
+     * @param json   the text
+     * @param source a name for the text (for example the file name)
+     * @return the cases, in order
+     * @throws ScreeningFormatException if the text is not JSON, or not an object or array of objects
+     */
+    public static List<ScreeningCase> parseAll(CharSequence json, String source) {
+        JsonNode n = read(json, source, 1);
+        if (n.isObject()) {
+            return List.of(new ScreeningCase(n, null));
+        }
+        if (!n.isArray()) {
+            throw new ScreeningFormatException(source, n.line(), n.column(), "",
+                    "expected a case object or an array of case objects");
+        }
+        List<JsonNode> items = n.items();
+        List<ScreeningCase> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode c = items.get(i);
+            if (!c.isObject()) {
+                throw new ScreeningFormatException(source, c.line(), c.column(), "[" + i + "]",
+                        "array item is not a case object");
+            }
+            out.add(new ScreeningCase(c, null));
+        }
+        return out;
+    }
+
+    /**
+     * Builds a case from plain Java values: {@code Map<String, ?>} for objects, {@code List} for
+     * arrays, {@code String}, {@code BigDecimal}/{@code Integer}/{@code Long} for numbers,
+     * {@code Boolean}, and anything else (a {@code LocalDate}, say) through {@code toString()}.
+     *
+     * @param fields the case's top-level fields, as in the contract
+     * @return the case
+     * @throws IllegalArgumentException if a nested map has a non-string key
+     */
+    public static ScreeningCase of(Map<String, ?> fields) {
+        Objects.requireNonNull(fields, "fields");
+        return new ScreeningCase(JsonNode.fromJava(fields), null);
+    }
+
+    static ScreeningCase ofNode(JsonNode node) {
+        return new ScreeningCase(node, null);
+    }
+
+    static JsonNode read(CharSequence json, String source, int firstLine) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        try {
+            return JsonReader.parse(json, firstLine);
+        } catch (JsonSyntaxException e) {
+            throw new ScreeningFormatException(source, e.line(), e.column(), "", e.reason());
+        }
+    }
+
+    /**
+     * Returns a copy whose as-of date is {@code asOf}, whatever the case's own {@code asOf} says
+     * (worklists evaluate a population at one date).
+     *
+     * @param asOf the evaluation date
+     * @return the copy
+     */
+    public ScreeningCase withAsOf(LocalDate asOf) {
+        return new ScreeningCase(root, Objects.requireNonNull(asOf, "asOf"));
+    }
+
+    /** @return the case's {@code id} when it is a string */
+    public Optional<String> id() {
+        return text(root.get("id"));
+    }
+
+    /** @return the case's {@code program} when it is a string */
+    public Optional<String> program() {
+        return text(root.get("program"));
+    }
+
+    private static Optional<String> text(JsonNode n) {
+        return n != null && n.type() == JsonNode.Type.STRING ? Optional.of(n.string()) : Optional.empty();
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    LocalDate asOfOverride() {
+        return asOfOverride;
+    }
+
+    @Override
+    public String toString() {
+        // Never the content: it is patient data.
+        return "ScreeningCase[" + program().orElse("?") + "]";
+    }
+}

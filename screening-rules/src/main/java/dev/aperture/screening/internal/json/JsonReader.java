@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.screening.internal.json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+
+/**
+ * A strict RFC 8259 JSON parser into {@link JsonNode} trees.
+ *
+ * <p>Strict: one value per text, no comments, no trailing commas, no duplicate object keys, no
+ * leading zeros, no unescaped control characters. Numbers become
+ * {@link BigDecimal} with their exact decimal value. Nesting deeper than {@link #MAX_DEPTH} and
+ * exponents beyond {@link #MAX_EXPONENT} are rejected so that hostile input cannot exhaust the
+ * stack or make later arithmetic slow.
+ *
+ * <p>Stateless entry point {@link #parse(CharSequence)}; each call uses its own cursor, so it
+ * is thread-safe.
+ */
+public final class JsonReader {
+
+    /** Deepest nesting of arrays and objects accepted. */
+    public static final int MAX_DEPTH = 64;
+    /** Largest absolute decimal exponent accepted in a number. */
+    public static final int MAX_EXPONENT = 1000;
+
+    /**
+     * Member names of the screening-case contract and site-rule files, returned as these very
+     * String instances (no allocation per key, identity hits in {@link JsonNode#get}).
+     */
+    private static final String[] KNOWN_KEYS = {"id", "program", "asOf", "patient", "birthDate", "sex", "smoking",
+        "status", "packYears", "yearsSinceQuit", "lungCancerRisk", "riskFactors", "exam", "date", "modality", "kind",
+        "priorExamDate", "findings", "options", "routineIntervalMonths", "assessment", "composition",
+        "probablyBenignMonth", "meanDiameterMm", "longAxisMm", "shortAxisMm", "solidComponentMm",
+        "priorMeanDiameterMm", "priorCategory", "juxtapleuralBenign", "benignCalcificationOrFat",
+        "suspiciousFeatures", "provenBenign", "level", "cystType", "change", "reason", "multiplicity",
+        "maxDiameterCm", "symptomatic", "tScore", "sizeMm", "category", "echogenicity", "shape", "margin",
+        "echogenicFoci", "surveillanceYear", "levelIncreased"};
+    private static final String[][] KNOWN_BY_LENGTH = new String[32][];
+
+    static {
+        for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
+            final int l = len;
+            KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN_KEYS).filter(k -> k.length() == l)
+                    .toArray(String[]::new);
+        }
+    }
+
+    private final String s;
+    private final int end;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+
+    private JsonReader(CharSequence s) {
+        this.s = s.toString();
+        this.end = s.length();
+    }
+
+    /**
+     * Parses one JSON text.
+     *
+     * @param text the text
+     * @return the root value
+     * @throws JsonSyntaxException if the text is not one valid JSON value
+     */
+    public static JsonNode parse(CharSequence text) {
+        JsonReader r = new JsonReader(text);
+        r.skipWs();
+        if (r.pos >= r.end) {
+            throw r.error("empty input");
+        }
+        JsonNode v = r.value(0);
+        r.skipWs();
+        if (r.pos < r.end) {
+            throw r.error("unexpected text after the JSON value");
+        }
+        return v;
+    }
+
+    /**
+     * Parses one JSON text whose first line is numbered {@code firstLine} (for JSON Lines).
+     *
+     * @param text      the text
+     * @param firstLine line number of the text's first line
+     * @return the root value
+     * @throws JsonSyntaxException if the text is not one valid JSON value
+     */
+    public static JsonNode parse(CharSequence text, int firstLine) {
+        JsonReader r = new JsonReader(text);
+        r.line = firstLine;
+        r.skipWs();
+        if (r.pos >= r.end) {
+            throw r.error("empty input");
+        }
+        JsonNode v = r.value(0);
+        r.skipWs();
+        if (r.pos < r.end) {
+            throw r.error("unexpected text after the JSON value");
+        }
+        return v;
+    }
+
+    private int col() {
+        return pos - lineStart + 1;
+    }
+
+    private JsonSyntaxException error(String reason) {
+        return new JsonSyntaxException(reason, line, col());
+    }
+
+    private void skipWs() {
+        while (pos < end) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r') {
+                pos++;
+            } else if (c == '\n') {
+                pos++;
+                line++;
+                lineStart = pos;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private JsonNode value(int depth) {
+        if (pos >= end) {
+            throw error("unexpected end of input");
+        }
+        int l = line;
+        int c = col();
+        char ch = s.charAt(pos);
+        switch (ch) {
+            case '{':
+                return object(depth + 1, l, c);
+            case '[':
+                return array(depth + 1, l, c);
+            case '"':
+                return JsonNode.string(string(), l, c);
+            case 't':
+                literal("true");
+                return JsonNode.bool(true, l, c);
+            case 'f':
+                literal("false");
+                return JsonNode.bool(false, l, c);
+            case 'n':
+                literal("null");
+                return JsonNode.nul(l, c);
+            default:
+                if (ch == '-' || (ch >= '0' && ch <= '9')) {
+                    return JsonNode.number(number(), l, c);
+                }
+                throw error("unexpected character");
+        }
+    }
+
+    private void literal(String word) {
+        int n = word.length();
+        if (pos + n > end) {
+            throw error("invalid literal");
+        }
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(pos + i) != word.charAt(i)) {
+                throw error("invalid literal");
+            }
+        }
+        pos += n;
+    }
+
+    private JsonNode object(int depth, int l, int c) {
+        if (depth > MAX_DEPTH) {
+            throw error("nesting too deep");
+        }
+        pos++; // '{'
+        String[] keys = new String[8];
+        JsonNode[] values = new JsonNode[8];
+        int n = 0;
+        java.util.HashSet<String> seen = null; // only for large objects: keeps duplicate checks linear
+        skipWs();
+        if (pos < end && s.charAt(pos) == '}') {
+            pos++;
+            return JsonNode.object(keys, values, 0, l, c);
+        }
+        while (true) {
+            skipWs();
+            if (pos >= end || s.charAt(pos) != '"') {
+                throw error("expected a member name");
+            }
+            int kl = line;
+            int kc = col();
+            String key = key();
+            skipWs();
+            if (pos >= end || s.charAt(pos) != ':') {
+                throw error("expected ':'");
+            }
+            pos++;
+            skipWs();
+            JsonNode v = value(depth);
+            boolean duplicate;
+            if (seen != null) {
+                duplicate = !seen.add(key);
+            } else {
+                duplicate = false;
+                for (int i = 0; i < n; i++) {
+                    if (keys[i].equals(key)) {
+                        duplicate = true;
+                        break;
+                    }
+                }
+                if (n >= 16) {
+                    seen = new java.util.HashSet<>(java.util.Arrays.asList(keys).subList(0, n));
+                    seen.add(key);
+                }
+            }
+            if (duplicate) {
+                throw new JsonSyntaxException("duplicate member name", kl, kc);
+            }
+            if (n == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, n * 2);
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            keys[n] = key;
+            values[n++] = v;
+            skipWs();
+            if (pos >= end) {
+                throw error("unterminated object");
+            }
+            char ch = s.charAt(pos++);
+            if (ch == '}') {
+                return JsonNode.object(keys, values, n, l, c);
+            }
+            if (ch != ',') {
+                pos--;
+                throw error("expected ',' or '}'");
+            }
+        }
+    }
+
+    /** A member name: a known constant when the unescaped text matches one, else a new string. */
+    private String key() {
+        int start = pos + 1;
+        int q = start;
+        while (q < end) {
+            char ch = s.charAt(q);
+            if (ch == '"' || ch == '\\' || ch < 0x20) {
+                break;
+            }
+            q++;
+        }
+        if (q < end && s.charAt(q) == '"') {
+            int len = q - start;
+            if (len < KNOWN_BY_LENGTH.length) {
+                for (String k : KNOWN_BY_LENGTH[len]) {
+                    if (s.regionMatches(start, k, 0, len)) {
+                        pos = q + 1;
+                        return k;
+                    }
+                }
+            }
+        }
+        return string();
+    }
+
+    private JsonNode array(int depth, int l, int c) {
+        if (depth > MAX_DEPTH) {
+            throw error("nesting too deep");
+        }
+        pos++; // '['
+        ArrayList<JsonNode> items = new ArrayList<>();
+        skipWs();
+        if (pos < end && s.charAt(pos) == ']') {
+            pos++;
+            return JsonNode.array(items, l, c);
+        }
+        while (true) {
+            skipWs();
+            items.add(value(depth));
+            skipWs();
+            if (pos >= end) {
+                throw error("unterminated array");
+            }
+            char ch = s.charAt(pos++);
+            if (ch == ']') {
+                return JsonNode.array(items, l, c);
+            }
+            if (ch != ',') {
+                pos--;
+                throw error("expected ',' or ']'");
+            }
+        }
+    }
+
+    private String string() {
+        pos++; // opening quote
+        int start = pos;
+        // Fast path: no escapes.
+        while (pos < end) {
+            char ch = s.charAt(pos);
+            if (ch == '"') {
+                String out = s.substring(start, pos);
+                pos++;
+                return out;
+            }
+            if (ch == '\\' || ch < 0x20) {
+                break;
+            }
+            pos++;
+        }
+        StringBuilder sb = new StringBuilder(pos - start + 16);
+        sb.append(s, start, pos);
+        while (true) {
+            if (pos >= end) {
+                throw error("unterminated string");
+            }
+            char ch = s.charAt(pos);
+            if (ch == '"') {
+                pos++;
+                return sb.toString();
+            }
+            if (ch < 0x20) {
+                throw error("control character in string");
+            }
+            if (ch == '\\') {
+                pos++;
+                if (pos >= end) {
+                    throw error("unterminated string");
+                }
+                char e = s.charAt(pos++);
+                switch (e) {
+                    case '"': sb.append('"'); break;
+                    case '\\': sb.append('\\'); break;
+                    case '/': sb.append('/'); break;
+                    case 'b': sb.append('\b'); break;
+                    case 'f': sb.append('\f'); break;
+                    case 'n': sb.append('\n'); break;
+                    case 'r': sb.append('\r'); break;
+                    case 't': sb.append('\t'); break;
+                    case 'u': sb.append(hex4()); break;
+                    default:
+                        pos--;
+                        throw error("invalid escape");
+                }
+                continue;
+            }
+            sb.append(ch);
+            pos++;
+        }
+    }
+
+    private char hex4() {
+        if (pos + 4 > end) {
+            throw error("invalid unicode escape");
+        }
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = Character.digit(s.charAt(pos + i), 16);
+            if (d < 0) {
+                throw error("invalid unicode escape");
+            }
+            v = (v << 4) | d;
+        }
+        pos += 4;
+        return (char) v;
+    }
+
+    private BigDecimal number() {
+        int start = pos;
+        if (s.charAt(pos) == '-') {
+            pos++;
+        }
+        if (pos >= end) {
+            throw error("invalid number");
+        }
+        char ch = s.charAt(pos);
+        if (ch == '0') {
+            pos++;
+            if (pos < end && isDigit(s.charAt(pos))) {
+                throw error("leading zero in number");
+            }
+        } else if (isDigit(ch)) {
+            while (pos < end && isDigit(s.charAt(pos))) {
+                pos++;
+            }
+        } else {
+            throw error("invalid number");
+        }
+        if (pos < end && s.charAt(pos) == '.') {
+            pos++;
+            if (pos >= end || !isDigit(s.charAt(pos))) {
+                throw error("invalid number");
+            }
+            while (pos < end && isDigit(s.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < end && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+            pos++;
+            if (pos < end && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                pos++;
+            }
+            int expStart = pos;
+            if (pos >= end || !isDigit(s.charAt(pos))) {
+                throw error("invalid number");
+            }
+            while (pos < end && isDigit(s.charAt(pos))) {
+                pos++;
+            }
+            // Reject huge exponents before BigDecimal sees them: at most 4 significant digits.
+            int digits = pos - expStart;
+            int k = expStart;
+            while (k < pos - 1 && s.charAt(k) == '0') {
+                k++;
+                digits--;
+            }
+            if (digits > 4 || Integer.parseInt(s, k, pos, 10) > MAX_EXPONENT) {
+                throw error("number out of range");
+            }
+        }
+        if (pos - start > 200) {
+            throw error("number too long");
+        }
+        return number(start, pos);
+    }
+
+    /** Exact value of s[start, end); small plain integers without the BigDecimal string parser. */
+    private BigDecimal number(int start, int stop) {
+        int len = stop - start;
+        if (len <= 9) {
+            boolean neg = s.charAt(start) == '-';
+            int v = 0;
+            int i = neg ? start + 1 : start;
+            for (; i < stop; i++) {
+                char ch = s.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                v = v * 10 + (ch - '0');
+            }
+            if (i == stop) {
+                // At most 9 digits: fits an int. "-0" keeps value 0 (BigDecimal has no negative zero).
+                return BigDecimal.valueOf(neg ? -v : v);
+            }
+        }
+        return new BigDecimal(s.substring(start, stop));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
