@@ -480,6 +480,16 @@ public final class DicomObject {
             return 0;
         }
 
+        /** Returns Bits Allocated (0028,0100) as added so far, or 0 when absent. */
+        public int bitsAllocated() {
+            for (int i = size - 1; i >= 0; i--) {
+                if (tags[i] == 0x00280100 && values[i] instanceof byte[] b && b.length >= 2) {
+                    return (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
+                }
+            }
+            return 0;
+        }
+
         /** Returns the character set that text added now is encoded with, and items inherit. */
         public SpecificCharacterSet characterSet() {
             return currentCharset();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 DumpCommand.class,
                 DecodeCommand.class,
                 RenderCommand.class,
+                TranscodeCommand.class,
                 ScreeningCommand.class,
         })
 public final class Aperture implements Runnable {

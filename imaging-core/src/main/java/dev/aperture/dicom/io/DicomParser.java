@@ -443,6 +443,19 @@ public final class DicomParser implements Closeable {
      * @throws MalformedDataException if the input ends first
      */
     public byte[] readValue() throws IOException {
+        return readValue(vr == null || vr == Vr.UN ? 1 : vr.unitSize());
+    }
+
+    /**
+     * Reads the current value, swapping big-endian input to little endian in units of
+     * {@code swapUnit} bytes (1: no swap). For native Pixel Data the unit is the sample size
+     * (see {@link DicomWriter#pixelSwapUnit}), not the VR's.
+     *
+     * @param swapUnit 1, 2, 4 or 8
+     * @return the value
+     * @throws IOException if the input cannot be read
+     */
+    public byte[] readValue(int swapUnit) throws IOException {
         if (!valuePending) {
             throw new IllegalStateException("no value to read");
         }
@@ -466,8 +479,8 @@ public final class DicomParser implements Closeable {
         } else {
             b = readChunked(n);
         }
-        if (bigEndian && vr != null && vr.unitSize() > 1 && vr != Vr.UN) {
-            ByteSwap.swap(b, vr.unitSize());
+        if (bigEndian && swapUnit > 1) {
+            ByteSwap.swap(b, swapUnit);
         }
         return b;
     }

@@ -306,6 +306,8 @@ public final class DicomReader {
                     if (file != null && p.depth() == 0 && (isPixelData(tag) || p.length() > bulkDataThreshold)) {
                         current.setBulkData(tag, new BulkData(file, p.offset(), p.length(), vr, p.bigEndian()));
                         p.skipValue();
+                    } else if (p.bigEndian() && p.depth() == 0 && isPixelData(tag)) {
+                        current.adoptBytes(tag, vr, p.readValue(DicomWriter.pixelSwapUnit(vr, current.bitsAllocated())));
                     } else {
                         current.adoptBytes(tag, vr, p.readValue());
                     }

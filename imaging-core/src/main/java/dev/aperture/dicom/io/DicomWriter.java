@@ -165,6 +165,26 @@ public final class DicomWriter {
         return bos.toByteArray();
     }
 
+    /**
+     * The unit in which native pixel data is byte-swapped between little and big endian:
+     * the sample for 16-, 32- and 64-bit data (a big-endian 32-bit sample is stored most
+     * significant byte first, as pydicom and the big-endian files in the wild have it); pairs of
+     * bytes for 8- and 1-bit data in an OW value; nothing in an OB value.
+     *
+     * @param vr            the Pixel Data VR
+     * @param bitsAllocated Bits Allocated (0 when unknown)
+     * @return 1, 2, 4 or 8
+     */
+    public static int pixelSwapUnit(Vr vr, int bitsAllocated) {
+        if (vr == Vr.OB || vr == Vr.UN) {
+            return 1;
+        }
+        if (vr == Vr.OF || vr == Vr.OD) {
+            return vr.unitSize();
+        }
+        return bitsAllocated >= 16 ? bitsAllocated / 8 : 2;
+    }
+
     private static OutputStream nonClosing(OutputStream out) {
         return new java.io.FilterOutputStream(out) {
             @Override
@@ -248,7 +268,7 @@ public final class DicomWriter {
                     BulkData b = ds.bulkDataAt(i).orElseThrow();
                     long len = b.length();
                     header(tag, longLengthVr(vr, len), len + (len & 1));
-                    copyBulk(b, vr);
+                    copyBulk(b, swapUnit(ds, tag, vr));
                     if ((len & 1) != 0) {
                         out.write(vr.paddingByte());
                     }
@@ -258,10 +278,11 @@ public final class DicomWriter {
                     ByteBuffer v = ds.bufferAt(i);
                     int len = v.remaining();
                     header(tag, longLengthVr(vr, len), len + (len & 1));
-                    if (bigEndian && vr.unitSize() > 1 && vr != Vr.UN) {
+                    int unit = swapUnit(ds, tag, vr);
+                    if (bigEndian && unit > 1) {
                         byte[] b = new byte[len];
                         v.get(b);
-                        ByteSwap.swap(b, vr.unitSize());
+                        ByteSwap.swap(b, unit);
                         out.write(b);
                     } else {
                         writeBuffer(v);
@@ -277,9 +298,16 @@ public final class DicomWriter {
             return explicit && !vr.hasLongLength() && len > 0xFFFE ? Vr.UN : vr;
         }
 
-        private void copyBulk(BulkData b, Vr vr) throws IOException {
+        private int swapUnit(DicomObject ds, int tag, Vr vr) {
+            if (tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA) {
+                return pixelSwapUnit(vr, ds.integer(Tags.BitsAllocated).orElse(0));
+            }
+            return vr == Vr.UN ? 1 : vr.unitSize();
+        }
+
+        private void copyBulk(BulkData b, int unit) throws IOException {
             boolean swap = b.byteOrder() == java.nio.ByteOrder.BIG_ENDIAN ? !bigEndian : bigEndian;
-            swap &= vr.unitSize() > 1 && vr != Vr.UN;
+            swap &= unit > 1;
             if (scratch == null) {
                 scratch = new byte[64 * 1024];
             }
@@ -288,7 +316,7 @@ public final class DicomWriter {
                 int n = (int) Math.min(scratch.length, b.length() - done);
                 b.read(done, scratch, 0, n);
                 if (swap) {
-                    ByteSwap.swap(scratch, 0, n, vr.unitSize());
+                    ByteSwap.swap(scratch, 0, n, unit);
                 }
                 out.write(scratch, 0, n);
                 done += n;

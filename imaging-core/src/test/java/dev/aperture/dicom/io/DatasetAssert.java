@@ -62,13 +62,15 @@ final class DatasetAssert {
     }
 
     private static ByteBuffer value(DicomObject ds, int i) {
-        return ds.bulkDataAt(i).map(b -> ByteBuffer.wrap(swapToLittle(b.load(), b)))
+        int unit = ds.tagAt(i) == Tag.PIXEL_DATA
+                ? DicomWriter.pixelSwapUnit(ds.vrAt(i), ds.integer(0x00280100).orElse(0)) : ds.vrAt(i).unitSize();
+        return ds.bulkDataAt(i).map(b -> ByteBuffer.wrap(swapToLittle(b.load(), b, unit)))
                 .orElseGet(() -> ds.bufferAt(i));
     }
 
-    private static byte[] swapToLittle(byte[] b, dev.aperture.dicom.BulkData bulk) {
-        if (bulk.byteOrder() == java.nio.ByteOrder.BIG_ENDIAN && bulk.vr().unitSize() > 1) {
-            ByteSwap.swap(b, bulk.vr().unitSize());
+    private static byte[] swapToLittle(byte[] b, dev.aperture.dicom.BulkData bulk, int unit) {
+        if (bulk.byteOrder() == java.nio.ByteOrder.BIG_ENDIAN && unit > 1 && bulk.vr() != Vr.UN) {
+            ByteSwap.swap(b, unit);
         }
         return b;
     }

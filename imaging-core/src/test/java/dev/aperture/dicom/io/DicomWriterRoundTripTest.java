@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aperture.dicom.DicomObject;
+import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Tags;
 import dev.aperture.transfer.TransferSyntax;
 import java.nio.file.Files;
@@ -81,6 +82,17 @@ class DicomWriterRoundTripTest {
             }
             DicomFile conv = DicomReader.standard().read(out);
             assertEquals(o[1], conv.transferSyntax().uid());
+            boolean bigEndianOnOneSide = conv.transferSyntax().bigEndian() != original.transferSyntax().bigEndian();
+            if (bigEndianOnOneSide && original.dataset().integer(Tags.BitsAllocated).orElse(0) > 16) {
+                // DCMTK swaps 32-bit big-endian Pixel Data in 16-bit words; pydicom, the big-endian
+                // files in the wild (rtdose_expb.dcm) and Aperture store each sample most significant
+                // byte first. Our reading of those files is checked against pydicom in DecodeCommandTest.
+                DatasetAssert.assertSameContent(original.dataset().toBuilder().remove(Tag.PIXEL_DATA).build(),
+                        conv.dataset().toBuilder().remove(Tag.PIXEL_DATA).build(),
+                        conv.transferSyntax().explicitVr() && original.transferSyntax().explicitVr(),
+                        file.getFileName() + " via dcmconv " + o[0]);
+                continue;
+            }
             boolean explicit = conv.transferSyntax().explicitVr() && original.transferSyntax().explicitVr();
             DatasetAssert.assertSameContent(original.dataset(), conv.dataset(), explicit,
                     file.getFileName() + " via dcmconv " + o[0]);
