@@ -5,11 +5,13 @@
  */
 module dev.aperture.imaging {
     requires org.slf4j;
+    requires transitive org.joml;
 
     exports dev.aperture.imaging;
     exports dev.aperture.image;
     exports dev.aperture.codec;
     exports dev.aperture.dicom;
+    exports dev.aperture.volume;
 
     uses dev.aperture.codec.CodecProvider;
 }
