@@ -121,7 +121,7 @@ public final class Resampler {
         VolumeGeometry target = destination.geometry();
         Matrix4d m = source.geometry().targetToIndex(target);
         VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), (float) outside.value(),
-                footprint(m, target));
+                footprint(m, true));
         int nx = target.columns();
         int ny = target.rows();
         int nz = target.slices();
@@ -181,7 +181,7 @@ public final class Resampler {
         double sy = stepVox.y;
         double sz = stepVox.z;
         double half = (ns - 1) / 2.0;
-        VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), Float.NaN, footprint(m, target));
+        VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), Float.NaN, footprint(m, false));
         float outsideValue = (float) outside.value();
         int nx = target.columns();
         int ny = target.rows();
@@ -250,8 +250,8 @@ public final class Resampler {
     }
 
     /** The target voxel's extent along each source axis, in source voxels (for the area kernel). */
-    private static double[] footprint(Matrix4d m, VolumeGeometry target) {
-        double kz = target.slices() > 1 ? 1 : 0; // a single plane has no extent across itself
+    private static double[] footprint(Matrix4d m, boolean acrossToo) {
+        double kz = acrossToo ? 1 : 0; // a slab's plane takes its extent across from the slab samples
         return new double[] {
             Math.abs(m.m00()) + Math.abs(m.m10()) + kz * Math.abs(m.m20()),
             Math.abs(m.m01()) + Math.abs(m.m11()) + kz * Math.abs(m.m21()),

@@ -71,9 +71,11 @@ final class VolumeSampler {
         this.nxy = nx * ny;
         this.clamp = clamp;
         this.outsideValue = outsideValue;
-        this.hx = 0.5 * Math.max(1, footprint[0]);
-        this.hy = 0.5 * Math.max(1, footprint[1]);
-        this.hz = 0.5 * Math.max(1, footprint[2]);
+        // A footprint wider than the source adds only clamped edge taps: cap it at the axis size so
+        // the tap count stays bounded whatever the target geometry.
+        this.hx = 0.5 * Math.max(1, Math.min(footprint[0], nx));
+        this.hy = 0.5 * Math.max(1, Math.min(footprint[1], ny));
+        this.hz = 0.5 * Math.max(1, Math.min(footprint[2], nz));
         if (kernel == Kernel.B_SPLINE) {
             float[] c = src.type() == Volume.ValueType.FLOAT ? src.floatArray().clone() : toFloats(src);
             BSpline.prefilter(c, nx, ny, nz);
