@@ -14,15 +14,17 @@ import java.util.concurrent.Executor;
  *
  * <p>Pixel centres are aligned as in most imaging libraries: output pixel {@code u} samples the
  * input at {@code (u + 0.5) * inWidth / outWidth - 0.5}, so the two images cover the same area.
- * The resize is separable: per-column and per-row weight tables are built once per call, then a
- * horizontal pass writes a float intermediate of {@code inRows * outColumns} values and a vertical
- * pass writes the output (rounded half up and clamped to the range of byte and short outputs).
+ * The resize is separable: per-column and per-row weight tables are built once per call; then, for
+ * each output row, a vertical pass blends the input rows it needs into one padded float row and a
+ * horizontal pass filters that row into the output (rounded half up and clamped to the range of
+ * byte and short outputs).
  * Edges are extended (clamped taps). {@link Kernel#AREA} averages over each output pixel's
  * footprint and does not alias when shrinking; the other kernels are interpolators.
  *
  * <p>Immutable and thread-safe. Work is split over rows on the caller's {@link Executor}
- * ({@code null}: calling thread). Allocates the weight tables and the intermediate per call,
- * nothing per pixel; the output is written into the caller's {@link Frame}.
+ * ({@code null}: calling thread). Allocates the weight tables and one float row per task (plus
+ * a float copy of the input for {@link Kernel#B_SPLINE}), nothing per pixel; the output is written
+ * into the caller's {@link Frame}.
  */
 public final class FrameResizer {
     private final Kernel kernel;
@@ -126,10 +128,16 @@ public final class FrameResizer {
         }
     }
 
-    /** Weight table along one axis: {@code taps} entries per output position, zero-padded. */
+    /**
+     * Weight table along one axis: {@code taps} weights per output position (zero-padded), the
+     * input indices mapped into the axis ({@code index}, for the vertical pass) and the first
+     * unmapped index ({@code start}, for the horizontal pass over a padded row; taps are
+     * consecutive).
+     */
     private static final class Table {
         final int taps;
         final int[] index;
+        final int[] start;
         final float[] weight;
 
         Table(Kernel kernel, int inSize, int outSize) {
@@ -140,16 +148,16 @@ public final class FrameResizer {
             double[] w = new double[k];
             this.taps = k;
             this.index = new int[outSize * k];
+            this.start = new int[outSize];
             this.weight = new float[outSize * k];
             for (int u = 0; u < outSize; u++) {
                 double x = (u + 0.5) * scale - 0.5;
-                int c = Taps.compute(kernel, x, inSize, h, idx, w);
-                for (int t = 0; t < c; t++) {
-                    index[u * k + t] = idx[t];
-                    weight[u * k + t] = (float) w[t];
-                }
-                for (int t = c; t < k; t++) {
-                    index[u * k + t] = idx[0];
+                int c = Taps.computeRaw(kernel, x, h, idx, w);
+                start[u] = idx[0];
+                for (int t = 0; t < k; t++) {
+                    int raw = idx[0] + t;
+                    index[u * k + t] = kernel == Kernel.B_SPLINE ? Taps.mirror(raw, inSize) : Taps.clamp(raw, inSize);
+                    weight[u * k + t] = t < c ? (float) w[t] : 0f;
                 }
             }
         }
@@ -161,10 +169,11 @@ public final class FrameResizer {
         int sh = src.rows();
         Table tx = new Table(kernel, sw, w);
         Table ty = new Table(kernel, sh, h);
-        // Source as read by the horizontal pass: the caller's array, or B-spline coefficients.
+        boolean mirror = kernel == Kernel.B_SPLINE;
+        // Source as read by the vertical pass: the caller's array, or B-spline coefficients.
         Object srcArray;
         int srcOffset;
-        if (kernel == Kernel.B_SPLINE) {
+        if (mirror) {
             float[] c = toFloats(src);
             double[] line = new double[Math.max(sw, sh)];
             for (int k = 0; k < ch; k++) {
@@ -192,56 +201,48 @@ public final class FrameResizer {
             srcArray = b.array();
             srcOffset = b.offset();
         }
-        // Only the input rows the vertical pass reads need the horizontal pass.
-        boolean[] needed = new boolean[sh];
-        for (int i = 0; i < ty.index.length; i++) {
-            if (ty.weight[i] != 0) {
-                needed[ty.index[i]] = true;
-            }
-        }
-        int rowLen = w * ch;
-        float[] tmp = new float[sh * rowLen];
         int mask = src.signed() ? -1 : (src.samples() instanceof ByteSamples ? 0xFF : 0xFFFF);
-        Parallel.run(executor, sh, (from, to) -> {
-            for (int y = from; y < to; y++) {
-                if (!needed[y]) {
-                    continue;
-                }
-                int in = srcOffset + y * sw * ch;
-                int out = y * rowLen;
-                if (srcArray instanceof float[] f) {
-                    horizontalFloat(f, in, tmp, out, tx, w, ch);
-                } else if (srcArray instanceof short[] s) {
-                    horizontalShort(s, in, mask, tmp, out, tx, w, ch);
-                } else {
-                    horizontalByte((byte[]) srcArray, in, mask, tmp, out, tx, w, ch);
-                }
-            }
-        });
+        // The padded row holds `pad` pixels before and after the input row: every unmapped tap
+        // index lies in [-pad, sw + pad) because -1 <= x <= sw gives at most maxTaps + 1 beyond.
+        int pad = tx.taps + 2;
+        int inRow = sw * ch;
+        int outRow = w * ch;
         int dstStride = dst.columns() * ch;
+        // Vertical pass first, one output row at a time, into a padded float row (contiguous,
+        // vectorisable loops); then the horizontal pass from it. No intermediate image.
         Parallel.run(executor, h, (from, to) -> {
-            float[] acc = new float[rowLen];
+            float[] row = new float[(sw + 2 * pad) * ch];
+            float[] acc = new float[outRow];
             for (int v = from; v < to; v++) {
-                java.util.Arrays.fill(acc, 0f);
                 int k0 = v * ty.taps;
-                for (int t = 0; t < ty.taps; t++) {
-                    float wt = ty.weight[k0 + t];
-                    if (wt == 0) {
-                        continue;
+                if (srcArray instanceof float[] f) {
+                    verticalFloat(f, srcOffset, inRow, ty, k0, row, pad * ch);
+                } else if (srcArray instanceof short[] s) {
+                    verticalShort(s, srcOffset, inRow, mask, ty, k0, row, pad * ch);
+                } else {
+                    verticalByte((byte[]) srcArray, srcOffset, inRow, mask, ty, k0, row, pad * ch);
+                }
+                for (int i = 1; i <= pad; i++) {
+                    int l = mirror ? Taps.mirror(-i, sw) : 0;
+                    int r = mirror ? Taps.mirror(sw - 1 + i, sw) : sw - 1;
+                    for (int c = 0; c < ch; c++) {
+                        row[(pad - i) * ch + c] = row[(pad + l) * ch + c];
+                        row[(pad + sw - 1 + i) * ch + c] = row[(pad + r) * ch + c];
                     }
-                    int o = ty.index[k0 + t] * rowLen;
-                    for (int i = 0; i < rowLen; i++) {
-                        acc[i] += wt * tmp[o + i];
-                    }
+                }
+                if (ch == 1) {
+                    horizontal1(row, pad, tx, w, acc);
+                } else {
+                    horizontalN(row, pad, tx, w, ch, acc);
                 }
                 int d = (y0 + v) * dstStride + x0 * ch;
                 if (dst.samples() instanceof FloatSamples f) {
-                    System.arraycopy(acc, 0, f.array(), f.offset() + d, rowLen);
+                    System.arraycopy(acc, 0, f.array(), f.offset() + d, outRow);
                 } else if (dst.samples() instanceof ShortSamples s) {
-                    storeShorts(acc, s.array(), s.offset() + d, rowLen, dst.signed());
+                    storeShorts(acc, s.array(), s.offset() + d, outRow, dst.signed());
                 } else {
                     ByteSamples b = (ByteSamples) dst.samples();
-                    storeBytes(acc, b.array(), b.offset() + d, rowLen, dst.signed());
+                    storeBytes(acc, b.array(), b.offset() + d, outRow, dst.signed());
                 }
             }
         });
@@ -267,50 +268,101 @@ public final class FrameResizer {
         return c;
     }
 
-    private static void horizontalFloat(float[] s, int in, float[] tmp, int out, Table tx, int w, int ch) {
-        final int k = tx.taps;
-        final int[] idx = tx.index;
-        final float[] wt = tx.weight;
-        for (int u = 0; u < w; u++) {
-            int base = u * k;
-            for (int c = 0; c < ch; c++) {
-                float acc = 0;
-                for (int t = 0; t < k; t++) {
-                    acc += wt[base + t] * s[in + idx[base + t] * ch + c];
+    // Vertical passes: out[off + i] = sum over taps of weight * input row (index) [i]. The first
+    // non-zero tap assigns, the others accumulate; weights sum to 1, so one tap is non-zero.
+
+    private static void verticalFloat(float[] s, int base, int n, Table ty, int k0, float[] out, int off) {
+        boolean first = true;
+        for (int t = 0; t < ty.taps; t++) {
+            float wt = ty.weight[k0 + t];
+            if (wt == 0) {
+                continue;
+            }
+            int o = base + ty.index[k0 + t] * n;
+            if (first) {
+                for (int i = 0; i < n; i++) {
+                    out[off + i] = wt * s[o + i];
                 }
-                tmp[out + u * ch + c] = acc;
+                first = false;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[off + i] += wt * s[o + i];
+                }
             }
         }
     }
 
-    private static void horizontalShort(short[] s, int in, int mask, float[] tmp, int out, Table tx, int w, int ch) {
-        final int k = tx.taps;
-        final int[] idx = tx.index;
-        final float[] wt = tx.weight;
-        for (int u = 0; u < w; u++) {
-            int base = u * k;
-            for (int c = 0; c < ch; c++) {
-                float acc = 0;
-                for (int t = 0; t < k; t++) {
-                    acc += wt[base + t] * (s[in + idx[base + t] * ch + c] & mask);
+    private static void verticalShort(short[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off) {
+        boolean first = true;
+        for (int t = 0; t < ty.taps; t++) {
+            float wt = ty.weight[k0 + t];
+            if (wt == 0) {
+                continue;
+            }
+            int o = base + ty.index[k0 + t] * n;
+            if (first) {
+                for (int i = 0; i < n; i++) {
+                    out[off + i] = wt * (s[o + i] & mask);
                 }
-                tmp[out + u * ch + c] = acc;
+                first = false;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[off + i] += wt * (s[o + i] & mask);
+                }
             }
         }
     }
 
-    private static void horizontalByte(byte[] s, int in, int mask, float[] tmp, int out, Table tx, int w, int ch) {
+    private static void verticalByte(byte[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off) {
+        boolean first = true;
+        for (int t = 0; t < ty.taps; t++) {
+            float wt = ty.weight[k0 + t];
+            if (wt == 0) {
+                continue;
+            }
+            int o = base + ty.index[k0 + t] * n;
+            if (first) {
+                for (int i = 0; i < n; i++) {
+                    out[off + i] = wt * (s[o + i] & mask);
+                }
+                first = false;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[off + i] += wt * (s[o + i] & mask);
+                }
+            }
+        }
+    }
+
+    /** Horizontal pass, one channel: taps are consecutive in the padded row. */
+    private static void horizontal1(float[] row, int pad, Table tx, int w, float[] acc) {
         final int k = tx.taps;
-        final int[] idx = tx.index;
+        final int[] st = tx.start;
         final float[] wt = tx.weight;
         for (int u = 0; u < w; u++) {
-            int base = u * k;
+            int p = st[u] + pad;
+            int b = u * k;
+            float a = 0;
+            for (int t = 0; t < k; t++) {
+                a += wt[b + t] * row[p + t];
+            }
+            acc[u] = a;
+        }
+    }
+
+    private static void horizontalN(float[] row, int pad, Table tx, int w, int ch, float[] acc) {
+        final int k = tx.taps;
+        final int[] st = tx.start;
+        final float[] wt = tx.weight;
+        for (int u = 0; u < w; u++) {
+            int p = (st[u] + pad) * ch;
+            int b = u * k;
             for (int c = 0; c < ch; c++) {
-                float acc = 0;
+                float a = 0;
                 for (int t = 0; t < k; t++) {
-                    acc += wt[base + t] * (s[in + idx[base + t] * ch + c] & mask);
+                    a += wt[b + t] * row[p + t * ch + c];
                 }
-                tmp[out + u * ch + c] = acc;
+                acc[u * ch + c] = a;
             }
         }
     }

@@ -31,17 +31,36 @@ final class Taps {
             w[0] = 1;
             return 1;
         }
+        int c = computeRaw(kernel, x, areaHalfWidth, idx, w);
+        if (kernel == Kernel.B_SPLINE) {
+            for (int t = 0; t < c; t++) {
+                idx[t] = mirror(idx[t], n);
+            }
+        } else {
+            for (int t = 0; t < c; t++) {
+                idx[t] = clamp(idx[t], n);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Writes the taps of a sample at {@code x} without mapping indices into the axis: the indices
+     * are consecutive, {@code idx[t] = idx[0] + t}, and may lie before 0 or past the end (by at most
+     * {@link #maxTaps} + 1 when {@code -1 <= x <= n}).
+     */
+    static int computeRaw(Kernel kernel, double x, double areaHalfWidth, int[] idx, double[] w) {
         switch (kernel) {
             case NEAREST: {
-                idx[0] = clamp((int) Math.floor(x + 0.5), n);
+                idx[0] = (int) Math.floor(x + 0.5);
                 w[0] = 1;
                 return 1;
             }
             case LINEAR: {
                 int i = (int) Math.floor(x);
                 double f = x - i;
-                idx[0] = clamp(i, n);
-                idx[1] = clamp(i + 1, n);
+                idx[0] = i;
+                idx[1] = i + 1;
                 w[0] = 1 - f;
                 w[1] = f;
                 return 2;
@@ -50,7 +69,7 @@ final class Taps {
                 int i = (int) Math.floor(x);
                 double f = x - i;
                 if (f == 0) {
-                    idx[0] = clamp(i, n);
+                    idx[0] = i;
                     w[0] = 1;
                     return 1;
                 }
@@ -62,7 +81,7 @@ final class Taps {
                 w[2] = 0.5 * (-3 * f3 + 4 * f2 + f);
                 w[3] = 0.5 * (f3 - f2);
                 for (int k = 0; k < 4; k++) {
-                    idx[k] = clamp(i - 1 + k, n);
+                    idx[k] = i - 1 + k;
                 }
                 return 4;
             }
@@ -76,7 +95,7 @@ final class Taps {
                 w[2] = 2.0 / 3 - g * g + 0.5 * g * g * g;
                 w[3] = f * f * f / 6;
                 for (int k = 0; k < 4; k++) {
-                    idx[k] = mirror(i - 1 + k, n);
+                    idx[k] = i - 1 + k;
                 }
                 return 4;
             }
@@ -84,7 +103,7 @@ final class Taps {
                 int i = (int) Math.floor(x);
                 double f = x - i;
                 if (f == 0) {
-                    idx[0] = clamp(i, n);
+                    idx[0] = i;
                     w[0] = 1;
                     return 1;
                 }
@@ -94,7 +113,7 @@ final class Taps {
                     double v = lanczos3(t);
                     w[k] = v;
                     sum += v;
-                    idx[k] = clamp(i - 2 + k, n);
+                    idx[k] = i - 2 + k;
                 }
                 double inv = 1 / sum;
                 for (int k = 0; k < 6; k++) {
@@ -114,7 +133,7 @@ final class Taps {
                 for (int j = j0; j <= j1; j++) {
                     double ov = Math.min(j + 0.5, hi) - Math.max(j - 0.5, lo);
                     if (ov > 0) {
-                        idx[c] = clamp(j, n);
+                        idx[c] = j;
                         w[c] = ov * inv;
                         c++;
                     }
