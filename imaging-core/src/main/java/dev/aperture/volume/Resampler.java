@@ -120,13 +120,13 @@ public final class Resampler {
         Objects.requireNonNull(destination, "destination");
         VolumeGeometry target = destination.geometry();
         Matrix4d m = source.geometry().targetToIndex(target);
-        VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), (float) outside.value(),
+        VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), outside.value(),
                 footprint(m, true));
         int nx = target.columns();
         int ny = target.rows();
         int nz = target.slices();
         Parallel.run(executor, ny * nz, (from, to) -> {
-            float[] row = new float[nx];
+            double[] row = new double[nx];
             VolumeSampler.Scratch sc = sampler.newScratch();
             RowStore store = new RowStore(destination);
             for (int r = from; r < to; r++) {
@@ -181,13 +181,13 @@ public final class Resampler {
         double sy = stepVox.y;
         double sz = stepVox.z;
         double half = (ns - 1) / 2.0;
-        VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), Float.NaN, footprint(m, false));
-        float outsideValue = (float) outside.value();
+        VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), Double.NaN, footprint(m, false));
+        double outsideValue = outside.value();
         int nx = target.columns();
         int ny = target.rows();
         Parallel.run(executor, ny, (from, to) -> {
-            float[] row = new float[nx];
-            float[] acc = new float[nx];
+            double[] row = new double[nx];
+            double[] acc = new double[nx];
             int[] count = new int[nx];
             VolumeSampler.Scratch sc = sampler.newScratch();
             RowStore store = new RowStore(out);
@@ -196,8 +196,8 @@ public final class Resampler {
                 double y0 = m.m11() * j + m.m31();
                 double z0 = m.m12() * j + m.m32();
                 java.util.Arrays.fill(count, 0, nx, 0);
-                java.util.Arrays.fill(acc, 0, nx, mode == SlabMode.MAX ? Float.NEGATIVE_INFINITY
-                        : mode == SlabMode.MIN ? Float.POSITIVE_INFINITY : 0f);
+                java.util.Arrays.fill(acc, 0, nx, mode == SlabMode.MAX ? Double.NEGATIVE_INFINITY
+                        : mode == SlabMode.MIN ? Double.POSITIVE_INFINITY : 0.0);
                 for (int s = 0; s < ns; s++) {
                     double t = s - half;
                     sampler.sampleRow(x0 + t * sx, y0 + t * sy, z0 + t * sz, m.m00(), m.m01(), m.m02(), nx, row, sc);
@@ -213,12 +213,12 @@ public final class Resampler {
         return out;
     }
 
-    private static void combine(SlabMode mode, float[] row, float[] acc, int[] count, int n) {
+    private static void combine(SlabMode mode, double[] row, double[] acc, int[] count, int n) {
         // NaN marks an outside sample: every comparison with NaN is false, so it is skipped.
         switch (mode) {
             case MAX:
                 for (int c = 0; c < n; c++) {
-                    float v = row[c];
+                    double v = row[c];
                     if (v == v) {
                         count[c]++;
                         if (v > acc[c]) {
@@ -229,7 +229,7 @@ public final class Resampler {
                 break;
             case MIN:
                 for (int c = 0; c < n; c++) {
-                    float v = row[c];
+                    double v = row[c];
                     if (v == v) {
                         count[c]++;
                         if (v < acc[c]) {
@@ -240,7 +240,7 @@ public final class Resampler {
                 break;
             default:
                 for (int c = 0; c < n; c++) {
-                    float v = row[c];
+                    double v = row[c];
                     if (v == v) {
                         count[c]++;
                         acc[c] += v;
@@ -263,8 +263,8 @@ public final class Resampler {
     static final class RowStore {
         private final short[] shorts;
         private final float[] floats;
-        private final float lo;
-        private final float hi;
+        private final double lo;
+        private final double hi;
 
         RowStore(Volume v) {
             if (v.type() == Volume.ValueType.FLOAT) {
@@ -281,19 +281,22 @@ public final class Resampler {
             }
         }
 
-        void store(float[] row, int n, int offset) {
+        void store(double[] row, int n, int offset) {
             if (floats != null) {
-                System.arraycopy(row, 0, floats, offset, n);
+                final float[] f = floats;
+                for (int c = 0; c < n; c++) {
+                    f[offset + c] = (float) row[c];
+                }
                 return;
             }
             final short[] s = shorts;
-            final float l = lo;
-            final float h = hi;
+            final double l = lo;
+            final double h = hi;
             for (int c = 0; c < n; c++) {
-                float v = row[c];
+                double v = row[c];
                 v = v < l ? l : (v > h ? h : v);
-                // Math.round(float) is floor(v + 0.5) (ties up) and gives 0 for NaN.
-                s[offset + c] = (short) Math.round(v);
+                // floor(v + 0.5): round half up; (int) of NaN is 0.
+                s[offset + c] = (short) (int) Math.floor(v + 0.5);
             }
         }
     }
