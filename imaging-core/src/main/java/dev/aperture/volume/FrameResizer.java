@@ -106,9 +106,6 @@ public final class FrameResizer {
         if (src.channels() != dst.channels()) {
             throw new IllegalArgumentException("input and output must have the same number of channels");
         }
-        if ((long) src.rows() * dst.columns() * src.channels() > Volume.MAX_VOXELS) {
-            throw new IllegalArgumentException("intermediate image too large");
-        }
     }
 
     private static void fill(Frame dst, double v) {
@@ -144,6 +141,9 @@ public final class FrameResizer {
             double scale = (double) inSize / outSize;
             double h = 0.5 * Math.max(1, scale);
             int k = Taps.maxTaps(kernel, h);
+            if ((long) outSize * k > Volume.MAX_VOXELS) {
+                throw new IllegalArgumentException("resize weight tables too large");
+            }
             int[] idx = new int[k];
             double[] w = new double[k];
             this.taps = k;

@@ -127,7 +127,7 @@ public final class Resampler {
         int nz = target.slices();
         Parallel.run(executor, ny * nz, (from, to) -> {
             double[] row = new double[nx];
-            VolumeSampler.Scratch sc = sampler.newScratch();
+            VolumeSampler.Scratch sc = sampler.newScratch(nx);
             RowStore store = new RowStore(destination);
             for (int r = from; r < to; r++) {
                 int k = r / ny;
@@ -189,7 +189,7 @@ public final class Resampler {
             double[] row = new double[nx];
             double[] acc = new double[nx];
             int[] count = new int[nx];
-            VolumeSampler.Scratch sc = sampler.newScratch();
+            VolumeSampler.Scratch sc = sampler.newScratch(nx);
             RowStore store = new RowStore(out);
             for (int j = from; j < to; j++) {
                 double x0 = m.m10() * j + m.m30();

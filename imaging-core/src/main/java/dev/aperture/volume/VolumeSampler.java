@@ -41,13 +41,21 @@ final class VolumeSampler {
         final double[] wy;
         final double[] wz;
         final double[] line;
+        final int[] colIndex;
+        final double[] colFraction;
+        double colX0 = Double.NaN;
+        double colDx = Double.NaN;
+        int colFrom = -1;
+        int colTo = -1;
         double lastY = Double.NaN;
         double lastZ = Double.NaN;
         int cy;
         int cz;
 
-        Scratch(int tx, int ty, int tz, int nx) {
+        Scratch(int tx, int ty, int tz, int nx, int outColumns) {
             line = new double[nx];
+            colIndex = new int[outColumns];
+            colFraction = new double[outColumns];
             ix = new int[tx];
             iy = new int[ty];
             iz = new int[tz];
@@ -106,8 +114,10 @@ final class VolumeSampler {
         return f;
     }
 
-    Scratch newScratch() {
-        return new Scratch(Taps.maxTaps(kernel, hx), Taps.maxTaps(kernel, hy), Taps.maxTaps(kernel, hz), nx);
+    /** Per-thread buffers for rows of {@code outColumns} samples. */
+    Scratch newScratch(int outColumns) {
+        return new Scratch(Taps.maxTaps(kernel, hx), Taps.maxTaps(kernel, hy), Taps.maxTaps(kernel, hz), nx,
+                outColumns);
     }
 
     /**
@@ -151,7 +161,7 @@ final class VolumeSampler {
         if (ce > cs) {
             if (kernel == Kernel.LINEAR) {
                 if (dy == 0 && dz == 0 && (ce - cs) * 4L >= nx) {
-                    linearAlongX(x0, y0, z0, dx, cs, ce, out, sc.line);
+                    linearAlongX(x0, y0, z0, dx, cs, ce, out, sc);
                 } else if (shorts != null) {
                     linearShort(x0, y0, z0, dx, dy, dz, cs, ce, out);
                 } else {
@@ -231,7 +241,8 @@ final class VolumeSampler {
      * [0, n - 1 - margin], so the four rows exist, and every x in [0, nx - 1).
      */
     private void linearAlongX(double x0, double y0, double z0, double dx, int from, int to, double[] out,
-                              double[] line) {
+                              Scratch sc) {
+        final double[] line = sc.line;
         int iy = (int) y0;
         int iz = (int) z0;
         double fy = y0 - iy;
@@ -260,12 +271,26 @@ final class VolumeSampler {
                 line[i] = w00 * s[a + i] + w10 * s[b + i] + w01 * s[c + i] + w11 * s[d + i];
             }
         }
+        // Every row of a grid with the source's orientation has the same x0 and dx: compute the
+        // column indices and fractions once and reuse them while the row parameters repeat.
+        final int[] cix = sc.colIndex;
+        final double[] cfx = sc.colFraction;
+        if (x0 != sc.colX0 || dx != sc.colDx || from != sc.colFrom || to != sc.colTo) {
+            for (int k = from; k < to; k++) {
+                double x = x0 + k * dx;
+                int ix = (int) x;
+                cix[k] = ix;
+                cfx[k] = x - ix;
+            }
+            sc.colX0 = x0;
+            sc.colDx = dx;
+            sc.colFrom = from;
+            sc.colTo = to;
+        }
         for (int k = from; k < to; k++) {
-            double x = x0 + k * dx;
-            int ix = (int) x;
-            double fx = x - ix;
+            int ix = cix[k];
             double v0 = line[ix];
-            out[k] = v0 + fx * (line[ix + 1] - v0);
+            out[k] = v0 + cfx[k] * (line[ix + 1] - v0);
         }
     }
 
