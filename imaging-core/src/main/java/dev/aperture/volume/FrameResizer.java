@@ -213,14 +213,16 @@ public final class FrameResizer {
         Parallel.run(executor, h, (from, to) -> {
             float[] row = new float[(sw + 2 * pad) * ch];
             float[] acc = new float[outRow];
+            int[] ro = new int[ty.taps];
+            float[] rw = new float[ty.taps];
             for (int v = from; v < to; v++) {
                 int k0 = v * ty.taps;
                 if (srcArray instanceof float[] f) {
-                    verticalFloat(f, srcOffset, inRow, ty, k0, row, pad * ch);
+                    verticalFloat(f, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
                 } else if (srcArray instanceof short[] s) {
-                    verticalShort(s, srcOffset, inRow, mask, ty, k0, row, pad * ch);
+                    verticalShort(s, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
                 } else {
-                    verticalByte((byte[]) srcArray, srcOffset, inRow, mask, ty, k0, row, pad * ch);
+                    verticalByte((byte[]) srcArray, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
                 }
                 for (int i = 1; i <= pad; i++) {
                     int l = mirror ? Taps.mirror(-i, sw) : 0;
@@ -268,68 +270,147 @@ public final class FrameResizer {
         return c;
     }
 
-    // Vertical passes: out[off + i] = sum over taps of weight * input row (index) [i]. The first
-    // non-zero tap assigns, the others accumulate; weights sum to 1, so one tap is non-zero.
+    // Vertical passes: out[off + i] = sum over the non-zero taps of weight * input row [i], two
+    // rows per pass over the output row (fewer passes through it). Weights sum to 1, so at least
+    // one tap is non-zero; ro and rw are per-task scratch of ty.taps entries.
 
-    private static void verticalFloat(float[] s, int base, int n, Table ty, int k0, float[] out, int off) {
-        boolean first = true;
+    private static void verticalFloat(float[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
+                                   int[] ro, float[] rw) {
+        int m = 0;
         for (int t = 0; t < ty.taps; t++) {
             float wt = ty.weight[k0 + t];
-            if (wt == 0) {
-                continue;
+            if (wt != 0) {
+                rw[m] = wt;
+                ro[m] = base + ty.index[k0 + t] * n;
+                m++;
             }
-            int o = base + ty.index[k0 + t] * n;
-            if (first) {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] = wt * s[o + i];
-                }
-                first = false;
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] += wt * s[o + i];
-                }
+        }
+        int t;
+        if (m >= 2) {
+            float w0 = rw[0];
+            float w1 = rw[1];
+            int a = ro[0];
+            int b = ro[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * s[a + i] + w1 * s[b + i];
+            }
+            t = 2;
+        } else {
+            float w0 = rw[0];
+            int a = ro[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * s[a + i];
+            }
+            t = 1;
+        }
+        for (; t + 1 < m; t += 2) {
+            float w0 = rw[t];
+            float w1 = rw[t + 1];
+            int a = ro[t];
+            int b = ro[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * s[a + i] + w1 * s[b + i];
+            }
+        }
+        if (t < m) {
+            float w0 = rw[t];
+            int a = ro[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * s[a + i];
             }
         }
     }
 
-    private static void verticalShort(short[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off) {
-        boolean first = true;
+    private static void verticalShort(short[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
+                                   int[] ro, float[] rw) {
+        int m = 0;
         for (int t = 0; t < ty.taps; t++) {
             float wt = ty.weight[k0 + t];
-            if (wt == 0) {
-                continue;
+            if (wt != 0) {
+                rw[m] = wt;
+                ro[m] = base + ty.index[k0 + t] * n;
+                m++;
             }
-            int o = base + ty.index[k0 + t] * n;
-            if (first) {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] = wt * (s[o + i] & mask);
-                }
-                first = false;
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] += wt * (s[o + i] & mask);
-                }
+        }
+        int t;
+        if (m >= 2) {
+            float w0 = rw[0];
+            float w1 = rw[1];
+            int a = ro[0];
+            int b = ro[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+            t = 2;
+        } else {
+            float w0 = rw[0];
+            int a = ro[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask);
+            }
+            t = 1;
+        }
+        for (; t + 1 < m; t += 2) {
+            float w0 = rw[t];
+            float w1 = rw[t + 1];
+            int a = ro[t];
+            int b = ro[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+        }
+        if (t < m) {
+            float w0 = rw[t];
+            int a = ro[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask);
             }
         }
     }
 
-    private static void verticalByte(byte[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off) {
-        boolean first = true;
+    private static void verticalByte(byte[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
+                                   int[] ro, float[] rw) {
+        int m = 0;
         for (int t = 0; t < ty.taps; t++) {
             float wt = ty.weight[k0 + t];
-            if (wt == 0) {
-                continue;
+            if (wt != 0) {
+                rw[m] = wt;
+                ro[m] = base + ty.index[k0 + t] * n;
+                m++;
             }
-            int o = base + ty.index[k0 + t] * n;
-            if (first) {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] = wt * (s[o + i] & mask);
-                }
-                first = false;
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[off + i] += wt * (s[o + i] & mask);
-                }
+        }
+        int t;
+        if (m >= 2) {
+            float w0 = rw[0];
+            float w1 = rw[1];
+            int a = ro[0];
+            int b = ro[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+            t = 2;
+        } else {
+            float w0 = rw[0];
+            int a = ro[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask);
+            }
+            t = 1;
+        }
+        for (; t + 1 < m; t += 2) {
+            float w0 = rw[t];
+            float w1 = rw[t + 1];
+            int a = ro[t];
+            int b = ro[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+        }
+        if (t < m) {
+            float w0 = rw[t];
+            int a = ro[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask);
             }
         }
     }
