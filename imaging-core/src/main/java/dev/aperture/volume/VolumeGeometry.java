@@ -201,6 +201,42 @@ public final class VolumeGeometry {
     }
 
     /**
+     * Returns Image Position (Patient) (0020,0032) of slice {@code z}: the patient position (mm) of
+     * the centre of its first voxel, for writing the slice as a single-frame image.
+     *
+     * @param z the slice index, in {@code [0, slices)}
+     * @return x, y, z in mm
+     * @throws IndexOutOfBoundsException if {@code z} is outside the grid
+     */
+    public double[] imagePositionPatient(int z) {
+        Objects.checkIndex(z, slices);
+        Vector3d p = indexToPatient(0, 0, z, new Vector3d());
+        return new double[] {p.x, p.y, p.z};
+    }
+
+    /**
+     * Returns Image Orientation (Patient) (0020,0037): the row direction, then the column direction
+     * (unit vectors).
+     *
+     * @return six direction cosines
+     */
+    public double[] imageOrientationPatient() {
+        Vector3dc r = rowDirection();
+        Vector3dc c = columnDirection();
+        return new double[] {r.x(), r.y(), r.z(), c.x(), c.y(), c.z()};
+    }
+
+    /**
+     * Returns Pixel Spacing (0028,0030) in its DICOM order: the distance between rows
+     * ({@link #spacingY()}), then between columns ({@link #spacingX()}), mm.
+     *
+     * @return two spacings
+     */
+    public double[] pixelSpacing() {
+        return new double[] {spacingY(), spacingX()};
+    }
+
+    /**
      * Returns the grid of {@code aperture resample}: the same origin (centre of the first voxel) and
      * directions, the given spacings, and along each axis
      * {@code n_out = floor((n_in - 1) * spacing_in / spacing_out) + 1}, so that the new grid covers

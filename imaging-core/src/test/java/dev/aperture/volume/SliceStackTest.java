@@ -61,6 +61,11 @@ class SliceStackTest {
         assertEquals(last[0], p.x, 1e-9);
         assertEquals(last[1], p.y, 1e-9);
         assertEquals(last[2], p.z, 1e-9);
+        // The DICOM attributes of a slice come back as they went in.
+        assertArrayEquals(last, g.imagePositionPatient(5), 1e-9);
+        assertArrayEquals(s.get(2).imagePositionPatient(), g.imagePositionPatient(2), 1e-9);
+        assertArrayEquals(OBLIQUE, g.imageOrientationPatient(), 1e-12);
+        assertArrayEquals(new double[] {0.8, 0.6}, g.pixelSpacing(), 1e-12);
 
         // Pixels follow their slices.
         List<short[]> pixels = new ArrayList<>();
