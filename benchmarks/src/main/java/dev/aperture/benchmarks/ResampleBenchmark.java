@@ -62,7 +62,7 @@ public class ResampleBenchmark {
         public long voxels;
     }
 
-    /** The executor: none (calling thread) or a pool of two. */
+    /** The executor: none (the calling thread, through the overloads without one) or a pool of two. */
     @State(Scope.Benchmark)
     public static class Exec {
         /** Threads doing the work. */
@@ -175,7 +175,11 @@ public class ResampleBenchmark {
     /** Trilinear reslice to 1 mm isotropic (358 x 358 x 299 voxels) into a preallocated volume. */
     @Benchmark
     public Volume trilinearIsotropic(VolumeData d, Exec e, Voxels c) {
-        d.linear.resampleInto(d.volume, d.isoOut, e.pool);
+        if (e.pool == null) {
+            d.linear.resampleInto(d.volume, d.isoOut);
+        } else {
+            d.linear.resampleInto(d.volume, d.isoOut, e.pool);
+        }
         c.voxels += d.isoOut.geometry().voxelCount();
         return d.isoOut;
     }
@@ -191,7 +195,8 @@ public class ResampleBenchmark {
     /** One oblique trilinear MPR plane through the centre, 0.7 mm pixels. */
     @Benchmark
     public Volume obliquePlane(VolumeData d, Exec e, Voxels c) {
-        Volume v = d.linear.resample(d.volume, d.oblique, e.pool);
+        Volume v = e.pool == null ? d.linear.resample(d.volume, d.oblique)
+                : d.linear.resample(d.volume, d.oblique, e.pool);
         c.voxels += d.oblique.voxelCount();
         return v;
     }
@@ -199,7 +204,8 @@ public class ResampleBenchmark {
     /** A 20 mm coronal MIP slab, samples 0.7 mm apart (30 per pixel); counts output pixels. */
     @Benchmark
     public Volume mipSlab(VolumeData d, Exec e, Voxels c) {
-        Volume v = d.linear.slab(d.volume, d.coronal, 20, 0.7, SlabMode.MAX, e.pool);
+        Volume v = e.pool == null ? d.linear.slab(d.volume, d.coronal, 20, 0.7, SlabMode.MAX)
+                : d.linear.slab(d.volume, d.coronal, 20, 0.7, SlabMode.MAX, e.pool);
         c.voxels += d.coronal.voxelCount();
         return v;
     }
@@ -207,7 +213,11 @@ public class ResampleBenchmark {
     /** 512 x 512 to 224 x 224 with the Aperture kernel. */
     @Benchmark
     public Frame resize224(SmallFrame f, Exec e, Voxels c) {
-        f.resizer.resize(f.src, f.dst, e.pool);
+        if (e.pool == null) {
+            f.resizer.resize(f.src, f.dst);
+        } else {
+            f.resizer.resize(f.src, f.dst, e.pool);
+        }
         c.voxels += 224 * 224;
         return f.dst;
     }
@@ -235,7 +245,11 @@ public class ResampleBenchmark {
     /** Lanczos-3, 4096 x 3328 to 1024 x 832. */
     @Benchmark
     public Frame lanczos4096To1024(LargeFrame f, Exec e, Voxels c) {
-        f.lanczos.resize(f.src, f.dst, e.pool);
+        if (e.pool == null) {
+            f.lanczos.resize(f.src, f.dst);
+        } else {
+            f.lanczos.resize(f.src, f.dst, e.pool);
+        }
         c.voxels += 1024 * 832;
         return f.dst;
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.Executor;
  * Edges are extended (clamped taps). {@link Kernel#AREA} averages over each output pixel's
  * footprint and does not alias when shrinking; the other kernels are interpolators.
  *
- * <p>Immutable and thread-safe. Work is split over rows on the caller's {@link Executor}
- * ({@code null}: calling thread). Allocates the weight tables and one float row per task (plus
+ * <p>Immutable and thread-safe. Work is split over rows on the caller's {@link Executor} (methods
+ * without one run on the calling thread). Allocates the weight tables and one float row per task (plus
  * a float copy of the input for {@link Kernel#B_SPLINE}), nothing per pixel; the output is written
  * into the caller's {@link Frame}.
  */
@@ -73,12 +73,23 @@ public final class FrameResizer {
      *
      * @param src      the input
      * @param dst      the output; its size is the target size
-     * @param executor runs the work; {@code null} for the calling thread
+     * @param executor runs the work
      * @throws IllegalArgumentException if the channel counts differ
      */
     public void resize(Frame src, Frame dst, Executor executor) {
         check(src, dst);
-        resizeInto(src, dst, 0, 0, dst.columns(), dst.rows(), executor);
+        resizeInto(src, dst, 0, 0, dst.columns(), dst.rows(), Objects.requireNonNull(executor, "executor"));
+    }
+
+    /**
+     * {@link #resize(Frame, Frame, Executor)} on the calling thread.
+     *
+     * @param src the input
+     * @param dst the output; its size is the target size
+     */
+    public void resize(Frame src, Frame dst) {
+        check(src, dst);
+        resizeInto(src, dst, 0, 0, dst.columns(), dst.rows(), null);
     }
 
     /**
@@ -88,10 +99,25 @@ public final class FrameResizer {
      * @param src      the input
      * @param dst      the output
      * @param padValue value of the border (rounded and clamped for byte and short outputs)
-     * @param executor runs the work; {@code null} for the calling thread
+     * @param executor runs the work
      * @throws IllegalArgumentException if the channel counts differ
      */
     public void letterbox(Frame src, Frame dst, double padValue, Executor executor) {
+        letterboxOn(src, dst, padValue, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /**
+     * {@link #letterbox(Frame, Frame, double, Executor)} on the calling thread.
+     *
+     * @param src      the input
+     * @param dst      the output
+     * @param padValue value of the border
+     */
+    public void letterbox(Frame src, Frame dst, double padValue) {
+        letterboxOn(src, dst, padValue, null);
+    }
+
+    private void letterboxOn(Frame src, Frame dst, double padValue, Executor executor) {
         check(src, dst);
         int[] wh = fitWithin(src.columns(), src.rows(), dst.columns(), dst.rows());
         int x0 = (dst.columns() - wh[0]) / 2;

@@ -18,8 +18,8 @@ import org.joml.Vector3dc;
  * destination row then gets its start point and per-column step from it, and the
  * {@link Kernel kernel} samples the row (see the package-private {@code VolumeSampler}). Work is
  * split over destination rows, in contiguous chunks of whole slices when there are many, on the
- * {@link Executor} the caller passes ({@code null} runs on the calling thread). The source is
- * only read, so several resamplings of one volume may run at once.
+ * {@link Executor} the caller passes (methods without one run on the calling thread). The source
+ * is only read, so several resamplings of one volume may run at once.
  *
  * <p>Immutable and thread-safe.
  */
@@ -71,7 +71,11 @@ public final class Resampler {
      * @throws dev.aperture.imaging.LimitExceededException if the target exceeds {@link Volume#MAX_VOXELS}
      */
     public Volume resample(Volume source, VolumeGeometry target) {
-        return resample(source, target, null);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Volume out = Volume.allocate(target, source.type());
+        into(source, out, null);
+        return out;
     }
 
     /**
@@ -79,32 +83,43 @@ public final class Resampler {
      *
      * @param source   the source
      * @param target   the new grid
-     * @param executor runs the chunks; {@code null} for the calling thread
+     * @param executor runs the chunks
      * @return a new volume of the source's value type
      * @throws dev.aperture.imaging.LimitExceededException if the target exceeds {@link Volume#MAX_VOXELS}
      */
     public Volume resample(Volume source, VolumeGeometry target, Executor executor) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(executor, "executor");
         Volume out = Volume.allocate(target, source.type());
-        resampleInto(source, out, executor);
+        into(source, out, executor);
         return out;
     }
 
     /**
-     * Resamples onto {@code target} into float values.
+     * Resamples onto {@code target} into float values, on the calling thread.
      *
-     * @param source   the source
-     * @param target   the new grid
-     * @param executor runs the chunks; {@code null} for the calling thread
+     * @param source the source
+     * @param target the new grid
      * @return a new float volume
      */
-    public Volume resampleToFloats(Volume source, VolumeGeometry target, Executor executor) {
+    public Volume resampleToFloats(Volume source, VolumeGeometry target) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         Volume out = Volume.allocate(target, Volume.ValueType.FLOAT);
-        resampleInto(source, out, executor);
+        into(source, out, null);
         return out;
+    }
+
+    /**
+     * Resamples into a caller-owned volume on the calling thread; see
+     * {@link #resampleInto(Volume, Volume, Executor)}.
+     *
+     * @param source      the source
+     * @param destination receives the values; must not share its array with the source
+     */
+    public void resampleInto(Volume source, Volume destination) {
+        into(source, destination, null);
     }
 
     /**
@@ -113,9 +128,14 @@ public final class Resampler {
      *
      * @param source      the source
      * @param destination receives the values; must not share its array with the source
-     * @param executor    runs the chunks; {@code null} for the calling thread
+     * @param executor    runs the chunks
      */
     public void resampleInto(Volume source, Volume destination, Executor executor) {
+        into(source, destination, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** The work of the resample methods; a null executor runs on the calling thread. */
+    private void into(Volume source, Volume destination, Executor executor) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(destination, "destination");
         VolumeGeometry target = destination.geometry();
@@ -154,11 +174,30 @@ public final class Resampler {
      * @param thicknessMm slab thickness, mm, &ge; 0 (0: a plain plane)
      * @param stepMm      largest distance between samples across the slab, mm, &gt; 0
      * @param mode        how samples combine
-     * @param executor    runs the chunks; {@code null} for the calling thread
+     * @param executor    runs the chunks
      * @return a new one-slice volume of the source's value type
      */
     public Volume slab(Volume source, VolumeGeometry plane, double thicknessMm, double stepMm, SlabMode mode,
                        Executor executor) {
+        return slabOn(source, plane, thicknessMm, stepMm, mode, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /**
+     * {@link #slab(Volume, VolumeGeometry, double, double, SlabMode, Executor)} on the calling thread.
+     *
+     * @param source      the source
+     * @param plane       the output grid; only its first slice is used
+     * @param thicknessMm slab thickness, mm, &ge; 0
+     * @param stepMm      largest distance between samples across the slab, mm, &gt; 0
+     * @param mode        how samples combine
+     * @return a new one-slice volume of the source's value type
+     */
+    public Volume slab(Volume source, VolumeGeometry plane, double thicknessMm, double stepMm, SlabMode mode) {
+        return slabOn(source, plane, thicknessMm, stepMm, mode, null);
+    }
+
+    private Volume slabOn(Volume source, VolumeGeometry plane, double thicknessMm, double stepMm, SlabMode mode,
+                          Executor executor) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(plane, "plane");
         Objects.requireNonNull(mode, "mode");

@@ -28,14 +28,14 @@ class FrameResizerTest {
         byte[] b = new byte[w * h * ch];
         r.nextBytes(b);
         byte[] out = new byte[b.length];
-        FrameResizer.of(kernel).resize(Frame.ofBytes(b, w, h, ch), Frame.ofBytes(out, w, h, ch), null);
+        FrameResizer.of(kernel).resize(Frame.ofBytes(b, w, h, ch), Frame.ofBytes(out, w, h, ch));
         assertArrayEquals(b, out);
         short[] s = new short[w * h];
         for (int i = 0; i < s.length; i++) {
             s[i] = (short) r.nextInt(65536);
         }
         short[] so = new short[s.length];
-        FrameResizer.of(kernel).resize(Frame.ofShorts(s, w, h, false), Frame.ofShorts(so, w, h, false), null);
+        FrameResizer.of(kernel).resize(Frame.ofShorts(s, w, h, false), Frame.ofShorts(so, w, h, false));
         assertArrayEquals(s, so);
     }
 
@@ -51,7 +51,7 @@ class FrameResizerTest {
             f[i] = r.nextFloat() * 1000;
         }
         float[] o = new float[ow * oh];
-        FrameResizer.of(Kernel.AREA).resize(Frame.ofFloats(f, w, h), Frame.ofFloats(o, ow, oh), null);
+        FrameResizer.of(Kernel.AREA).resize(Frame.ofFloats(f, w, h), Frame.ofFloats(o, ow, oh));
         double a = ResamplerProperties.mean(f);
         assertEquals(a, ResamplerProperties.mean(o), 1e-4 * a);
     }
@@ -77,7 +77,7 @@ class FrameResizerTest {
         op.filter(in, ref);
         byte[] refPx = ((DataBufferByte) ref.getRaster().getDataBuffer()).getData();
         byte[] out = new byte[ow * oh];
-        FrameResizer.of(Kernel.LINEAR).resize(Frame.ofBytes(px, w, h, 1), Frame.ofBytes(out, ow, oh, 1), null);
+        FrameResizer.of(Kernel.LINEAR).resize(Frame.ofBytes(px, w, h, 1), Frame.ofBytes(out, ow, oh, 1));
         int worst = 0;
         for (int y = 2; y < oh - 2; y++) {
             for (int x = 2; x < ow - 2; x++) {
@@ -123,7 +123,7 @@ class FrameResizerTest {
         }
         for (Kernel k : Kernel.values()) {
             byte[] out = new byte[17 * 11 * 3];
-            FrameResizer.of(k).resize(Frame.ofBytes(rgb, w, h, 3), Frame.ofBytes(out, 17, 11, 3), null);
+            FrameResizer.of(k).resize(Frame.ofBytes(rgb, w, h, 3), Frame.ofBytes(out, 17, 11, 3));
             for (int i = 0; i < 17 * 11; i++) {
                 assertEquals(200, out[3 * i] & 0xFF, k.toString());
                 assertEquals(10, out[3 * i + 1], k.toString());

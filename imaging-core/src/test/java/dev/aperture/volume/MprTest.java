@@ -82,20 +82,20 @@ class MprTest {
         Volume v = Volume.wrapFloats(g, f);
         VolumeGeometry axial = Mpr.plane(g, Mpr.Orientation.AXIAL, new Vector3d(0, 0, 10), 1);
         Resampler rs = Resampler.of(Kernel.LINEAR);
-        Volume mip = rs.slab(v, axial, 8, 1, SlabMode.MAX, null);
+        Volume mip = rs.slab(v, axial, 8, 1, SlabMode.MAX);
         assertEquals(1000, mip.value(4, 4, 0), 1e-3);
         assertEquals(14, mip.value(0, 0, 0), 1e-4);
-        Volume minip = rs.slab(v, axial, 8, 1, SlabMode.MIN, null);
+        Volume minip = rs.slab(v, axial, 8, 1, SlabMode.MIN);
         assertEquals(-1000, minip.value(6, 2, 0), 1e-3);
         assertEquals(6, minip.value(0, 0, 0), 1e-4);
-        Volume mean = rs.slab(v, axial, 8, 0.5, SlabMode.MEAN, null);
+        Volume mean = rs.slab(v, axial, 8, 0.5, SlabMode.MEAN);
         assertEquals(10, mean.value(0, 0, 0), 1e-4);
         // A thin slab misses the dark voxel 3 mm away.
-        Volume thin = rs.slab(v, axial, 2, 1, SlabMode.MIN, null);
+        Volume thin = rs.slab(v, axial, 2, 1, SlabMode.MIN);
         assertEquals(9, thin.value(6, 2, 0), 1e-4);
         // Slabs reaching outside ignore outside samples: mean over z in [15, 20] only.
         Volume edge = rs.slab(v, Mpr.plane(g, Mpr.Orientation.AXIAL, new Vector3d(0, 0, 20), 1), 10, 1,
-                SlabMode.MEAN, null);
+                SlabMode.MEAN);
         assertEquals(17.5, edge.value(0, 0, 0), 1e-4);
         // Shorts keep their type.
         Volume s = rs.slab(v.toShorts(true, 1, 0), axial, 8, 1, SlabMode.MAX, java.util.concurrent.ForkJoinPool.commonPool());

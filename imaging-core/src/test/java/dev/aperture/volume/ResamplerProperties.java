@@ -152,7 +152,7 @@ class ResamplerProperties {
         Volume v = TestVolumes.randomShorts(r, g, r.nextBoolean());
         VolumeGeometry target = TestVolumes.randomTarget(r, g, 1 + r.nextInt(9), 1 + r.nextInt(9), 1 + r.nextInt(5));
         Resampler rs = Resampler.of(kernel).withOutside(clamp ? Outside.clamp() : Outside.constant(3));
-        Volume out = rs.resampleToFloats(v, target, null);
+        Volume out = rs.resampleToFloats(v, target);
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (int k = 0; k < g.slices(); k++) {
@@ -172,7 +172,7 @@ class ResamplerProperties {
         }
         // Also with a far-away target and a huge one.
         Matrix4d far = new Matrix4d(g.indexToPatient()).translate(1e7, -1e8, 3e6).scale(1e5);
-        Volume o2 = rs.resampleToFloats(v, VolumeGeometry.ofAffine(far, 3, 3, 2), null);
+        Volume o2 = rs.resampleToFloats(v, VolumeGeometry.ofAffine(far, 3, 3, 2));
         for (float x : o2.floatArray()) {
             assertTrue(Float.isFinite(x));
         }
@@ -185,7 +185,7 @@ class ResamplerProperties {
         Volume v = r.nextBoolean() ? TestVolumes.randomFloats(r, g) : TestVolumes.randomShorts(r, g, r.nextBoolean());
         VolumeGeometry target = TestVolumes.randomTarget(r, g, 1 + r.nextInt(12), 1 + r.nextInt(12), 1 + r.nextInt(6));
         Outside policy = clamp ? Outside.clamp() : Outside.constant(-5);
-        Volume out = Resampler.of(Kernel.LINEAR).withOutside(policy).resampleToFloats(v, target, null);
+        Volume out = Resampler.of(Kernel.LINEAR).withOutside(policy).resampleToFloats(v, target);
         Matrix4d toPatient = new Matrix4d(target.indexToPatient());
         Matrix4d toIndex = new Matrix4d(g.indexToPatient()).invert();
         Vector3d p = new Vector3d();
@@ -210,7 +210,7 @@ class ResamplerProperties {
         Volume v = r.nextBoolean() ? TestVolumes.randomFloats(r, g) : TestVolumes.randomShorts(r, g, r.nextBoolean());
         VolumeGeometry target = g.resampledGrid(g.spacingX() * (0.3 + r.nextDouble()),
                 g.spacingY() * (0.3 + r.nextDouble() * 2), g.spacingZ() * (0.3 + r.nextDouble() * 2));
-        Volume out = Resampler.of(Kernel.LINEAR).resampleToFloats(v, target, null);
+        Volume out = Resampler.of(Kernel.LINEAR).resampleToFloats(v, target);
         Matrix4d toPatient = new Matrix4d(target.indexToPatient());
         Matrix4d toIndex = new Matrix4d(g.indexToPatient()).invert();
         Vector3d p = new Vector3d();
@@ -266,7 +266,7 @@ class ResamplerProperties {
         VolumeGeometry target = TestVolumes.randomTarget(r, g, 10, 9, 8);
         ExecutorService ex = Executors.newFixedThreadPool(2);
         try {
-            Volume a = Resampler.of(kernel).resample(v, target, null);
+            Volume a = Resampler.of(kernel).resample(v, target);
             Volume b = Resampler.of(kernel).resample(v, target, ex);
             assertArrayEquals(a.shortArray(), b.shortArray());
         } finally {
