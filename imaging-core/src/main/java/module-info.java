@@ -6,6 +6,7 @@
 module dev.aperture.imaging {
     requires org.slf4j;
     requires java.desktop;
+    requires transitive org.joml;
 
     exports dev.aperture.imaging;
     exports dev.aperture.image;
@@ -17,6 +18,7 @@ module dev.aperture.imaging {
     exports dev.aperture.transfer;
     exports dev.aperture.pixel;
     exports dev.aperture.render;
+    exports dev.aperture.volume;
 
     uses dev.aperture.codec.CodecProvider;
     provides dev.aperture.codec.CodecProvider with

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.volume;
+
+import dev.aperture.image.ByteSamples;
+import dev.aperture.image.FloatSamples;
+import dev.aperture.image.ShortSamples;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Resizes 2-D frames (thumbnails, model inputs such as 224 x 224 or 512 x 512) with the
+ * {@link Kernel kernels} of the volume resampler, stretched to fill or letterboxed to keep the
+ * aspect ratio.
+ *
+ * <p>Pixel centres are aligned as in most imaging libraries: output pixel {@code u} samples the
+ * input at {@code (u + 0.5) * inWidth / outWidth - 0.5}, so the two images cover the same area.
+ * The resize is separable: per-column and per-row weight tables are built once per call; then, for
+ * each output row, a vertical pass blends the input rows it needs into one padded float row and a
+ * horizontal pass filters that row into the output (rounded half up and clamped to the range of
+ * byte and short outputs).
+ * Edges are extended (clamped taps). {@link Kernel#AREA} averages over each output pixel's
+ * footprint and does not alias when shrinking; the other kernels are interpolators.
+ *
+ * <p>Immutable and thread-safe. Work is split over rows on the caller's {@link Executor} (methods
+ * without one run on the calling thread). Allocates the weight tables and one float row per task (plus
+ * a float copy of the input for {@link Kernel#B_SPLINE}), nothing per pixel; the output is written
+ * into the caller's {@link Frame}.
+ */
+public final class FrameResizer {
+    private final Kernel kernel;
+
+    private FrameResizer(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /**
+     * A resizer with the given kernel.
+     *
+     * @param kernel the kernel
+     * @return the resizer
+     */
+    public static FrameResizer of(Kernel kernel) {
+        return new FrameResizer(Objects.requireNonNull(kernel, "kernel"));
+    }
+
+    /** Returns the kernel. */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * The largest size with the aspect ratio of {@code columns x rows} that fits in
+     * {@code maxColumns x maxRows} (each side at least 1): the size of a thumbnail.
+     *
+     * @param columns    input width
+     * @param rows       input height
+     * @param maxColumns largest output width
+     * @param maxRows    largest output height
+     * @return {@code {width, height}}
+     */
+    public static int[] fitWithin(int columns, int rows, int maxColumns, int maxRows) {
+        if (columns < 1 || rows < 1 || maxColumns < 1 || maxRows < 1) {
+            throw new IllegalArgumentException("sizes must be >= 1");
+        }
+        double s = Math.min((double) maxColumns / columns, (double) maxRows / rows);
+        int w = (int) Math.max(1, Math.min(maxColumns, Math.round(columns * s)));
+        int h = (int) Math.max(1, Math.min(maxRows, Math.round(rows * s)));
+        return new int[] {w, h};
+    }
+
+    /**
+     * Resizes {@code src} to fill {@code dst} (the aspect ratio changes if the shapes differ).
+     *
+     * @param src      the input
+     * @param dst      the output; its size is the target size
+     * @param executor runs the work
+     * @throws IllegalArgumentException if the channel counts differ
+     */
+    public void resize(Frame src, Frame dst, Executor executor) {
+        check(src, dst);
+        resizeInto(src, dst, 0, 0, dst.columns(), dst.rows(), Objects.requireNonNull(executor, "executor"));
+    }
+
+    /**
+     * {@link #resize(Frame, Frame, Executor)} on the calling thread.
+     *
+     * @param src the input
+     * @param dst the output; its size is the target size
+     */
+    public void resize(Frame src, Frame dst) {
+        check(src, dst);
+        resizeInto(src, dst, 0, 0, dst.columns(), dst.rows(), null);
+    }
+
+    /**
+     * Resizes {@code src} to the largest size with its aspect ratio that fits in {@code dst},
+     * centred, and fills the rest of {@code dst} with {@code padValue}.
+     *
+     * @param src      the input
+     * @param dst      the output
+     * @param padValue value of the border (rounded and clamped for byte and short outputs)
+     * @param executor runs the work
+     * @throws IllegalArgumentException if the channel counts differ
+     */
+    public void letterbox(Frame src, Frame dst, double padValue, Executor executor) {
+        letterboxOn(src, dst, padValue, Objects.requireNonNull(executor, "executor"));
+    }
+
+    /**
+     * {@link #letterbox(Frame, Frame, double, Executor)} on the calling thread.
+     *
+     * @param src      the input
+     * @param dst      the output
+     * @param padValue value of the border
+     */
+    public void letterbox(Frame src, Frame dst, double padValue) {
+        letterboxOn(src, dst, padValue, null);
+    }
+
+    private void letterboxOn(Frame src, Frame dst, double padValue, Executor executor) {
+        check(src, dst);
+        int[] wh = fitWithin(src.columns(), src.rows(), dst.columns(), dst.rows());
+        int x0 = (dst.columns() - wh[0]) / 2;
+        int y0 = (dst.rows() - wh[1]) / 2;
+        fill(dst, padValue);
+        resizeInto(src, dst, x0, y0, wh[0], wh[1], executor);
+    }
+
+    private static void check(Frame src, Frame dst) {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(dst, "dst");
+        if (src.channels() != dst.channels()) {
+            throw new IllegalArgumentException("input and output must have the same number of channels");
+        }
+    }
+
+    private static void fill(Frame dst, double v) {
+        int n = dst.columns() * dst.rows() * dst.channels();
+        float[] row = {(float) v};
+        if (dst.samples() instanceof FloatSamples f) {
+            java.util.Arrays.fill(f.array(), f.offset(), f.offset() + n, (float) v);
+        } else if (dst.samples() instanceof ShortSamples s) {
+            short[] one = new short[1];
+            storeShorts(row, one, 0, 1, dst.signed());
+            java.util.Arrays.fill(s.array(), s.offset(), s.offset() + n, one[0]);
+        } else {
+            ByteSamples b = (ByteSamples) dst.samples();
+            byte[] one = new byte[1];
+            storeBytes(row, one, 0, 1, dst.signed());
+            java.util.Arrays.fill(b.array(), b.offset(), b.offset() + n, one[0]);
+        }
+    }
+
+    /**
+     * Weight table along one axis: {@code taps} weights per output position (zero-padded), the
+     * input indices mapped into the axis ({@code index}, for the vertical pass) and the first
+     * unmapped index ({@code start}, for the horizontal pass over a padded row; taps are
+     * consecutive).
+     */
+    private static final class Table {
+        final int taps;
+        final int[] index;
+        final int[] start;
+        final float[] weight;
+
+        Table(Kernel kernel, int inSize, int outSize) {
+            double scale = (double) inSize / outSize;
+            double h = 0.5 * Math.max(1, scale);
+            int k = Taps.maxTaps(kernel, h);
+            if ((long) outSize * k > Volume.MAX_VOXELS) {
+                throw new IllegalArgumentException("resize weight tables too large");
+            }
+            int[] idx = new int[k];
+            double[] w = new double[k];
+            this.taps = k;
+            this.index = new int[outSize * k];
+            this.start = new int[outSize];
+            this.weight = new float[outSize * k];
+            for (int u = 0; u < outSize; u++) {
+                double x = (u + 0.5) * scale - 0.5;
+                int c = Taps.computeRaw(kernel, x, h, idx, w);
+                start[u] = idx[0];
+                for (int t = 0; t < k; t++) {
+                    int raw = idx[0] + t;
+                    index[u * k + t] = kernel == Kernel.B_SPLINE ? Taps.mirror(raw, inSize) : Taps.clamp(raw, inSize);
+                    weight[u * k + t] = t < c ? (float) w[t] : 0f;
+                }
+            }
+        }
+    }
+
+    private void resizeInto(Frame src, Frame dst, int x0, int y0, int w, int h, Executor executor) {
+        int ch = src.channels();
+        int sw = src.columns();
+        int sh = src.rows();
+        Table tx = new Table(kernel, sw, w);
+        Table ty = new Table(kernel, sh, h);
+        boolean mirror = kernel == Kernel.B_SPLINE;
+        // Source as read by the vertical pass: the caller's array, or B-spline coefficients.
+        Object srcArray;
+        int srcOffset;
+        if (mirror) {
+            float[] c = toFloats(src);
+            double[] line = new double[Math.max(sw, sh)];
+            for (int k = 0; k < ch; k++) {
+                if (sw > 1) {
+                    for (int y = 0; y < sh; y++) {
+                        BSpline.filterLine(c, y * sw * ch + k, ch, sw, line);
+                    }
+                }
+                if (sh > 1) {
+                    for (int x = 0; x < sw; x++) {
+                        BSpline.filterLine(c, x * ch + k, sw * ch, sh, line);
+                    }
+                }
+            }
+            srcArray = c;
+            srcOffset = 0;
+        } else if (src.samples() instanceof FloatSamples f) {
+            srcArray = f.array();
+            srcOffset = f.offset();
+        } else if (src.samples() instanceof ShortSamples s) {
+            srcArray = s.array();
+            srcOffset = s.offset();
+        } else {
+            ByteSamples b = (ByteSamples) src.samples();
+            srcArray = b.array();
+            srcOffset = b.offset();
+        }
+        int mask = src.signed() ? -1 : (src.samples() instanceof ByteSamples ? 0xFF : 0xFFFF);
+        // The padded row holds `pad` pixels before and after the input row: every unmapped tap
+        // index lies in [-pad, sw + pad) because -1 <= x <= sw gives at most maxTaps + 1 beyond.
+        int pad = tx.taps + 2;
+        int inRow = sw * ch;
+        int outRow = w * ch;
+        int dstStride = dst.columns() * ch;
+        // Vertical pass first, one output row at a time, into a padded float row (contiguous,
+        // vectorisable loops); then the horizontal pass from it. No intermediate image.
+        Parallel.run(executor, h, (from, to) -> {
+            float[] row = new float[(sw + 2 * pad) * ch];
+            float[] acc = new float[outRow];
+            int[] ro = new int[ty.taps];
+            float[] rw = new float[ty.taps];
+            for (int v = from; v < to; v++) {
+                int k0 = v * ty.taps;
+                if (srcArray instanceof float[] f) {
+                    verticalFloat(f, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
+                } else if (srcArray instanceof short[] s) {
+                    verticalShort(s, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
+                } else {
+                    verticalByte((byte[]) srcArray, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
+                }
+                for (int i = 1; i <= pad; i++) {
+                    int l = mirror ? Taps.mirror(-i, sw) : 0;
+                    int r = mirror ? Taps.mirror(sw - 1 + i, sw) : sw - 1;
+                    for (int c = 0; c < ch; c++) {
+                        row[(pad - i) * ch + c] = row[(pad + l) * ch + c];
+                        row[(pad + sw - 1 + i) * ch + c] = row[(pad + r) * ch + c];
+                    }
+                }
+                if (ch == 1) {
+                    horizontal1(row, pad, tx, w, acc);
+                } else {
+                    horizontalN(row, pad, tx, w, ch, acc);
+                }
+                int d = (y0 + v) * dstStride + x0 * ch;
+                if (dst.samples() instanceof FloatSamples f) {
+                    System.arraycopy(acc, 0, f.array(), f.offset() + d, outRow);
+                } else if (dst.samples() instanceof ShortSamples s) {
+                    storeShorts(acc, s.array(), s.offset() + d, outRow, dst.signed());
+                } else {
+                    ByteSamples b = (ByteSamples) dst.samples();
+                    storeBytes(acc, b.array(), b.offset() + d, outRow, dst.signed());
+                }
+            }
+        });
+    }
+
+    private static float[] toFloats(Frame src) {
+        int n = src.columns() * src.rows() * src.channels();
+        float[] c = new float[n];
+        if (src.samples() instanceof FloatSamples f) {
+            System.arraycopy(f.array(), f.offset(), c, 0, n);
+        } else if (src.samples() instanceof ShortSamples s) {
+            int m = src.signed() ? -1 : 0xFFFF;
+            for (int i = 0; i < n; i++) {
+                c[i] = s.array()[s.offset() + i] & m;
+            }
+        } else {
+            ByteSamples b = (ByteSamples) src.samples();
+            int m = src.signed() ? -1 : 0xFF;
+            for (int i = 0; i < n; i++) {
+                c[i] = b.array()[b.offset() + i] & m;
+            }
+        }
+        return c;
+    }
+
+    // Vertical passes: out[off + i] = sum over the non-zero taps of weight * input row [i], two
+    // rows per pass over the output row (fewer passes through it). Weights sum to 1, so at least
+    // one tap is non-zero; ro and rw are per-task scratch of ty.taps entries.
+
+    private static void verticalFloat(float[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
+                                   int[] ro, float[] rw) {
+        int m = 0;
+        for (int t = 0; t < ty.taps; t++) {
+            float wt = ty.weight[k0 + t];
+            if (wt != 0) {
+                rw[m] = wt;
+                ro[m] = base + ty.index[k0 + t] * n;
+                m++;
+            }
+        }
+        int t;
+        if (m >= 2) {
+            float w0 = rw[0];
+            float w1 = rw[1];
+            int a = ro[0];
+            int b = ro[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * s[a + i] + w1 * s[b + i];
+            }
+            t = 2;
+        } else {
+            float w0 = rw[0];
+            int a = ro[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * s[a + i];
+            }
+            t = 1;
+        }
+        for (; t + 1 < m; t += 2) {
+            float w0 = rw[t];
+            float w1 = rw[t + 1];
+            int a = ro[t];
+            int b = ro[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * s[a + i] + w1 * s[b + i];
+            }
+        }
+        if (t < m) {
+            float w0 = rw[t];
+            int a = ro[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * s[a + i];
+            }
+        }
+    }
+
+    private static void verticalShort(short[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
+                                   int[] ro, float[] rw) {
+        int m = 0;
+        for (int t = 0; t < ty.taps; t++) {
+            float wt = ty.weight[k0 + t];
+            if (wt != 0) {
+                rw[m] = wt;
+                ro[m] = base + ty.index[k0 + t] * n;
+                m++;
+            }
+        }
+        int t;
+        if (m >= 2) {
+            float w0 = rw[0];
+            float w1 = rw[1];
+            int a = ro[0];
+            int b = ro[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+            t = 2;
+        } else {
+            float w0 = rw[0];
+            int a = ro[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask);
+            }
+            t = 1;
+        }
+        for (; t + 1 < m; t += 2) {
+            float w0 = rw[t];
+            float w1 = rw[t + 1];
+            int a = ro[t];
+            int b = ro[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+        }
+        if (t < m) {
+            float w0 = rw[t];
+            int a = ro[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask);
+            }
+        }
+    }
+
+    private static void verticalByte(byte[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
+                                   int[] ro, float[] rw) {
+        int m = 0;
+        for (int t = 0; t < ty.taps; t++) {
+            float wt = ty.weight[k0 + t];
+            if (wt != 0) {
+                rw[m] = wt;
+                ro[m] = base + ty.index[k0 + t] * n;
+                m++;
+            }
+        }
+        int t;
+        if (m >= 2) {
+            float w0 = rw[0];
+            float w1 = rw[1];
+            int a = ro[0];
+            int b = ro[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+            t = 2;
+        } else {
+            float w0 = rw[0];
+            int a = ro[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * (s[a + i] & mask);
+            }
+            t = 1;
+        }
+        for (; t + 1 < m; t += 2) {
+            float w0 = rw[t];
+            float w1 = rw[t + 1];
+            int a = ro[t];
+            int b = ro[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
+            }
+        }
+        if (t < m) {
+            float w0 = rw[t];
+            int a = ro[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * (s[a + i] & mask);
+            }
+        }
+    }
+
+    /** Horizontal pass, one channel: taps are consecutive in the padded row. */
+    private static void horizontal1(float[] row, int pad, Table tx, int w, float[] acc) {
+        final int k = tx.taps;
+        final int[] st = tx.start;
+        final float[] wt = tx.weight;
+        for (int u = 0; u < w; u++) {
+            int p = st[u] + pad;
+            int b = u * k;
+            float a = 0;
+            for (int t = 0; t < k; t++) {
+                a += wt[b + t] * row[p + t];
+            }
+            acc[u] = a;
+        }
+    }
+
+    private static void horizontalN(float[] row, int pad, Table tx, int w, int ch, float[] acc) {
+        final int k = tx.taps;
+        final int[] st = tx.start;
+        final float[] wt = tx.weight;
+        for (int u = 0; u < w; u++) {
+            int p = (st[u] + pad) * ch;
+            int b = u * k;
+            for (int c = 0; c < ch; c++) {
+                float a = 0;
+                for (int t = 0; t < k; t++) {
+                    a += wt[b + t] * row[p + t * ch + c];
+                }
+                acc[u * ch + c] = a;
+            }
+        }
+    }
+
+    private static void storeShorts(float[] v, short[] d, int off, int n, boolean signed) {
+        float lo = signed ? Short.MIN_VALUE : 0;
+        float hi = signed ? Short.MAX_VALUE : 0xFFFF;
+        for (int i = 0; i < n; i++) {
+            float x = v[i];
+            x = x < lo ? lo : (x > hi ? hi : x);
+            d[off + i] = (short) Math.round(x); // floor(x + 0.5); NaN gives 0
+        }
+    }
+
+    private static void storeBytes(float[] v, byte[] d, int off, int n, boolean signed) {
+        float lo = signed ? Byte.MIN_VALUE : 0;
+        float hi = signed ? Byte.MAX_VALUE : 0xFF;
+        for (int i = 0; i < n; i++) {
+            float x = v[i];
+            x = x < lo ? lo : (x > hi ? hi : x);
+            d[off + i] = (byte) Math.round(x);
+        }
+    }
+}
