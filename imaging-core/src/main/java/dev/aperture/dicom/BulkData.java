@@ -120,8 +120,24 @@ public final class BulkData {
      * @throws UncheckedIOException if the file cannot be mapped
      */
     public ByteBuffer map() {
+        return map(0, length);
+    }
+
+    /**
+     * Memory-maps part of the value read-only: what a multi-gigabyte multi-frame value needs,
+     * one frame at a time (a single mapping holds at most 2 GiB).
+     *
+     * @param from index into the value
+     * @param len  number of bytes, at most {@code Integer.MAX_VALUE}
+     * @return a read-only buffer over that part, in the value's byte order
+     * @throws UncheckedIOException if the file cannot be mapped
+     */
+    public ByteBuffer map(long from, long len) {
+        if (from < 0 || len < 0 || from + len > length || len > Integer.MAX_VALUE) {
+            throw new IndexOutOfBoundsException("range outside the value or above 2 GiB");
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return ch.map(FileChannel.MapMode.READ_ONLY, offset, length).order(byteOrder());
+            return ch.map(FileChannel.MapMode.READ_ONLY, offset + from, len).order(byteOrder());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

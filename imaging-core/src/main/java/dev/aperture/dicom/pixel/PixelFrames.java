@@ -45,6 +45,9 @@ import java.util.concurrent.Executor;
  * count and the fragments are errors in strict mode and repairs in lenient mode.
  */
 public final class PixelFrames {
+    /** Native values above this are mapped one frame at a time rather than whole. */
+    static final long MAX_WHOLE_MAPPING = 1L << 30;
+
     private final ImageDescriptor image;
     private final TransferSyntax ts;
     private final TransferSyntaxRegistry registry;
@@ -52,19 +55,22 @@ public final class PixelFrames {
     private final int frames;
     // native
     private final ByteBuffer nativeData;
+    private final BulkData largeNative;
     private final NativeLayout layout;
     // encapsulated
     private final Fragments fragments;
     private final int[] firstFragment;
 
     private PixelFrames(ImageDescriptor image, TransferSyntax ts, TransferSyntaxRegistry registry, List<Repair> repairs,
-                        int frames, ByteBuffer nativeData, NativeLayout layout, Fragments fragments, int[] firstFragment) {
+                        int frames, ByteBuffer nativeData, BulkData largeNative, NativeLayout layout, Fragments fragments,
+                        int[] firstFragment) {
         this.image = image;
         this.ts = ts;
         this.registry = registry;
         this.repairs = List.copyOf(repairs);
         this.frames = frames;
         this.nativeData = nativeData;
+        this.largeNative = largeNative;
         this.layout = layout;
         this.fragments = fragments;
         this.firstFragment = firstFragment;
@@ -100,25 +106,34 @@ public final class PixelFrames {
             Fragments f = ds.fragmentsAt(i).orElseThrow();
             int[] first = locate(ds, f, image.frames(), lenient, repairs);
             int n = first.length - 1;
-            return new PixelFrames(image.withFrames(Math.max(1, n)), ts, registry, repairs, n, null, null, f, first);
+            return new PixelFrames(image.withFrames(Math.max(1, n)), ts, registry, repairs, n, null, null, null, f, first);
         }
         if (ts.encapsulated()) {
             throw new MalformedDataException("native Pixel Data in an encapsulated transfer syntax", -1, tag);
         }
         ByteBuffer data;
+        BulkData large = null;
+        long dataLength;
         NativeLayout layout;
         Vr vr = ds.vrAt(i);
         if (ds.kindAt(i) == DicomObject.ValueKind.BULK_DATA) {
             BulkData b = ds.bulkDataAt(i).orElseThrow();
-            data = b.map();
+            if (b.length() > MAX_WHOLE_MAPPING) {
+                large = b;        // mapped frame by frame (tomosynthesis, cine: several GiB)
+                data = ByteBuffer.allocate(0);
+            } else {
+                data = b.map();
+            }
+            dataLength = b.length();
             layout = b.byteOrder() == ByteOrder.BIG_ENDIAN
                     ? (vr == Vr.OB ? NativeLayout.BIG_ENDIAN_OB : NativeLayout.BIG_ENDIAN_OW) : NativeLayout.LITTLE_ENDIAN;
         } else {
             data = ds.bufferAt(i);
+            dataLength = data.remaining();
             layout = NativeLayout.LITTLE_ENDIAN; // the reader holds values little endian
         }
         long frameBits = NativeFrames.frameBitOffset(image, 1);
-        long available = frameBits == 0 ? 0 : (8L * data.remaining()) / frameBits;
+        long available = frameBits == 0 ? 0 : (8L * dataLength) / frameBits;
         int n = image.frames();
         if (available < n) {
             if (!lenient) {
@@ -127,8 +142,8 @@ public final class PixelFrames {
             repairs.add(new Repair("Pixel Data holds " + available + " of " + n + " frames; frame count reduced", -1, tag));
             n = (int) available;
         }
-        return new PixelFrames(image.withFrames(Math.max(1, n)), ts, registry, repairs, n, data.asReadOnlyBuffer().order(data.order()),
-                layout, null, null);
+        return new PixelFrames(image.withFrames(Math.max(1, n)), ts, registry, repairs, n,
+                data.asReadOnlyBuffer().order(data.order()), large, layout, null, null);
     }
 
     /**
@@ -262,6 +277,10 @@ public final class PixelFrames {
         Objects.checkIndex(i, frames);
         if (fragments == null) {
             long start = NativeFrames.frameBitOffset(image, i) >>> 3;
+            if (largeNative != null) {
+                long end = Math.min(largeNative.length(), (NativeFrames.frameBitOffset(image, i + 1) + 7) >>> 3);
+                return largeNative.map(start, end - start).asReadOnlyBuffer().order(largeNative.byteOrder());
+            }
             long end = Math.min(nativeData.limit(), (NativeFrames.frameBitOffset(image, i + 1) + 7) >>> 3);
             return nativeData.duplicate().position((int) start).limit((int) end).slice().order(nativeData.order())
                     .asReadOnlyBuffer();
@@ -298,6 +317,13 @@ public final class PixelFrames {
         try {
             if (fragments == null) {
                 long bit = NativeFrames.frameBitOffset(image, i);
+                if (largeNative != null) {
+                    // map from the 16-bit word holding the frame's first bit (big-endian OW pairs)
+                    long word = (bit >>> 3) & ~1L;
+                    long end = Math.min(largeNative.length(), (NativeFrames.frameBitOffset(image, i + 1) + 15) >>> 3);
+                    ByteBuffer part = largeNative.map(word, end - word);
+                    return NativeFrames.decode(part, bit - 8 * word, image, dst, layout);
+                }
                 return NativeFrames.decode(nativeData, bit, image, dst, layout);
             }
             FrameDecoder decoder = registry.requireDecoder(ts);
