@@ -23,7 +23,7 @@ import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 
 /**
- * Geometry of the real series in shared/testdata against pydicom and numpy: the attributes are
+ * Geometry of the real series in shared/testdata against pydicom: the attributes are
  * read by pydicom (Aperture's reader is not used here), and the oracle script computes the
  * expected affine independently; Aperture sorts the slices (given in shuffled order) and builds
  * the geometry. Broken series must give the documented problems.
@@ -46,7 +46,7 @@ class PydicomGeometryTest {
 
     static Oracle oracle(List<Path> files) throws IOException, InterruptedException, URISyntaxException {
         if (!Files.isExecutable(Paths.get(PYTHON))) {
-            fail(PYTHON + " (with pydicom and numpy) is required for this test");
+            fail(PYTHON + " (with pydicom) is required for this test");
         }
         Path script = Paths.get(PydicomGeometryTest.class.getResource("/volume/geometry_oracle.py").toURI());
         List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString()));
