@@ -92,6 +92,12 @@ public final class PixelFrames {
      * @throws MalformedDataException if there is no pixel data, or it does not hold the frames
      */
     public static PixelFrames of(DicomObject ds, TransferSyntax ts, TransferSyntaxRegistry registry, boolean lenient) {
+        return of(ds, ts, registry, lenient, MAX_WHOLE_MAPPING);
+    }
+
+    /** As the public factory, with the size above which native values are mapped frame by frame. */
+    static PixelFrames of(DicomObject ds, TransferSyntax ts, TransferSyntaxRegistry registry, boolean lenient,
+                          long maxWholeMapping) {
         Objects.requireNonNull(registry, "registry");
         ImageDescriptor image = ImagePixel.descriptor(ds);
         int tag = ds.contains(Tag.PIXEL_DATA) ? Tag.PIXEL_DATA
@@ -118,7 +124,7 @@ public final class PixelFrames {
         Vr vr = ds.vrAt(i);
         if (ds.kindAt(i) == DicomObject.ValueKind.BULK_DATA) {
             BulkData b = ds.bulkDataAt(i).orElseThrow();
-            if (b.length() > MAX_WHOLE_MAPPING) {
+            if (b.length() > maxWholeMapping) {
                 large = b;        // mapped frame by frame (tomosynthesis, cine: several GiB)
                 data = ByteBuffer.allocate(0);
             } else {
