@@ -126,6 +126,11 @@ final class ByteInput {
         return true;
     }
 
+    /** Returns the bytes in the window now, without reading more. */
+    int available() {
+        return lim - pos;
+    }
+
     /** Returns true when no byte remains. */
     boolean atEnd() throws IOException {
         return !request(1);

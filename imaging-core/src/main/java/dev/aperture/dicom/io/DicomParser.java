@@ -72,6 +72,8 @@ public final class DicomParser implements Closeable {
     private int depth;
     private int[] kind = new int[16];
     private long[] end = new long[16];
+    /** For each depth, the nearest defined end at or above it (-1: none): the bound a value must respect. */
+    private long[] bound = new long[16];
     private boolean[] explicit = new boolean[16];
 
     // current element
@@ -97,6 +99,7 @@ public final class DicomParser implements Closeable {
         this.repairs = repairs;
         kind[0] = DATASET;
         end[0] = -1;
+        bound[0] = -1;
         explicit[0] = explicitVr;
     }
 
@@ -384,9 +387,11 @@ public final class DicomParser implements Closeable {
             kind = java.util.Arrays.copyOf(kind, depth * 2);
             end = java.util.Arrays.copyOf(end, depth * 2);
             explicit = java.util.Arrays.copyOf(explicit, depth * 2);
+            bound = java.util.Arrays.copyOf(bound, depth * 2);
         }
         kind[depth] = k;
         end[depth] = e;
+        bound[depth] = e >= 0 ? e : bound[depth - 1];
         explicit[depth] = explicitVr;
     }
 
@@ -411,12 +416,7 @@ public final class DicomParser implements Closeable {
     }
 
     private long enclosingEnd() {
-        for (int d = depth; d >= 0; d--) {
-            if (end[d] >= 0) {
-                return end[d];
-            }
-        }
-        return -1;
+        return bound[depth];
     }
 
     private void checkValueFits(long pos, long len) {
@@ -470,7 +470,10 @@ public final class DicomParser implements Closeable {
         }
         int n = (int) length;
         byte[] b;
-        if (n <= CHUNKED_READ_THRESHOLD || inputLength >= 0) {
+        if (in.available() >= n) {
+            // the common case: the whole value is in the window; copyOfRange skips zeroing
+            b = in.readBytes(n, tag);
+        } else if (n <= CHUNKED_READ_THRESHOLD || inputLength >= 0) {
             b = new byte[n];
             int got = in.readUpTo(b, 0, n);
             if (got < n) {

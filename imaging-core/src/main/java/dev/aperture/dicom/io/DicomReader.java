@@ -290,9 +290,10 @@ public final class DicomReader {
 
     /** Builds a dataset tree from the parser's events, iteratively (no recursion). */
     private DicomObject build(DicomParser p, Path file, long size) throws IOException {
-        ArrayDeque<DicomObject.Builder> builders = new ArrayDeque<>();
-        ArrayDeque<int[]> seqTags = new ArrayDeque<>();
-        ArrayDeque<List<DicomObject>> seqItems = new ArrayDeque<>();
+        // Nesting stacks, created at the first sequence (most elements are not in one).
+        ArrayDeque<DicomObject.Builder> builders = null;
+        ArrayDeque<int[]> seqTags = null;
+        ArrayDeque<List<DicomObject>> seqItems = null;
         DicomObject.Builder current = DicomObject.builder();
         long[] bot = null;
         List<byte[]> fragments = null;
@@ -314,6 +315,11 @@ public final class DicomReader {
                     break;
                 }
                 case SEQUENCE_START:
+                    if (seqTags == null) {
+                        builders = new ArrayDeque<>();
+                        seqTags = new ArrayDeque<>();
+                        seqItems = new ArrayDeque<>();
+                    }
                     seqTags.push(new int[] {p.tag()});
                     seqItems.push(new ArrayList<>());
                     break;
@@ -354,7 +360,7 @@ public final class DicomReader {
                 }
                 case END:
                 default:
-                    while (!builders.isEmpty()) {
+                    while (builders != null && !builders.isEmpty()) {
                         // Only reachable in lenient mode, which closes open items at the end of input.
                         DicomObject item = current.build();
                         current = builders.pop();
