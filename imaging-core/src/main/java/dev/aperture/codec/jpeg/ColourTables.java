@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+/**
+ * YCbCr to RGB as JFIF defines it (ITU-T T.871 section 7, full range), in 16-bit fixed point
+ * with the same tables and rounding as libjpeg's {@code jdcolor.c}, so that output matches
+ * DCMTK's decoder exactly for the same upsampled input.
+ *
+ * <p>Immutable and thread-safe; one instance per precision is cached.
+ */
+final class ColourTables {
+    private static final int SCALE = 16;
+    private static final int HALF = 1 << (SCALE - 1);
+    private static final ColourTables EIGHT = new ColourTables(8);
+    private static final ColourTables TWELVE = new ColourTables(12);
+
+    private final int[] crR;
+    private final int[] cbB;
+    private final int[] crG;
+    private final int[] cbG;
+
+    private ColourTables(int precision) {
+        int size = 1 << precision;
+        int center = size >> 1;
+        crR = new int[size];
+        cbB = new int[size];
+        crG = new int[size];
+        cbG = new int[size];
+        for (int i = 0; i < size; i++) {
+            int x = i - center;
+            // FIX(a) = round(a * 2^16)
+            crR[i] = (fix(1.40200) * x + HALF) >> SCALE;
+            cbB[i] = (fix(1.77200) * x + HALF) >> SCALE;
+            crG[i] = -fix(0.71414) * x;
+            cbG[i] = -fix(0.34414) * x + HALF;
+        }
+    }
+
+    private static int fix(double a) {
+        return (int) (a * (1 << SCALE) + 0.5);
+    }
+
+    static ColourTables of(int precision) {
+        return precision == 8 ? EIGHT : TWELVE;
+    }
+
+    /** Converts one row of Y, Cb, Cr (each {@code [0, maxVal]}) to interleaved RGB at {@code o}. */
+    void toRgb(int[] yRow, int[] cbRow, int[] crRow, int width, byte[] outB, short[] outS, int o, int maxVal) {
+        for (int x = 0; x < width; x++) {
+            int y = yRow[x];
+            int cb = cbRow[x];
+            int cr = crRow[x];
+            int r = clamp(y + crR[cr], maxVal);
+            int g = clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), maxVal);
+            int b = clamp(y + cbB[cb], maxVal);
+            int i = o + 3 * x;
+            if (outB != null) {
+                outB[i] = (byte) r;
+                outB[i + 1] = (byte) g;
+                outB[i + 2] = (byte) b;
+            } else {
+                outS[i] = (short) r;
+                outS[i + 1] = (short) g;
+                outS[i + 2] = (short) b;
+            }
+        }
+    }
+
+    private static int clamp(int v, int maxVal) {
+        return v < 0 ? 0 : (v > maxVal ? maxVal : v);
+    }
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+/**
+ * One Huffman table as read from DHT (ITU-T T.81 B.2.4.2), prepared for decoding: a lookup table
+ * over the next {@link #LOOKAHEAD} bits for short codes and the canonical
+ * {@code maxCode}/{@code valPtr} arrays of T.81 F.2.2.3 for long ones.
+ *
+ * <p>Immutable once built; used by one decode at a time.
+ */
+final class HuffmanDecodeTable {
+
+    /** Bits looked up at once. */
+    static final int LOOKAHEAD = 9;
+
+    /**
+     * For each {@code LOOKAHEAD}-bit prefix: {@code (symbol << 8) | codeLength}, or 0 when the
+     * code is longer than {@code LOOKAHEAD} bits (or the prefix matches no code).
+     */
+    final int[] lookup = new int[1 << LOOKAHEAD];
+    /** Largest code of each length 1..16, -1 if none; index 17 is a sentinel. */
+    final int[] maxCode = new int[18];
+    /** Index into {@link #values} of the first code of each length, minus that code. */
+    final int[] valOffset = new int[17];
+    /** Symbols in order of increasing code length. */
+    final int[] values;
+
+    /**
+     * Builds a table.
+     *
+     * @param counts  counts[1..16]: number of codes of each length (counts[0] unused)
+     * @param symbols the symbols, {@code sum(counts)} of them
+     * @return true if the code lengths describe a valid prefix code, false otherwise
+     */
+    HuffmanDecodeTable(int[] counts, int[] symbols) {
+        this.values = symbols;
+    }
+
+    /**
+     * Fills the tables; returns false when the counts overflow the code space (T.81 C: codes of
+     * all ones are reserved, so more codes than fit are malformed).
+     */
+    boolean build(int[] counts) {
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len];
+            valOffset[len] = k - code;
+            if (n > 0) {
+                // A code of length len: it must fit in len bits (all-ones allowed only for
+                // encoders that got it wrong; libjpeg rejects codes that overflow len bits).
+                for (int i = 0; i < n; i++) {
+                    if (code >= (1 << len)) {
+                        return false;
+                    }
+                    if (len <= LOOKAHEAD) {
+                        int shift = LOOKAHEAD - len;
+                        int base = code << shift;
+                        int entry = (values[k] << 8) | len;
+                        for (int j = 0; j < (1 << shift); j++) {
+                            lookup[base + j] = entry;
+                        }
+                    }
+                    code++;
+                    k++;
+                }
+                maxCode[len] = code - 1;
+            } else {
+                maxCode[len] = -1;
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+        return true;
+    }
+}
