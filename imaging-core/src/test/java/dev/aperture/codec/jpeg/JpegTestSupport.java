@@ -107,6 +107,10 @@ final class JpegTestSupport {
     }
 
     /** Runs the helper script with arguments (commands may be chained with ";;"). */
+    static void py(Path dir, List<String> args) {
+        py(dir, args.toArray(new String[0]));
+    }
+
     static void py(Path dir, String... args) {
         String[] cmd = new String[args.length + 2];
         cmd[0] = PYTHON;
@@ -144,6 +148,22 @@ final class JpegTestSupport {
     static Frames frames(Path dcm, Path dir) throws IOException {
         Path out = Files.createTempDirectory(dir, "frames");
         py(dir, "frames", dcm.toString(), out.toString());
+        return readFrames(out);
+    }
+
+    /** Arguments of the helper's "frames" command writing to {@code out}, for batching. */
+    static List<String> framesCommand(Path dcm, Path out) throws IOException {
+        Files.createDirectories(out);
+        return List.of("frames", dcm.toString(), out.toString(), ";;");
+    }
+
+    /** Arguments of the helper's "raw" command writing to {@code out}, for batching. */
+    static List<String> rawCommand(Path dcm, Path out) {
+        return List.of("raw", dcm.toString(), out.toString(), ";;");
+    }
+
+    /** Reads what a "frames" command wrote. */
+    static Frames readFrames(Path out) throws IOException {
         List<String> meta = Files.readAllLines(out.resolve("meta.txt"));
         ImageDescriptor image = parseMeta(meta.get(0));
         List<byte[]> list = new ArrayList<>();
@@ -156,6 +176,11 @@ final class JpegTestSupport {
     static Raw raw(Path dcm, Path dir) throws IOException {
         Path out = Files.createTempFile(dir, "raw", ".bin");
         py(dir, "raw", dcm.toString(), out.toString());
+        return readRaw(out);
+    }
+
+    /** Reads what a "raw" command wrote. */
+    static Raw readRaw(Path out) throws IOException {
         ImageDescriptor image = parseMeta(Files.readAllLines(Path.of(out + ".meta")).get(0));
         return new Raw(image, Files.readAllBytes(out));
     }
