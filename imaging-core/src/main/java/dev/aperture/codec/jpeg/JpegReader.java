@@ -655,6 +655,34 @@ final class JpegReader {
         return nbits;
     }
 
+    // Bit-state access for LosslessScan's inlined loop, which keeps the state in locals and
+    // stores it back before calling any other method of this class.
+    long acc() {
+        return acc;
+    }
+
+    int pos() {
+        return pos;
+    }
+
+    byte[] buf() {
+        return buf;
+    }
+
+    int end() {
+        return end;
+    }
+
+    boolean atMarker() {
+        return atMarker;
+    }
+
+    void setBits(long acc, int nbits, int pos) {
+        this.acc = acc;
+        this.nbits = nbits;
+        this.pos = pos;
+    }
+
     /** T.81 F.2.2.1 EXTEND: the s-bit value v as a signed difference. */
     static int extend(int v, int s) {
         return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
