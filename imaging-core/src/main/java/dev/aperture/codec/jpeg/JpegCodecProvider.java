@@ -15,7 +15,10 @@ import java.util.Set;
  *
  * <p>Found through {@link java.util.ServiceLoader}; immutable and thread-safe. The decoders write
  * 8-bit samples into {@link dev.aperture.image.ByteSamples} and 9..16-bit samples into
- * {@link dev.aperture.image.ShortSamples}.
+ * {@link dev.aperture.image.ShortSamples}. Encoders: lossless for {@value #LOSSLESS} (the
+ * predictor and point transform of {@link dev.aperture.codec.EncodeOptions}) and
+ * {@value #LOSSLESS_SV1} (predictor 1), 2..16 bits, 1 or 3 samples; baseline for {@value #BASELINE}
+ * (8-bit, {@link dev.aperture.codec.EncodeOptions#quality()}); none for {@value #EXTENDED}.
  */
 public final class JpegCodecProvider implements CodecProvider {
 
@@ -30,6 +33,9 @@ public final class JpegCodecProvider implements CodecProvider {
 
     private static final FrameDecoder LOSSY_DECODER = new JpegDecoder(true, false);
     private static final FrameDecoder LOSSLESS_DECODER = new JpegDecoder(false, true);
+    private static final FrameEncoder BASELINE_ENCODER = new BaselineEncoder(0);
+    private static final FrameEncoder LOSSLESS_ENCODER = new LosslessEncoder(false, 0);
+    private static final FrameEncoder SV1_ENCODER = new LosslessEncoder(true, 0);
 
     /** Creates the provider (called by {@link java.util.ServiceLoader}). */
     public JpegCodecProvider() {
@@ -56,6 +62,11 @@ public final class JpegCodecProvider implements CodecProvider {
 
     @Override
     public Optional<FrameEncoder> encoder(String transferSyntaxUid) {
-        return Optional.empty();
+        return switch (transferSyntaxUid) {
+            case BASELINE -> Optional.of(BASELINE_ENCODER);
+            case LOSSLESS -> Optional.of(LOSSLESS_ENCODER);
+            case LOSSLESS_SV1 -> Optional.of(SV1_ENCODER);
+            default -> Optional.empty();
+        };
     }
 }
