@@ -56,10 +56,16 @@ final class BaselineEncoder implements FrameEncoder {
     }
 
     private final int restartMcus;
+    private final boolean standardTables;
 
-    /** @param restartMcus MCUs per restart interval, 0 for none (tests use it to exercise RSTn) */
-    BaselineEncoder(int restartMcus) {
+    /**
+     * @param restartMcus    MCUs per restart interval, 0 for none (tests use it to exercise RSTn)
+     * @param standardTables true to write the Annex K.3 example Huffman tables instead of
+     *                       optimised ones
+     */
+    BaselineEncoder(int restartMcus, boolean standardTables) {
         this.restartMcus = restartMcus;
+        this.standardTables = standardTables;
     }
 
     /** IJG quality scaling (libjpeg jcparam.c semantics): 50 gives the Annex K tables. */
@@ -218,9 +224,10 @@ final class BaselineEncoder implements FrameEncoder {
         int nTables = spp == 1 ? 1 : 2;
         HuffmanEncodeTable[] dcT = new HuffmanEncodeTable[nTables];
         HuffmanEncodeTable[] acT = new HuffmanEncodeTable[nTables];
+        HuffmanEncodeTable[] std = standardTables ? StandardHuffmanTables.forEncoding() : null;
         for (int t = 0; t < nTables; t++) {
-            dcT[t] = new HuffmanEncodeTable(dcFreq[t]);
-            acT[t] = new HuffmanEncodeTable(acFreq[t]);
+            dcT[t] = standardTables ? std[2 * t] : new HuffmanEncodeTable(dcFreq[t]);
+            acT[t] = standardTables ? std[2 * t + 1] : new HuffmanEncodeTable(acFreq[t]);
         }
 
         // Pass 2: the codestream.

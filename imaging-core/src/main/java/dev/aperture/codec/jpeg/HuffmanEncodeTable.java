@@ -17,6 +17,13 @@ final class HuffmanEncodeTable {
     /** Code length of each symbol 0..255, 0 for unused symbols. */
     final int[] size = new int[256];
 
+    /** A code given in DHT form (counts[1..16], symbols), such as the Annex K.3 tables. */
+    HuffmanEncodeTable(int[] counts, int[] symbols) {
+        System.arraycopy(counts, 0, this.counts, 0, 17);
+        this.symbols = symbols.clone();
+        assignCodes();
+    }
+
     /**
      * Builds the code.
      *
@@ -109,9 +116,13 @@ final class HuffmanEncodeTable {
                 }
             }
         }
-        // Annex C: assign the canonical codes by length, in the order above.
+        assignCodes();
+    }
+
+    /** Annex C: assigns the canonical codes by length, in symbol-list order. */
+    private void assignCodes() {
         int c = 0;
-        k = 0;
+        int k = 0;
         for (int len = 1; len <= 16; len++) {
             for (int n = 0; n < counts[len]; n++) {
                 code[symbols[k]] = c;

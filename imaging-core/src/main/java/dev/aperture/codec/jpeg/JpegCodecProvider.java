@@ -33,7 +33,7 @@ public final class JpegCodecProvider implements CodecProvider {
 
     private static final FrameDecoder LOSSY_DECODER = new JpegDecoder(true, false);
     private static final FrameDecoder LOSSLESS_DECODER = new JpegDecoder(false, true);
-    private static final FrameEncoder BASELINE_ENCODER = new BaselineEncoder(0);
+    private static final FrameEncoder BASELINE_ENCODER = new BaselineEncoder(0, false);
     private static final FrameEncoder LOSSLESS_ENCODER = new LosslessEncoder(false, 0);
     private static final FrameEncoder SV1_ENCODER = new LosslessEncoder(true, 0);
 

@@ -495,6 +495,19 @@ final class JpegReader {
             }
             int blocksInMcu = 0;
             for (int i = 0; i < ns; i++) {
+                if ((dcTables[td[i]] == null || acTables[ta[i]] == null) && precision == 8) {
+                    // Motion-JPEG style streams leave the tables out and mean the Annex K ones.
+                    boolean used = false;
+                    if (dcTables[td[i]] == null && (dcTables[td[i]] = StandardHuffmanTables.dc(td[i])) != null) {
+                        used = true;
+                    }
+                    if (acTables[ta[i]] == null && (acTables[ta[i]] = StandardHuffmanTables.ac(ta[i])) != null) {
+                        used = true;
+                    }
+                    if (used) {
+                        repair("Huffman table not defined; used the T.81 Annex K example table");
+                    }
+                }
                 if (dcTables[td[i]] == null || acTables[ta[i]] == null) {
                     throw bad("scan uses an undefined Huffman table");
                 }

@@ -135,12 +135,12 @@ class JpegEncoderTest {
         EncodeOptions d = EncodeOptions.DEFAULT;
         String b = JpegCodecProvider.BASELINE;
         List<Job> jobs = new ArrayList<>();
-        jobs.add(job("grey-q90", 37, 45, 1, 8, 8, false, 2, new BaselineEncoder(0), d, b));
-        jobs.add(job("grey-q50", 16, 24, 1, 8, 8, false, 1, new BaselineEncoder(0), d.withQuality(50), b));
-        jobs.add(job("rgb-q90", 37, 45, 3, 8, 8, false, 1, new BaselineEncoder(0), d, b));
-        jobs.add(job("rgb-q100", 21, 7, 3, 8, 8, false, 1, new BaselineEncoder(0), d.withQuality(100), b));
-        jobs.add(job("rgb-restart", 40, 50, 3, 8, 8, false, 1, new BaselineEncoder(3), d.withQuality(75), b));
-        jobs.add(job("grey-restart", 40, 50, 1, 8, 8, false, 1, new BaselineEncoder(5), d.withQuality(5), b));
+        jobs.add(job("grey-q90", 37, 45, 1, 8, 8, false, 2, new BaselineEncoder(0, false), d, b));
+        jobs.add(job("grey-q50", 16, 24, 1, 8, 8, false, 1, new BaselineEncoder(0, false), d.withQuality(50), b));
+        jobs.add(job("rgb-q90", 37, 45, 3, 8, 8, false, 1, new BaselineEncoder(0, false), d, b));
+        jobs.add(job("rgb-q100", 21, 7, 3, 8, 8, false, 1, new BaselineEncoder(0, false), d.withQuality(100), b));
+        jobs.add(job("rgb-restart", 40, 50, 3, 8, 8, false, 1, new BaselineEncoder(3, true), d.withQuality(75), b));
+        jobs.add(job("grey-restart", 40, 50, 1, 8, 8, false, 1, new BaselineEncoder(5, false), d.withQuality(5), b));
         runJobs(jobs, false);
     }
 
