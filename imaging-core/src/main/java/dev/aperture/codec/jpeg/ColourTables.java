@@ -46,22 +46,27 @@ final class ColourTables {
 
     /** Converts one row of Y, Cb, Cr (each {@code [0, maxVal]}) to interleaved RGB at {@code o}. */
     void toRgb(int[] yRow, int[] cbRow, int[] crRow, int width, byte[] outB, short[] outS, int o, int maxVal) {
-        for (int x = 0; x < width; x++) {
-            int y = yRow[x];
-            int cb = cbRow[x];
-            int cr = crRow[x];
-            int r = clamp(y + crR[cr], maxVal);
-            int g = clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), maxVal);
-            int b = clamp(y + cbB[cb], maxVal);
-            int i = o + 3 * x;
-            if (outB != null) {
-                outB[i] = (byte) r;
-                outB[i + 1] = (byte) g;
-                outB[i + 2] = (byte) b;
-            } else {
-                outS[i] = (short) r;
-                outS[i + 1] = (short) g;
-                outS[i + 2] = (short) b;
+        final int[] crR = this.crR;
+        final int[] cbB = this.cbB;
+        final int[] crG = this.crG;
+        final int[] cbG = this.cbG;
+        if (outB != null) {
+            for (int x = 0, i = o; x < width; x++, i += 3) {
+                int y = yRow[x];
+                int cb = cbRow[x];
+                int cr = crRow[x];
+                outB[i] = (byte) clamp(y + crR[cr], maxVal);
+                outB[i + 1] = (byte) clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), maxVal);
+                outB[i + 2] = (byte) clamp(y + cbB[cb], maxVal);
+            }
+        } else {
+            for (int x = 0, i = o; x < width; x++, i += 3) {
+                int y = yRow[x];
+                int cb = cbRow[x];
+                int cr = crRow[x];
+                outS[i] = (short) clamp(y + crR[cr], maxVal);
+                outS[i + 1] = (short) clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), maxVal);
+                outS[i + 2] = (short) clamp(y + cbB[cb], maxVal);
             }
         }
     }

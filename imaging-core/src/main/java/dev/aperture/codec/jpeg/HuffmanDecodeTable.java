@@ -36,6 +36,60 @@ final class HuffmanDecodeTable {
         this.values = symbols;
     }
 
+    /** Bits resolved by one lookup in {@link #acFast()}. */
+    static final int AC_FAST = 10;
+
+    private int[] acFast;
+
+    /**
+     * For an AC table: for each AC_FAST-bit prefix that holds a whole code and, for a
+     * coefficient, its extra bits: {@code (value << 16) | (run << 8) | bitsUsed}, where a
+     * coefficient has value != 0, EOB is {@code value 0, run 0} and ZRL {@code value 0, run 15};
+     * 0 where the slow path must decide. Built on first use (one decode owns the table).
+     */
+    int[] acFast() {
+        int[] f = acFast;
+        if (f == null) {
+            f = new int[1 << AC_FAST];
+            for (int prefix = 0; prefix < (1 << LOOKAHEAD); prefix++) {
+                int e = lookup[prefix];
+                int len = e & 0xFF;
+                if (e == 0 || len > AC_FAST || (prefix & ((1 << (LOOKAHEAD - len)) - 1)) != 0) {
+                    continue;
+                }
+                int code = prefix >> (LOOKAHEAD - len);
+                int rs = e >>> 8;
+                int r = rs >> 4;
+                int sz = rs & 15;
+                if (sz == 0) {
+                    if (r != 0 && r != 15) {
+                        continue; // not EOB or ZRL: leave to the slow path
+                    }
+                    int entry = (r << 8) | len;
+                    int head = code << (AC_FAST - len);
+                    for (int j = 0; j < (1 << (AC_FAST - len)); j++) {
+                        f[head | j] = entry;
+                    }
+                    continue;
+                }
+                int total = len + sz;
+                if (total > AC_FAST) {
+                    continue;
+                }
+                for (int v = 0; v < (1 << sz); v++) {
+                    int value = v < (1 << (sz - 1)) ? v - (1 << sz) + 1 : v;
+                    int entry = (value << 16) | (r << 8) | total;
+                    int head = ((code << sz) | v) << (AC_FAST - total);
+                    for (int j = 0; j < (1 << (AC_FAST - total)); j++) {
+                        f[head | j] = entry;
+                    }
+                }
+            }
+            acFast = f;
+        }
+        return f;
+    }
+
     /**
      * Fills the tables; returns false when the counts overflow the code space (T.81 C: codes of
      * all ones are reserved, so more codes than fit are malformed).

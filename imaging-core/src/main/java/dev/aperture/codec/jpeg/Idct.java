@@ -173,6 +173,141 @@ final class Idct {
         }
     }
 
+    /** {@link #inverse} for 8-bit samples, with the constants folded in for the JIT. */
+    static void inverse8(int[] c, int[] ws, short[] out, int off, int stride) {
+        final int pass1 = 2;
+        final int maxVal = 255;
+        final int shift1 = CONST_BITS - pass1;
+        final int round1 = 1 << (shift1 - 1);
+        // Pass 1: columns into the workspace, scaled up by 2^pass1.
+        for (int col = 0; col < 8; col++) {
+            if (c[8 + col] == 0 && c[16 + col] == 0 && c[24 + col] == 0 && c[32 + col] == 0
+                    && c[40 + col] == 0 && c[48 + col] == 0 && c[56 + col] == 0) {
+                // Only DC: the full computation below reduces exactly to this (every odd term
+                // and tmp2/tmp3 vanish, and (dc << 13 + round) >> (13 - pass1) == dc << pass1).
+                int dc = c[col] << pass1;
+                for (int r = 0; r < 64; r += 8) {
+                    ws[r + col] = dc;
+                }
+                continue;
+            }
+            int z2 = c[16 + col];
+            int z3 = c[48 + col];
+            int z1 = (z2 + z3) * F0_541196100;
+            int tmp2 = z1 - z3 * F1_847759065;
+            int tmp3 = z1 + z2 * F0_765366865;
+            z2 = c[col];
+            z3 = c[32 + col];
+            int tmp0 = (z2 + z3) << CONST_BITS;
+            int tmp1 = (z2 - z3) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+
+            tmp0 = c[56 + col];
+            tmp1 = c[40 + col];
+            tmp2 = c[24 + col];
+            tmp3 = c[8 + col];
+            z1 = tmp0 + tmp3;
+            z2 = tmp1 + tmp2;
+            z3 = tmp0 + tmp2;
+            int z4 = tmp1 + tmp3;
+            int z5 = (z3 + z4) * F1_175875602;
+            tmp0 *= F0_298631336;
+            tmp1 *= F2_053119869;
+            tmp2 *= F3_072711026;
+            tmp3 *= F1_501321110;
+            z1 *= -F0_899976223;
+            z2 *= -F2_562915447;
+            z3 = z3 * -F1_961570560 + z5;
+            z4 = z4 * -F0_390180644 + z5;
+            tmp0 += z1 + z3;
+            tmp1 += z2 + z4;
+            tmp2 += z2 + z3;
+            tmp3 += z1 + z4;
+
+            ws[col] = (tmp10 + tmp3 + round1) >> shift1;
+            ws[56 + col] = (tmp10 - tmp3 + round1) >> shift1;
+            ws[8 + col] = (tmp11 + tmp2 + round1) >> shift1;
+            ws[48 + col] = (tmp11 - tmp2 + round1) >> shift1;
+            ws[16 + col] = (tmp12 + tmp1 + round1) >> shift1;
+            ws[40 + col] = (tmp12 - tmp1 + round1) >> shift1;
+            ws[24 + col] = (tmp13 + tmp0 + round1) >> shift1;
+            ws[32 + col] = (tmp13 - tmp0 + round1) >> shift1;
+        }
+        // Pass 2: rows, removing the 2^pass1 scale, the 2^13 constants and the factor 8 of the
+        // 2-D transform; add the level shift (T.81 A.3.1) and clamp.
+        final int shift2 = CONST_BITS + pass1 + 3;
+        final int round2 = 1 << (shift2 - 1);
+        final int center = (maxVal + 1) >> 1;
+        for (int r = 0, o = off; r < 64; r += 8, o += stride) {
+            int w1 = ws[r + 1];
+            int w2 = ws[r + 2];
+            int w3 = ws[r + 3];
+            int w4 = ws[r + 4];
+            int w5 = ws[r + 5];
+            int w6 = ws[r + 6];
+            int w7 = ws[r + 7];
+            if ((w1 | w2 | w3 | w4 | w5 | w6 | w7) == 0) {
+                // As in pass 1, exact: (dc << 13 + 2^(shift2-1)) >> shift2.
+                int v = clamp(((ws[r] + (1 << (pass1 + 2))) >> (pass1 + 3)) + center, maxVal);
+                short s = (short) v;
+                out[o] = s;
+                out[o + 1] = s;
+                out[o + 2] = s;
+                out[o + 3] = s;
+                out[o + 4] = s;
+                out[o + 5] = s;
+                out[o + 6] = s;
+                out[o + 7] = s;
+                continue;
+            }
+            int z2 = w2;
+            int z3 = w6;
+            int z1 = (z2 + z3) * F0_541196100;
+            int tmp2 = z1 - z3 * F1_847759065;
+            int tmp3 = z1 + z2 * F0_765366865;
+            int tmp0 = (ws[r] + w4) << CONST_BITS;
+            int tmp1 = (ws[r] - w4) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+
+            tmp0 = w7;
+            tmp1 = w5;
+            tmp2 = w3;
+            tmp3 = w1;
+            z1 = tmp0 + tmp3;
+            z2 = tmp1 + tmp2;
+            z3 = tmp0 + tmp2;
+            int z4 = tmp1 + tmp3;
+            int z5 = (z3 + z4) * F1_175875602;
+            tmp0 *= F0_298631336;
+            tmp1 *= F2_053119869;
+            tmp2 *= F3_072711026;
+            tmp3 *= F1_501321110;
+            z1 *= -F0_899976223;
+            z2 *= -F2_562915447;
+            z3 = z3 * -F1_961570560 + z5;
+            z4 = z4 * -F0_390180644 + z5;
+            tmp0 += z1 + z3;
+            tmp1 += z2 + z4;
+            tmp2 += z2 + z3;
+            tmp3 += z1 + z4;
+
+            out[o] = (short) clamp(((tmp10 + tmp3 + round2) >> shift2) + center, maxVal);
+            out[o + 7] = (short) clamp(((tmp10 - tmp3 + round2) >> shift2) + center, maxVal);
+            out[o + 1] = (short) clamp(((tmp11 + tmp2 + round2) >> shift2) + center, maxVal);
+            out[o + 6] = (short) clamp(((tmp11 - tmp2 + round2) >> shift2) + center, maxVal);
+            out[o + 2] = (short) clamp(((tmp12 + tmp1 + round2) >> shift2) + center, maxVal);
+            out[o + 5] = (short) clamp(((tmp12 - tmp1 + round2) >> shift2) + center, maxVal);
+            out[o + 3] = (short) clamp(((tmp13 + tmp0 + round2) >> shift2) + center, maxVal);
+            out[o + 4] = (short) clamp(((tmp13 - tmp0 + round2) >> shift2) + center, maxVal);
+        }
+    }
+
     private static int clamp(int v, int maxVal) {
         return v < 0 ? 0 : (v > maxVal ? maxVal : v);
     }

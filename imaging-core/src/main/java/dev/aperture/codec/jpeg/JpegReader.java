@@ -38,6 +38,9 @@ import java.util.List;
  */
 final class JpegReader {
 
+    private static final java.lang.invoke.VarHandle BE_LONG = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private static final int NO_TAG = MalformedDataException.NO_TAG;
 
     // ---- input ----------------------------------------------------------------------------
@@ -552,6 +555,18 @@ final class JpegReader {
         int p = pos;
         final byte[] b = buf;
         final int e = end;
+        if (!atMarker && p <= e - 8 && n <= 56) {
+            // Whole bytes that fit: n + 8k <= 63. If none of the next 8 bytes is 0xFF there is
+            // no stuffing or marker among them, so take k at once.
+            long w = (long) BE_LONG.get(b, p);
+            if (((~w - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                int k = (63 - n) >> 3;
+                acc = (a << (k << 3)) | (w >>> (64 - (k << 3)));
+                nbits = n + (k << 3);
+                pos = p + k;
+                return;
+            }
+        }
         while (n <= 56) {
             int v;
             if (atMarker || p >= e) {
@@ -744,7 +759,7 @@ final class JpegReader {
                         mcusToRestart--;
                     }
                     pred[0] = decodeBlock(coef, dc, ac, q, pred[0]);
-                    Idct.inverse(coef, ws, plane, by * 8 * stride + bx * 8, stride, pass1, maxVal);
+                    idct(coef, ws, plane, by * 8 * stride + bx * 8, stride, pass1, maxVal);
                 }
                 checkFill();
             }
@@ -778,7 +793,7 @@ final class JpegReader {
                         int rowOff = ((my * v + y) * 8) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
                             pred[i] = decodeBlock(coef, dcs[i], acs[i], qs[i], pred[i]);
-                            Idct.inverse(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
+                            idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
                         }
                     }
                 }
@@ -789,35 +804,76 @@ final class JpegReader {
 
     /**
      * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into {@code coef} in
-     * natural order (the rest zero), and returns the new DC predictor.
+     * natural order (the rest zero), and returns the new DC predictor. The bit buffer lives in
+     * locals and goes back to the fields around every call out; AC coefficients go through a
+     * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
      */
     private int decodeBlock(int[] coef, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q, int pred) {
-        Arrays.fill(coef, 0, 64, 0);
+        // coef is all zero here: the caller clears what the previous block set (see idct()).
+        final int[] nz = nonZero;
+        int count = 1;
         if (nbits < 32) {
             fill();
         }
-        int s = decodeSymbol(dc);
-        if (s > 16) {
-            throw bad("bad DC difference category");
+        long a = acc;
+        int n = nbits;
+        int e = dc.lookup[(int) (a >>> (n - HuffmanDecodeTable.LOOKAHEAD)) & ((1 << HuffmanDecodeTable.LOOKAHEAD) - 1)];
+        int s;
+        if (e != 0) {
+            n -= e & 0xFF;
+            s = e >>> 8;
+        } else {
+            s = decodeSlow(dc);
+            n = nbits;
         }
         if (s != 0) {
-            if (nbits < s) {
-                fill();
+            if (s > 16) {
+                nbits = n;
+                throw bad("bad DC difference category");
             }
-            pred += extend(bits(s), s);
+            // n >= 32 - 16 >= s: the buffer still holds the extra bits
+            n -= s;
+            int v = (int) (a >>> n) & ((1 << s) - 1);
+            pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
         coef[0] = pred * q[0];
+        final int[] fast = ac.acFast();
         for (int k = 1; k < 64; k++) {
-            if (nbits < 32) {
+            if (n < 32) {
+                nbits = n;
                 fill();
+                a = acc;
+                n = nbits;
             }
+            int f = fast[(int) (a >>> (n - HuffmanDecodeTable.AC_FAST)) & ((1 << HuffmanDecodeTable.AC_FAST) - 1)];
+            if (f != 0) {
+                n -= f & 0xFF;
+                int value = f >> 16;
+                int r = (f >> 8) & 0xFF;
+                if (value != 0) {
+                    k += r;
+                    int z = NATURAL[k];
+                    coef[z] = value * q[z];
+                    nz[count++] = z;
+                } else if (r == 15) {
+                    k += 15;
+                } else {
+                    break;
+                }
+                continue;
+            }
+            nbits = n;
             int rs = decodeSymbol(ac);
+            n = nbits;
             int r = rs >> 4;
             s = rs & 15;
             if (s != 0) {
                 k += r;
                 int z = NATURAL[k];
-                coef[z] = extend(bits(s), s) * q[z];
+                n -= s;
+                int v = (int) (a >>> n) & ((1 << s) - 1);
+                coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
+                nz[count++] = z;
             } else {
                 if (r != 15) {
                     break;
@@ -825,7 +881,40 @@ final class JpegReader {
                 k += 15;
             }
         }
+        nbits = n;
+        nonZeroCount = count;
         return pred;
+    }
+
+    /** Natural indices written by the last decodeBlock (index 0 is always the DC). */
+    private final int[] nonZero = new int[64 + 16];
+    private int nonZeroCount;
+
+    /**
+     * Inverse-transforms the block decodeBlock left in coef, then clears what it set. A block with
+     * only a DC coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >>
+     * (pass1 + 3) plus the level shift, exactly as its own DC shortcuts compute.
+     */
+    private void idct(int[] coef, int[] ws, short[] plane, int off, int stride, int pass1, int maxVal) {
+        int count = nonZeroCount;
+        if (count == 1) {
+            int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
+            short sv = (short) (v < 0 ? 0 : (v > maxVal ? maxVal : v));
+            for (int r = 0, o = off; r < 8; r++, o += stride) {
+                Arrays.fill(plane, o, o + 8, sv);
+            }
+            coef[0] = 0;
+            return;
+        }
+        if (pass1 == 2) {
+            Idct.inverse8(coef, ws, plane, off, stride);
+        } else {
+            Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
+        }
+        final int[] nz = nonZero;
+        for (int i = 0; i < count; i++) {
+            coef[nz[i]] = 0;
+        }
     }
 
     // =========================================================================================
