@@ -127,6 +127,16 @@ class JpegEncoderTest {
         jobs.add(job("sv1-restart", 30, 20, 1, 16, 10, false, 1, new LosslessEncoder(true, 4), d, sv1));
         jobs.add(job("p4-pt2", 30, 20, 1, 16, 14, false, 1, new LosslessEncoder(false, 0),
                 new EncodeOptions(0, 90, 4, 2), ll));
+        // Differences of exactly 32768 (category 16, no extra bits; T.81 H.1.2.2): alternate 0 and
+        // 32768, plus a few 65535 <-> 32767 steps.
+        ImageDescriptor big = new ImageDescriptor(9, 10, 1, 16, 16, false, Photometric.MONOCHROME2, 0, 1);
+        short[] alt = new short[90];
+        for (int i = 0; i < alt.length; i++) {
+            alt[i] = (short) (i % 7 == 3 ? (i % 2 == 0 ? 65535 : 32767) : (i % 2 == 0 ? 0 : 32768));
+        }
+        for (int p : new int[] {1, 4, 7}) {
+            jobs.add(new Job("d32768-p" + p, big, List.of(alt), new LosslessEncoder(false, 0), d.withPredictor(p), ll));
+        }
         runJobs(jobs, true);
     }
 
