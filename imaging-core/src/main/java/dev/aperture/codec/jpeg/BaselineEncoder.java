@@ -64,8 +64,22 @@ final class BaselineEncoder implements FrameEncoder {
      *                       optimised ones
      */
     BaselineEncoder(int restartMcus, boolean standardTables) {
+        this(restartMcus, standardTables, false);
+    }
+
+    private final boolean separateScans;
+
+    /**
+     * @param restartMcus    MCUs per restart interval, 0 for none
+     * @param standardTables true to write the Annex K.3 example Huffman tables
+     * @param separateScans  true to write one non-interleaved scan per component (T.81 A.2.2;
+     *                       tests use it to exercise multi-scan decoding); implies the
+     *                       standard tables, since statistics are gathered in interleaved order
+     */
+    BaselineEncoder(int restartMcus, boolean standardTables, boolean separateScans) {
         this.restartMcus = restartMcus;
-        this.standardTables = standardTables;
+        this.standardTables = standardTables || separateScans;
+        this.separateScans = separateScans;
     }
 
     /** IJG quality scaling (libjpeg jcparam.c semantics): 50 gives the Annex K tables. */
@@ -263,6 +277,49 @@ final class BaselineEncoder implements FrameEncoder {
             w.u16(4);
             w.u16(restartMcus);
         }
+        if (separateScans) {
+            int[] firstBlock = new int[spp];
+            for (int c = 1; c < spp; c++) {
+                firstBlock[c] = firstBlock[c - 1] + compH[c - 1];
+            }
+            for (int c = 0; c < spp; c++) {
+                w.marker(JpegMarkers.SOS);
+                w.u16(8);
+                w.u8(1);
+                w.u8(c + 1);
+                w.u8((tq[c] << 4) | tq[c]);
+                w.u8(0);
+                w.u8(63);
+                w.u8(0);
+                // A.2.2: blocks of this component only, in raster order over its own size.
+                int compW = (width * compH[c] + hMax - 1) / hMax;
+                int bw = (compW + 7) / 8;
+                int bh = (rows + 7) / 8;
+                int prevDc = 0;
+                int left = restartMcus;
+                int rst = 0;
+                for (int by = 0; by < bh; by++) {
+                    for (int bx = 0; bx < bw; bx++) {
+                        if (restartMcus > 0) {
+                            if (left == 0) {
+                                w.flushBits();
+                                w.marker(JpegMarkers.RST0 + (rst++ & 7));
+                                prevDc = 0;
+                                left = restartMcus;
+                            }
+                            left--;
+                        }
+                        int mx = bx / compH[c];
+                        int at = ((by * mcusX + mx) * blocksPerMcu + firstBlock[c] + bx % compH[c]) * 64;
+                        prevDc = encodeBlock(w, coefs, at, prevDc, dcT[tq[c]], acT[tq[c]]);
+                    }
+                }
+                w.flushBits();
+            }
+            w.marker(JpegMarkers.EOI);
+            Photometric outP = rgb ? Photometric.YBR_FULL_422 : photometric;
+            return new EncodedFrame(w.toArray(), outP, true);
+        }
         w.marker(JpegMarkers.SOS);
         w.u16(6 + 2 * spp);
         w.u8(spp);
@@ -326,6 +383,38 @@ final class BaselineEncoder implements FrameEncoder {
         w.marker(JpegMarkers.EOI);
         Photometric out = rgb ? Photometric.YBR_FULL_422 : photometric;
         return new EncodedFrame(w.toArray(), out, true);
+    }
+
+    /** Writes one quantised block (zig-zag order at {@code at}); returns its DC for prediction. */
+    private static int encodeBlock(BitWriter w, short[] coefs, int at, int pred, HuffmanEncodeTable dc,
+                                   HuffmanEncodeTable ac) {
+        int d = coefs[at] - pred;
+        int s = LosslessEncoder.category(d);
+        w.bits(dc.code[s], dc.size[s]);
+        if (s != 0) {
+            w.bits(d < 0 ? d - 1 : d, s);
+        }
+        int run = 0;
+        for (int z = 1; z < 64; z++) {
+            int v = coefs[at + z];
+            if (v == 0) {
+                run++;
+                continue;
+            }
+            while (run > 15) {
+                w.bits(ac.code[0xF0], ac.size[0xF0]);
+                run -= 16;
+            }
+            s = LosslessEncoder.category(v);
+            int sym = (run << 4) | s;
+            w.bits(ac.code[sym], ac.size[sym]);
+            w.bits(v < 0 ? v - 1 : v, s);
+            run = 0;
+        }
+        if (run > 0) {
+            w.bits(ac.code[0], ac.size[0]);
+        }
+        return coefs[at];
     }
 
     /** Level-shifted separable forward DCT (T.81 A.3.3) of one 8x8 block into blk (natural order). */

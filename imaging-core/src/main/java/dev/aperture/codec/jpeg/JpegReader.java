@@ -86,6 +86,11 @@ final class JpegReader {
     private short[][] planes;
     private int[] planeStride;
     private boolean colourTransformed;
+    private boolean streaming;
+    /** Image row held in plane row 0 (non-zero only when streaming). */
+    private int planeRow0;
+    private int[][] rowBuf;
+    private ColourTables colour;
     private int scans;
 
     // ---- entropy decoder state -------------------------------------------------------------
@@ -418,13 +423,31 @@ final class JpegReader {
         }
         mcusX = ceilDiv(width, 8 * hMax);
         mcusY = ceilDiv(lines, 8 * vMax);
-        planes = new short[nComp][];
         planeStride = new int[nComp];
         for (int c = 0; c < nComp; c++) {
             planeStride[c] = mcusX * compH[c] * 8;
-            // at most (65535 + 31) * 4 * (rows + 31) * 4 / 16 ... bounded by the descriptor's size
-            planes[c] = new short[planeStride[c] * mcusY * compV[c] * 8];
         }
+    }
+
+    /**
+     * Allocates the component planes at the first DCT scan. When that scan holds every component
+     * and no component is subsampled vertically, each MCU row is complete on its own, so the
+     * planes hold one MCU row and are output as soon as it is decoded ("streaming"); otherwise
+     * they hold the whole frame. Sizes are bounded by the descriptor (width and lines were
+     * checked against it).
+     */
+    private void allocatePlanes(int ns) {
+        boolean allV = true;
+        for (int c = 0; c < nComp; c++) {
+            allV &= compV[c] == vMax;
+        }
+        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1));
+        int mcuRows = streaming ? 1 : mcusY;
+        planes = new short[nComp][];
+        for (int c = 0; c < nComp; c++) {
+            planes[c] = new short[planeStride[c] * mcuRows * compV[c] * 8];
+        }
+        prepareOutput();
     }
 
     private static int ceilDiv(int a, int b) {
@@ -462,6 +485,9 @@ final class JpegReader {
                 if (sc[j] == c) {
                     throw bad("scan names a component twice");
                 }
+            }
+            if (compDone[c]) {
+                throw bad("component appears in more than one scan");
             }
             sc[i] = c;
             int t = u8(segEnd);
@@ -521,6 +547,9 @@ final class JpegReader {
             }
             if (ns > 1 && blocksInMcu > 10) {
                 throw bad("more than 10 blocks in an MCU");
+            }
+            if (planes == null) {
+                allocatePlanes(ns);
             }
             initBits();
             dctScan(sc, td, ta);
@@ -759,9 +788,14 @@ final class JpegReader {
                         mcusToRestart--;
                     }
                     pred[0] = decodeBlock(coef, dc, ac, q, pred[0]);
-                    idct(coef, ws, plane, by * 8 * stride + bx * 8, stride, pass1, maxVal);
+                    idct(coef, ws, plane, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1, maxVal);
                 }
                 checkFill();
+                if (streaming) {
+                    // one component, sampled 1x1: a block row is an MCU row of 8 lines
+                    planeRow0 = by * 8;
+                    outputRows(by * 8, Math.min(by * 8 + 8, Math.min(lines, image.rows())));
+                }
             }
             return;
         }
@@ -790,7 +824,7 @@ final class JpegReader {
                     int stride = planeStride[c];
                     short[] plane = planes[c];
                     for (int y = 0; y < v; y++) {
-                        int rowOff = ((my * v + y) * 8) * stride + mx * h * 8;
+                        int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
                             pred[i] = decodeBlock(coef, dcs[i], acs[i], qs[i], pred[i]);
                             idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
@@ -799,6 +833,11 @@ final class JpegReader {
                 }
             }
             checkFill();
+            if (streaming) {
+                int y0 = my * 8 * vMax;
+                planeRow0 = y0;
+                outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
+            }
         }
     }
 
@@ -921,11 +960,9 @@ final class JpegReader {
     // Output: upsampling (libjpeg's "fancy" triangle filter for 2:1) and colour
     // =========================================================================================
 
-    private void output() {
-        int rows = image.rows();
-        int outLines = Math.min(lines, rows);
-        int nc = nComp;
-        if (nc == 3) {
+    /** Decides the colour transform and allocates the row buffers (once per frame). */
+    private void prepareOutput() {
+        if (nComp == 3) {
             boolean transform;
             if (adobeTransform >= 0) {
                 transform = adobeTransform != 0;
@@ -935,10 +972,29 @@ final class JpegReader {
             }
             colourTransformed = transform;
         }
-        int[][] rowBuf = new int[nc][width + 16];
+        rowBuf = new int[nComp][width + 16];
+        colour = colourTransformed ? ColourTables.of(precision) : null;
+    }
+
+    /** Output for the whole frame once every scan is decoded (unless it was streamed). */
+    private void output() {
+        int rows = image.rows();
+        int outLines = Math.min(lines, rows);
+        if (!streaming) {
+            outputRows(0, outLines);
+        }
+        if (outLines < rows) {
+            zeroRows(outLines);
+        }
+    }
+
+    /** Upsamples, converts and writes image rows [y0, y1) to the destination. */
+    private void outputRows(int y0, int y1) {
+        int nc = nComp;
+        int[][] rowBuf = this.rowBuf;
         int maxVal = (1 << precision) - 1;
-        ColourTables ct = colourTransformed ? ColourTables.of(precision) : null;
-        for (int y = 0; y < outLines; y++) {
+        ColourTables ct = colour;
+        for (int y = y0; y < y1; y++) {
             for (int c = 0; c < nc; c++) {
                 upsampleRow(c, y, rowBuf[c]);
             }
@@ -969,9 +1025,6 @@ final class JpegReader {
                 }
             }
         }
-        if (outLines < rows) {
-            zeroRows(outLines);
-        }
     }
 
     private void zeroRemainingRows() {
@@ -997,14 +1050,14 @@ final class JpegReader {
         int compW = ceilDiv(width * compH[c], hMax);
         int compHt = ceilDiv(lines * compV[c], vMax);
         if (hf == 1 && vf == 1) {
-            int o = y * stride;
+            int o = (y - planeRow0) * stride;
             for (int x = 0; x < width; x++) {
                 out[x] = plane[o + x];
             }
         } else if (hf == 2 && vf == 1 && compW > 2) {
             // libjpeg h2v1 fancy upsampling: each output is 3/4 nearer + 1/4 further input,
             // rounding alternately down and up.
-            int o = y * stride;
+            int o = (y - planeRow0) * stride;
             int n = compW;
             int v0 = plane[o];
             out[0] = v0;
@@ -1047,7 +1100,7 @@ final class JpegReader {
             out[2 * n - 1] = (thisSum * 4 + 7) >> 4;
         } else {
             // Replication (libjpeg int_upsample, h2v1_upsample, h2v2_upsample).
-            int o = (y / vf) * stride;
+            int o = ((y - planeRow0) / vf) * stride;
             for (int x = 0; x < width; x++) {
                 out[x] = plane[o + x / hf];
             }

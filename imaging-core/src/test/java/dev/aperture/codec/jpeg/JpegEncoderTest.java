@@ -151,6 +151,10 @@ class JpegEncoderTest {
         jobs.add(job("rgb-q100", 21, 7, 3, 8, 8, false, 1, new BaselineEncoder(0, false), d.withQuality(100), b));
         jobs.add(job("rgb-restart", 40, 50, 3, 8, 8, false, 1, new BaselineEncoder(3, true), d.withQuality(75), b));
         jobs.add(job("grey-restart", 40, 50, 1, 8, 8, false, 1, new BaselineEncoder(5, false), d.withQuality(5), b));
+        // One non-interleaved scan per component (multi-scan decoding, A.2.2), with and without restarts.
+        jobs.add(job("rgb-3scans", 27, 35, 3, 8, 8, false, 1, new BaselineEncoder(0, true, true), d, b));
+        jobs.add(job("rgb-3scans-rst", 27, 35, 3, 8, 8, false, 1, new BaselineEncoder(7, true, true), d, b));
+        jobs.add(job("grey-1scan-rst", 27, 35, 1, 8, 8, false, 1, new BaselineEncoder(2, true, true), d, b));
         runJobs(jobs, false);
     }
 
