@@ -445,7 +445,11 @@ final class JpegReader {
         int mcuRows = streaming ? 1 : mcusY;
         planes = new short[nComp][];
         for (int c = 0; c < nComp; c++) {
-            planes[c] = new short[planeStride[c] * mcuRows * compV[c] * 8];
+            long size = (long) planeStride[c] * mcuRows * compV[c] * 8;
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new UnsupportedDataException("JPEG component plane above 2^31 samples", pos - start, NO_TAG);
+            }
+            planes[c] = new short[(int) size];
         }
         prepareOutput();
     }
