@@ -173,6 +173,20 @@ final class Idct {
         }
     }
 
+    /**
+     * Range limit for 8-bit output, indexed by the unshifted result masked to 10 bits: values
+     * -512..511 map to clamp(v + 128) (libjpeg's range_limit table does the same masking, so
+     * even wildly out-of-range corrupt coefficients give libjpeg's answer).
+     */
+    private static final short[] LIMIT8 = new short[1024];
+
+    static {
+        for (int i = 0; i < 1024; i++) {
+            int v = (i < 512 ? i : i - 1024) + 128;
+            LIMIT8[i] = (short) (v < 0 ? 0 : (v > 255 ? 255 : v));
+        }
+    }
+
     /** {@link #inverse} for 8-bit samples, with the constants folded in for the JIT. */
     static void inverse8(int[] c, int[] ws, short[] out, int off, int stride) {
         final int pass1 = 2;
@@ -240,7 +254,6 @@ final class Idct {
         // 2-D transform; add the level shift (T.81 A.3.1) and clamp.
         final int shift2 = CONST_BITS + pass1 + 3;
         final int round2 = 1 << (shift2 - 1);
-        final int center = (maxVal + 1) >> 1;
         for (int r = 0, o = off; r < 64; r += 8, o += stride) {
             int w1 = ws[r + 1];
             int w2 = ws[r + 2];
@@ -251,8 +264,7 @@ final class Idct {
             int w7 = ws[r + 7];
             if ((w1 | w2 | w3 | w4 | w5 | w6 | w7) == 0) {
                 // As in pass 1, exact: (dc << 13 + 2^(shift2-1)) >> shift2.
-                int v = clamp(((ws[r] + (1 << (pass1 + 2))) >> (pass1 + 3)) + center, maxVal);
-                short s = (short) v;
+                short s = LIMIT8[((ws[r] + (1 << (pass1 + 2))) >> (pass1 + 3)) & 1023];
                 out[o] = s;
                 out[o + 1] = s;
                 out[o + 2] = s;
@@ -297,14 +309,14 @@ final class Idct {
             tmp2 += z2 + z3;
             tmp3 += z1 + z4;
 
-            out[o] = (short) clamp(((tmp10 + tmp3 + round2) >> shift2) + center, maxVal);
-            out[o + 7] = (short) clamp(((tmp10 - tmp3 + round2) >> shift2) + center, maxVal);
-            out[o + 1] = (short) clamp(((tmp11 + tmp2 + round2) >> shift2) + center, maxVal);
-            out[o + 6] = (short) clamp(((tmp11 - tmp2 + round2) >> shift2) + center, maxVal);
-            out[o + 2] = (short) clamp(((tmp12 + tmp1 + round2) >> shift2) + center, maxVal);
-            out[o + 5] = (short) clamp(((tmp12 - tmp1 + round2) >> shift2) + center, maxVal);
-            out[o + 3] = (short) clamp(((tmp13 + tmp0 + round2) >> shift2) + center, maxVal);
-            out[o + 4] = (short) clamp(((tmp13 - tmp0 + round2) >> shift2) + center, maxVal);
+            out[o] = LIMIT8[((tmp10 + tmp3 + round2) >> shift2) & 1023];
+            out[o + 7] = LIMIT8[((tmp10 - tmp3 + round2) >> shift2) & 1023];
+            out[o + 1] = LIMIT8[((tmp11 + tmp2 + round2) >> shift2) & 1023];
+            out[o + 6] = LIMIT8[((tmp11 - tmp2 + round2) >> shift2) & 1023];
+            out[o + 2] = LIMIT8[((tmp12 + tmp1 + round2) >> shift2) & 1023];
+            out[o + 5] = LIMIT8[((tmp12 - tmp1 + round2) >> shift2) & 1023];
+            out[o + 3] = LIMIT8[((tmp13 + tmp0 + round2) >> shift2) & 1023];
+            out[o + 4] = LIMIT8[((tmp13 - tmp0 + round2) >> shift2) & 1023];
         }
     }
 

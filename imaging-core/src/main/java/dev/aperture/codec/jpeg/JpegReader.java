@@ -881,12 +881,26 @@ final class JpegReader {
         }
         coef[0] = pred * q[0];
         final int[] fast = ac.acFast();
+        final byte[] b = buf;
+        final int lastLong = end - 8;
         for (int k = 1; k < 64; k++) {
             if (n < 32) {
-                nbits = n;
-                fill();
-                a = acc;
-                n = nbits;
+                // Inline refill: 8 bytes without 0xFF hold no stuffing and no marker (see fill()).
+                int p = pos;
+                long w;
+                if (p <= lastLong && !atMarker
+                        && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                    int kb = (63 - n) >> 3;
+                    a = (a << (kb << 3)) | (w >>> (64 - (kb << 3)));
+                    n += kb << 3;
+                    pos = p + kb;
+                    acc = a;
+                } else {
+                    nbits = n;
+                    fill();
+                    a = acc;
+                    n = nbits;
+                }
             }
             int f = fast[(int) (a >>> (n - HuffmanDecodeTable.AC_FAST)) & ((1 << HuffmanDecodeTable.AC_FAST) - 1)];
             if (f != 0) {
