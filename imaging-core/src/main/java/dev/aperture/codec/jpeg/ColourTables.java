@@ -71,6 +71,25 @@ final class ColourTables {
         }
     }
 
+    /**
+     * As {@link #toRgb}, with Y read straight from its full-resolution plane at {@code yOff}, and
+     * 8-bit output (the common baseline case).
+     */
+    void toRgb8(short[] yPlane, int yOff, int[] cbRow, int[] crRow, int width, byte[] out, int o) {
+        final int[] crR = this.crR;
+        final int[] cbB = this.cbB;
+        final int[] crG = this.crG;
+        final int[] cbG = this.cbG;
+        for (int x = 0, i = o; x < width; x++, i += 3) {
+            int y = yPlane[yOff + x];
+            int cb = cbRow[x];
+            int cr = crRow[x];
+            out[i] = (byte) clamp(y + crR[cr], 255);
+            out[i + 1] = (byte) clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), 255);
+            out[i + 2] = (byte) clamp(y + cbB[cb], 255);
+        }
+    }
+
     private static int clamp(int v, int maxVal) {
         return v < 0 ? 0 : (v > maxVal ? maxVal : v);
     }

@@ -46,8 +46,8 @@ final class Idct {
         final int round1 = 1 << (shift1 - 1);
         // Pass 1: columns into the workspace, scaled up by 2^pass1.
         for (int col = 0; col < 8; col++) {
-            if (c[8 + col] == 0 && c[16 + col] == 0 && c[24 + col] == 0 && c[32 + col] == 0
-                    && c[40 + col] == 0 && c[48 + col] == 0 && c[56 + col] == 0) {
+            if ((c[8 + col] | c[16 + col] | c[24 + col] | c[32 + col] | c[40 + col] | c[48 + col]
+                    | c[56 + col]) == 0) {
                 // Only DC: the full computation below reduces exactly to this (every odd term
                 // and tmp2/tmp3 vanish, and (dc << 13 + round) >> (13 - pass1) == dc << pass1).
                 int dc = c[col] << pass1;
@@ -195,8 +195,8 @@ final class Idct {
         final int round1 = 1 << (shift1 - 1);
         // Pass 1: columns into the workspace, scaled up by 2^pass1.
         for (int col = 0; col < 8; col++) {
-            if (c[8 + col] == 0 && c[16 + col] == 0 && c[24 + col] == 0 && c[32 + col] == 0
-                    && c[40 + col] == 0 && c[48 + col] == 0 && c[56 + col] == 0) {
+            if ((c[8 + col] | c[16 + col] | c[24 + col] | c[32 + col] | c[40 + col] | c[48 + col]
+                    | c[56 + col]) == 0) {
                 // Only DC: the full computation below reduces exactly to this (every odd term
                 // and tmp2/tmp3 vanish, and (dc << 13 + round) >> (13 - pass1) == dc << pass1).
                 int dc = c[col] << pass1;

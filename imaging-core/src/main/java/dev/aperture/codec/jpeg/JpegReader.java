@@ -1012,11 +1012,18 @@ final class JpegReader {
         int[][] rowBuf = this.rowBuf;
         int maxVal = (1 << precision) - 1;
         ColourTables ct = colour;
+        boolean direct = ct != null && dstBytes != null && compH[0] == hMax && compV[0] == vMax;
         for (int y = y0; y < y1; y++) {
+            int o = dstOff + y * width * nc;
+            if (direct) {
+                upsampleRow(1, y, rowBuf[1]);
+                upsampleRow(2, y, rowBuf[2]);
+                ct.toRgb8(planes[0], (y - planeRow0) * planeStride[0], rowBuf[1], rowBuf[2], width, dstBytes, o);
+                continue;
+            }
             for (int c = 0; c < nc; c++) {
                 upsampleRow(c, y, rowBuf[c]);
             }
-            int o = dstOff + y * width * nc;
             if (nc == 1) {
                 int[] r0 = rowBuf[0];
                 if (dstBytes != null) {
