@@ -37,7 +37,7 @@ final class HuffmanDecodeTable {
     }
 
     /** Bits resolved by one lookup in {@link #acFast()}. */
-    static final int AC_FAST = 10;
+    static final int AC_FAST = 11;
 
     private int[] acFast;
 
