@@ -14,6 +14,20 @@ final class ColourTables {
     private static final ColourTables EIGHT = new ColourTables(8);
     private static final ColourTables TWELVE = new ColourTables(12);
 
+    /**
+     * clamp(v, 0, 255) for v in [-384, 640): y is 0..255 and the largest chroma term is
+     * |FIX(1.772) * 128| >> 16 = 227, so every sum lands inside.
+     */
+    private static final byte[] LIMIT8 = new byte[1024];
+    private static final int LIMIT_OFFSET = 384;
+
+    static {
+        for (int i = 0; i < LIMIT8.length; i++) {
+            int v = i - LIMIT_OFFSET;
+            LIMIT8[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+        }
+    }
+
     private final int[] crR;
     private final int[] cbB;
     private final int[] crG;
@@ -84,9 +98,9 @@ final class ColourTables {
             int y = yPlane[yOff + x];
             int cb = cbRow[x];
             int cr = crRow[x];
-            out[i] = (byte) clamp(y + crR[cr], 255);
-            out[i + 1] = (byte) clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), 255);
-            out[i + 2] = (byte) clamp(y + cbB[cb], 255);
+            out[i] = LIMIT8[y + crR[cr] + LIMIT_OFFSET];
+            out[i + 1] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE) + LIMIT_OFFSET];
+            out[i + 2] = LIMIT8[y + cbB[cb] + LIMIT_OFFSET];
         }
     }
 
