@@ -330,8 +330,16 @@ final class JpegReader {
                 throw bad("Huffman table longer than its segment");
             }
             int[] symbols = new int[total];
+            boolean unusable = false;
             for (int i = 0; i < total; i++) {
                 symbols[i] = buf[pos++] & 0xFF;
+                unusable |= tc == 0 && symbols[i] > 16;
+            }
+            if (unusable) {
+                // Some lossless encoders (e.g. thorfdbg/libjpeg, libjpeg-turbo issue #586) list all
+                // 256 byte values in a DC table; categories above 16 can never be decoded validly,
+                // so accept the table and reject only a stream that actually uses one.
+                repair("DC Huffman table lists categories above 16 (never valid); accepted");
             }
             HuffmanDecodeTable t = new HuffmanDecodeTable(counts, symbols);
             if (!t.build(counts)) {

@@ -176,6 +176,41 @@ class JpegRobustnessTest {
         assertTrue(hasRepair(f, "Annex K"), f.repairs().toString());
     }
 
+    @Test
+    void dcTableListingUnusableCategoriesIsAccepted() {
+        // Append symbols 17.. at length 16 to the lossless table, in the code space left free
+        // above the longest code (existing codes keep their values, T.81 Annex C).
+        byte[] s = losslessStream();
+        int dht = find(s, JpegMarkers.DHT);
+        int len = ((s[dht + 2] & 0xFF) << 8) | (s[dht + 3] & 0xFF);
+        int countsAt = dht + 5;
+        int maxLen = 0;
+        int total = 0;
+        for (int i = 0; i < 16; i++) {
+            int n = s[countsAt + i] & 0xFF;
+            total += n;
+            if (n > 0) {
+                maxLen = i + 1;
+            }
+        }
+        assertTrue(maxLen < 16, "test needs room at length 16");
+        int extra = Math.min(256 - total, Math.min(239, 1 << (16 - maxLen)) - 1);
+        byte[] out = new byte[s.length + extra];
+        System.arraycopy(s, 0, out, 0, dht + 2 + len);
+        int newLen = len + extra;
+        out[dht + 2] = (byte) (newLen >> 8);
+        out[dht + 3] = (byte) newLen;
+        out[countsAt + 15] = (byte) ((s[countsAt + 15] & 0xFF) + extra);
+        for (int i = 0; i < extra; i++) {
+            out[dht + 2 + len + i] = (byte) (17 + i);
+        }
+        System.arraycopy(s, dht + 2 + len, out, dht + 2 + len + extra, s.length - dht - 2 - len);
+        short[] samples = new short[IMAGE.samplesPerFrame()];
+        DecodedFrame f = decode(out, IMAGE, samples);
+        assertArrayEquals(source(), samples);
+        assertTrue(hasRepair(f, "categories above 16"), f.repairs().toString());
+    }
+
     // ---- malformed ---------------------------------------------------------------------------
 
     private static final byte FF = (byte) 0xFF;
