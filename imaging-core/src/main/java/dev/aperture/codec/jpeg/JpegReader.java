@@ -1021,8 +1021,24 @@ final class JpegReader {
         int maxVal = (1 << precision) - 1;
         ColourTables ct = colour;
         boolean direct = ct != null && dstBytes != null && compH[0] == hMax && compV[0] == vMax;
+        // The common cases, fused: 4:4:4 and 4:2:2 (libjpeg h2v1 fancy) straight from the planes.
+        boolean chromaFull = direct && compH[1] == hMax && compH[2] == hMax && compV[1] == vMax && compV[2] == vMax;
+        int chromaW = ceilDiv(width, 2);
+        boolean h2v1 = direct && hMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == vMax
+                && compV[2] == vMax && ceilDiv(width * compH[1], hMax) > 2;
         for (int y = y0; y < y1; y++) {
             int o = dstOff + y * width * nc;
+            int pr = y - planeRow0;
+            if (chromaFull) {
+                ct.planesToRgb8(planes[0], pr * planeStride[0], planes[1], pr * planeStride[1], planes[2],
+                        pr * planeStride[2], width, dstBytes, o);
+                continue;
+            }
+            if (h2v1) {
+                ct.h2v1ToRgb8(planes[0], pr * planeStride[0], planes[1], pr * planeStride[1], planes[2],
+                        pr * planeStride[2], chromaW, width, dstBytes, o);
+                continue;
+            }
             if (direct) {
                 upsampleRow(1, y, rowBuf[1]);
                 upsampleRow(2, y, rowBuf[2]);
