@@ -26,11 +26,10 @@ final class HuffmanDecodeTable {
     final int[] values;
 
     /**
-     * Builds a table.
+     * Creates a table; {@link #build} fills it.
      *
      * @param counts  counts[1..16]: number of codes of each length (counts[0] unused)
-     * @param symbols the symbols, {@code sum(counts)} of them
-     * @return true if the code lengths describe a valid prefix code, false otherwise
+     * @param symbols the symbols, {@code sum(counts)} of them (kept, not copied)
      */
     HuffmanDecodeTable(int[] counts, int[] symbols) {
         this.values = symbols;
@@ -91,8 +90,8 @@ final class HuffmanDecodeTable {
     }
 
     /**
-     * Fills the tables; returns false when the counts overflow the code space (T.81 C: codes of
-     * all ones are reserved, so more codes than fit are malformed).
+     * Fills the tables; returns false when the counts overflow the code space (T.81 Annex C:
+     * a code must fit in its length, as libjpeg also requires).
      */
     boolean build(int[] counts) {
         int code = 0;

@@ -8,7 +8,6 @@ import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
-import dev.aperture.imaging.MalformedDataException;
 import java.nio.ByteBuffer;
 
 /**
@@ -66,9 +65,5 @@ final class JpegDecoder implements FrameDecoder {
         r.decode();
         Photometric out = r.colourTransformed() ? Photometric.RGB : image.photometric();
         return new DecodedFrame(out, r.reportedBitsStored(), image.signed(), r.repairs());
-    }
-
-    static MalformedDataException malformed(String reason, long offset) {
-        return new MalformedDataException(reason, offset, MalformedDataException.NO_TAG);
     }
 }
