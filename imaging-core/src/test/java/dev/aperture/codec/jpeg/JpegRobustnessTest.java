@@ -211,6 +211,26 @@ class JpegRobustnessTest {
         assertTrue(hasRepair(f, "categories above 16"), f.repairs().toString());
     }
 
+    @Test
+    void flatImagesEncodeWithOneSymbolTables() {
+        // A single used symbol gives a one-code table (K.2 with the reserved code point).
+        ImageDescriptor mono = ImageDescriptor.of(9, 13, 1, 16, 16, false, Photometric.MONOCHROME2);
+        short[] flat = new short[mono.samplesPerFrame()];
+        Arrays.fill(flat, (short) 32768);
+        byte[] ll = new LosslessEncoder(false, 0).encode(ShortSamples.of(flat), mono, EncodeOptions.DEFAULT).bytes();
+        short[] out = new short[flat.length];
+        DecodedFrame f = DECODER.decode(ByteBuffer.wrap(ll), mono, ShortSamples.of(out));
+        assertArrayEquals(flat, out);
+        assertTrue(f.repairs().isEmpty());
+        ImageDescriptor rgb = ImageDescriptor.of(16, 16, 3, 8, 8, false, Photometric.RGB);
+        byte[] grey = new byte[rgb.samplesPerFrame()];
+        Arrays.fill(grey, (byte) 128);
+        var e = new BaselineEncoder(0, false).encode(ByteSamples.of(grey), rgb, EncodeOptions.DEFAULT);
+        byte[] got = new byte[grey.length];
+        DECODER.decode(ByteBuffer.wrap(e.bytes()), rgb.withPhotometric(e.photometric()), ByteSamples.of(got));
+        assertArrayEquals(grey, got);
+    }
+
     // ---- malformed ---------------------------------------------------------------------------
 
     private static final byte FF = (byte) 0xFF;
