@@ -24,5 +24,6 @@ module dev.aperture.imaging {
     provides dev.aperture.codec.CodecProvider with
             dev.aperture.codec.rle.RleCodecProvider,
             dev.aperture.codec.deflate.DeflatedFrameCodecProvider,
-            dev.aperture.codec.nativ.NativeCodecProvider;
+            dev.aperture.codec.nativ.NativeCodecProvider,
+            dev.aperture.codec.jpeg.JpegCodecProvider;
 }

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+import java.util.Arrays;
+
+/**
+ * Growable output for an encoder: marker segments written as bytes, entropy-coded data written
+ * as bits with 0xFF byte stuffing (ITU-T T.81 F.1.2.3) and 1-bit padding (F.1.2.3, B.1.1.5).
+ *
+ * <p>Used by one thread.
+ */
+final class BitWriter {
+    private byte[] out;
+    private int len;
+    private long acc;
+    private int nbits;
+
+    BitWriter(int initialCapacity) {
+        out = new byte[Math.max(1024, initialCapacity)];
+    }
+
+    private void ensure(int more) {
+        if (len + more > out.length) {
+            long want = Math.max((long) out.length * 2, (long) len + more);
+            if (want > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("encoded frame above 2 GiB");
+            }
+            out = Arrays.copyOf(out, (int) want);
+        }
+    }
+
+    void u8(int v) {
+        ensure(1);
+        out[len++] = (byte) v;
+    }
+
+    void u16(int v) {
+        u8(v >> 8);
+        u8(v);
+    }
+
+    void marker(int code) {
+        u8(0xFF);
+        u8(code);
+    }
+
+    /** Appends the low {@code n} bits of {@code v} (n in 0..24). */
+    void bits(int v, int n) {
+        acc = (acc << n) | (v & ((1L << n) - 1));
+        nbits += n;
+        if (nbits >= 32) {
+            flushWhole();
+        }
+    }
+
+    private void flushWhole() {
+        ensure(16);
+        while (nbits >= 8) {
+            int b = (int) (acc >>> (nbits - 8)) & 0xFF;
+            nbits -= 8;
+            out[len++] = (byte) b;
+            if (b == 0xFF) {
+                out[len++] = 0;
+            }
+        }
+    }
+
+    /** Pads the last byte with 1 bits and ends the entropy-coded segment. */
+    void flushBits() {
+        flushWhole();
+        if (nbits > 0) {
+            bits((1 << (8 - nbits)) - 1, 8 - nbits);
+            flushWhole();
+        }
+        acc = 0;
+        nbits = 0;
+    }
+
+    void huffmanTable(int tcth, HuffmanEncodeTable t) {
+        u8(tcth);
+        for (int i = 1; i <= 16; i++) {
+            u8(t.counts[i]);
+        }
+        for (int s : t.symbols) {
+            u8(s);
+        }
+    }
+
+    byte[] toArray() {
+        return Arrays.copyOf(out, len);
+    }
+}

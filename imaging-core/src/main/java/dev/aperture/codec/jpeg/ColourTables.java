@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+/**
+ * YCbCr to RGB as JFIF defines it (ITU-T T.871 section 7, full range), in 16-bit fixed point
+ * with the same tables and rounding as libjpeg's {@code jdcolor.c}, so that output matches
+ * DCMTK's decoder exactly for the same upsampled input.
+ *
+ * <p>Immutable and thread-safe; one instance per precision is cached.
+ */
+final class ColourTables {
+    private static final int SCALE = 16;
+    private static final int HALF = 1 << (SCALE - 1);
+    private static final ColourTables EIGHT = new ColourTables(8);
+    private static final ColourTables TWELVE = new ColourTables(12);
+
+    /**
+     * clamp(v, 0, 255) for v in [-384, 640): y is 0..255 and the largest chroma term is
+     * |FIX(1.772) * 128| >> 16 = 227, so every sum lands inside.
+     */
+    private static final byte[] LIMIT8 = new byte[1024];
+    private static final int LIMIT_OFFSET = 384;
+
+    static {
+        for (int i = 0; i < LIMIT8.length; i++) {
+            int v = i - LIMIT_OFFSET;
+            LIMIT8[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+        }
+    }
+
+    private final int[] crR;
+    private final int[] cbB;
+    private final int[] crG;
+    private final int[] cbG;
+
+    private ColourTables(int precision) {
+        int size = 1 << precision;
+        int center = size >> 1;
+        crR = new int[size];
+        cbB = new int[size];
+        crG = new int[size];
+        cbG = new int[size];
+        for (int i = 0; i < size; i++) {
+            int x = i - center;
+            // FIX(a) = round(a * 2^16)
+            crR[i] = (fix(1.40200) * x + HALF) >> SCALE;
+            cbB[i] = (fix(1.77200) * x + HALF) >> SCALE;
+            crG[i] = -fix(0.71414) * x;
+            cbG[i] = -fix(0.34414) * x + HALF;
+        }
+    }
+
+    private static int fix(double a) {
+        return (int) (a * (1 << SCALE) + 0.5);
+    }
+
+    static ColourTables of(int precision) {
+        return precision == 8 ? EIGHT : TWELVE;
+    }
+
+    /** Converts one row of Y, Cb, Cr (each {@code [0, maxVal]}) to interleaved RGB at {@code o}. */
+    void toRgb(int[] yRow, int[] cbRow, int[] crRow, int width, byte[] outB, short[] outS, int o, int maxVal) {
+        final int[] crR = this.crR;
+        final int[] cbB = this.cbB;
+        final int[] crG = this.crG;
+        final int[] cbG = this.cbG;
+        if (outB != null) {
+            for (int x = 0, i = o; x < width; x++, i += 3) {
+                int y = yRow[x];
+                int cb = cbRow[x];
+                int cr = crRow[x];
+                outB[i] = (byte) clamp(y + crR[cr], maxVal);
+                outB[i + 1] = (byte) clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), maxVal);
+                outB[i + 2] = (byte) clamp(y + cbB[cb], maxVal);
+            }
+        } else {
+            for (int x = 0, i = o; x < width; x++, i += 3) {
+                int y = yRow[x];
+                int cb = cbRow[x];
+                int cr = crRow[x];
+                outS[i] = (short) clamp(y + crR[cr], maxVal);
+                outS[i + 1] = (short) clamp(y + ((cbG[cb] + crG[cr]) >> SCALE), maxVal);
+                outS[i + 2] = (short) clamp(y + cbB[cb], maxVal);
+            }
+        }
+    }
+
+    /**
+     * Fused libjpeg h2v1 "fancy" upsampling of Cb and Cr and conversion to 8-bit RGB for one row
+     * (4:2:2): every plane is read directly. Each chroma sample c[i] gives output 2i as
+     * (3c[i] + c[i-1] + 1) >> 2 and 2i+1 as (3c[i] + c[i+1] + 2) >> 2; at the edges the missing
+     * neighbour is c[i] itself, which reproduces libjpeg's edge rule (3v + v + 1) >> 2 == v.
+     *
+     * @param n chroma samples in the row (ceil(width / 2)); at least 2
+     */
+    void h2v1ToRgb8(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int n, int width,
+                    byte[] out, int o) {
+        h2v1Edge(yP, yOff, cbP, cbOff, crP, crOff, n, width, out, o, 0);
+        final int[] crR = this.crR;
+        final int[] cbB = this.cbB;
+        final int[] crG = this.crG;
+        final int[] cbG = this.cbG;
+        final byte[] lim = LIMIT8;
+        // Interior: both neighbours exist and 2i + 1 <= 2n - 3 < width.
+        int cbPrev = cbP[cbOff];
+        int crPrev = crP[crOff];
+        int cbCur = cbP[cbOff + 1];
+        int crCur = crP[crOff + 1];
+        for (int i = 1, k = o + 6, yi = yOff + 2; i < n - 1; i++, k += 6, yi += 2) {
+            int cbNext = cbP[cbOff + i + 1];
+            int crNext = crP[crOff + i + 1];
+            int cb3 = cbCur * 3;
+            int cr3 = crCur * 3;
+            int cb = (cb3 + cbPrev + 1) >> 2;
+            int cr = (cr3 + crPrev + 1) >> 2;
+            int y = yP[yi] + LIMIT_OFFSET;
+            out[k] = lim[y + crR[cr]];
+            out[k + 1] = lim[y + ((cbG[cb] + crG[cr]) >> SCALE)];
+            out[k + 2] = lim[y + cbB[cb]];
+            cb = (cb3 + cbNext + 2) >> 2;
+            cr = (cr3 + crNext + 2) >> 2;
+            y = yP[yi + 1] + LIMIT_OFFSET;
+            out[k + 3] = lim[y + crR[cr]];
+            out[k + 4] = lim[y + ((cbG[cb] + crG[cr]) >> SCALE)];
+            out[k + 5] = lim[y + cbB[cb]];
+            cbPrev = cbCur;
+            crPrev = crCur;
+            cbCur = cbNext;
+            crCur = crNext;
+        }
+        h2v1Edge(yP, yOff, cbP, cbOff, crP, crOff, n, width, out, o, n - 1);
+    }
+
+    /** One chroma column of {@link #h2v1ToRgb8} with the edge rules (neighbour clamped to the row). */
+    private void h2v1Edge(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int n, int width,
+                          byte[] out, int o, int i) {
+        int il = i == 0 ? 0 : i - 1;
+        int ir = i == n - 1 ? i : i + 1;
+        int cb3 = cbP[cbOff + i] * 3;
+        int cr3 = crP[crOff + i] * 3;
+        int x = i << 1;
+        int cb = (cb3 + cbP[cbOff + il] + 1) >> 2;
+        int cr = (cr3 + crP[crOff + il] + 1) >> 2;
+        int y = yP[yOff + x] + LIMIT_OFFSET;
+        int k = o + 3 * x;
+        out[k] = LIMIT8[y + crR[cr]];
+        out[k + 1] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE)];
+        out[k + 2] = LIMIT8[y + cbB[cb]];
+        if (x + 1 < width) {
+            cb = (cb3 + cbP[cbOff + ir] + 2) >> 2;
+            cr = (cr3 + crP[crOff + ir] + 2) >> 2;
+            y = yP[yOff + x + 1] + LIMIT_OFFSET;
+            out[k + 3] = LIMIT8[y + crR[cr]];
+            out[k + 4] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE)];
+            out[k + 5] = LIMIT8[y + cbB[cb]];
+        }
+    }
+
+    /** 4:4:4 conversion to 8-bit RGB straight from the three planes. */
+    void planesToRgb8(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int width,
+                      byte[] out, int o) {
+        final int[] crR = this.crR;
+        final int[] cbB = this.cbB;
+        final int[] crG = this.crG;
+        final int[] cbG = this.cbG;
+        final byte[] lim = LIMIT8;
+        for (int x = 0, k = o; x < width; x++, k += 3) {
+            int y = yP[yOff + x] + LIMIT_OFFSET;
+            int cb = cbP[cbOff + x];
+            int cr = crP[crOff + x];
+            out[k] = lim[y + crR[cr]];
+            out[k + 1] = lim[y + ((cbG[cb] + crG[cr]) >> SCALE)];
+            out[k + 2] = lim[y + cbB[cb]];
+        }
+    }
+
+    /**
+     * As {@link #toRgb}, with Y read straight from its full-resolution plane at {@code yOff}, and
+     * 8-bit output (the common baseline case).
+     */
+    void toRgb8(short[] yPlane, int yOff, int[] cbRow, int[] crRow, int width, byte[] out, int o) {
+        final int[] crR = this.crR;
+        final int[] cbB = this.cbB;
+        final int[] crG = this.crG;
+        final int[] cbG = this.cbG;
+        for (int x = 0, i = o; x < width; x++, i += 3) {
+            int y = yPlane[yOff + x];
+            int cb = cbRow[x];
+            int cr = crRow[x];
+            out[i] = LIMIT8[y + crR[cr] + LIMIT_OFFSET];
+            out[i + 1] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE) + LIMIT_OFFSET];
+            out[i + 2] = LIMIT8[y + cbB[cb] + LIMIT_OFFSET];
+        }
+    }
+
+    private static int clamp(int v, int maxVal) {
+        return v < 0 ? 0 : (v > maxVal ? maxVal : v);
+    }
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+/**
+ * One Huffman table as read from DHT (ITU-T T.81 B.2.4.2), prepared for decoding: a lookup table
+ * over the next {@link #LOOKAHEAD} bits for short codes and the canonical
+ * {@code maxCode}/{@code valPtr} arrays of T.81 F.2.2.3 for long ones.
+ *
+ * <p>Immutable once built; used by one decode at a time.
+ */
+final class HuffmanDecodeTable {
+
+    /** Bits looked up at once. */
+    static final int LOOKAHEAD = 9;
+
+    /**
+     * For each {@code LOOKAHEAD}-bit prefix: {@code (symbol << 8) | codeLength}, or 0 when the
+     * code is longer than {@code LOOKAHEAD} bits (or the prefix matches no code).
+     */
+    final int[] lookup = new int[1 << LOOKAHEAD];
+    /** Largest code of each length 1..16, -1 if none; index 17 is a sentinel. */
+    final int[] maxCode = new int[18];
+    /** Index into {@link #values} of the first code of each length, minus that code. */
+    final int[] valOffset = new int[17];
+    /** Symbols in order of increasing code length. */
+    final int[] values;
+
+    /**
+     * Creates a table; {@link #build} fills it.
+     *
+     * @param counts  counts[1..16]: number of codes of each length (counts[0] unused)
+     * @param symbols the symbols, {@code sum(counts)} of them (kept, not copied)
+     */
+    HuffmanDecodeTable(int[] counts, int[] symbols) {
+        this.values = symbols;
+    }
+
+    /** Bits resolved by one lookup in {@link #acFast()}. */
+    static final int AC_FAST = 11;
+
+    private int[] acFast;
+
+    /**
+     * For an AC table: for each AC_FAST-bit prefix that holds a whole code and, for a
+     * coefficient, its extra bits: {@code (value << 16) | (run << 8) | bitsUsed}, where a
+     * coefficient has value != 0, EOB is {@code value 0, run 0} and ZRL {@code value 0, run 15};
+     * 0 where the slow path must decide. Built on first use (one decode owns the table).
+     */
+    int[] acFast() {
+        int[] f = acFast;
+        if (f == null) {
+            f = new int[1 << AC_FAST];
+            for (int prefix = 0; prefix < (1 << LOOKAHEAD); prefix++) {
+                int e = lookup[prefix];
+                int len = e & 0xFF;
+                if (e == 0 || len > AC_FAST || (prefix & ((1 << (LOOKAHEAD - len)) - 1)) != 0) {
+                    continue;
+                }
+                int code = prefix >> (LOOKAHEAD - len);
+                int rs = e >>> 8;
+                int r = rs >> 4;
+                int sz = rs & 15;
+                if (sz == 0) {
+                    if (r != 0 && r != 15) {
+                        continue; // not EOB or ZRL: leave to the slow path
+                    }
+                    int entry = (r << 8) | len;
+                    int head = code << (AC_FAST - len);
+                    for (int j = 0; j < (1 << (AC_FAST - len)); j++) {
+                        f[head | j] = entry;
+                    }
+                    continue;
+                }
+                int total = len + sz;
+                if (total > AC_FAST) {
+                    continue;
+                }
+                for (int v = 0; v < (1 << sz); v++) {
+                    int value = v < (1 << (sz - 1)) ? v - (1 << sz) + 1 : v;
+                    int entry = (value << 16) | (r << 8) | total;
+                    int head = ((code << sz) | v) << (AC_FAST - total);
+                    for (int j = 0; j < (1 << (AC_FAST - total)); j++) {
+                        f[head | j] = entry;
+                    }
+                }
+            }
+            acFast = f;
+        }
+        return f;
+    }
+
+    /**
+     * Fills the tables; returns false when the counts overflow the code space (T.81 Annex C:
+     * a code must fit in its length, as libjpeg also requires).
+     */
+    boolean build(int[] counts) {
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len];
+            valOffset[len] = k - code;
+            if (n > 0) {
+                // A code of length len: it must fit in len bits (all-ones allowed only for
+                // encoders that got it wrong; libjpeg rejects codes that overflow len bits).
+                for (int i = 0; i < n; i++) {
+                    if (code >= (1 << len)) {
+                        return false;
+                    }
+                    if (len <= LOOKAHEAD) {
+                        int shift = LOOKAHEAD - len;
+                        int base = code << shift;
+                        int entry = (values[k] << 8) | len;
+                        for (int j = 0; j < (1 << shift); j++) {
+                            lookup[base + j] = entry;
+                        }
+                    }
+                    code++;
+                    k++;
+                }
+                maxCode[len] = code - 1;
+            } else {
+                maxCode[len] = -1;
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+        return true;
+    }
+}

@@ -1,0 +1,1202 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+import static dev.aperture.codec.jpeg.JpegMarkers.APP0;
+import static dev.aperture.codec.jpeg.JpegMarkers.APP14;
+import static dev.aperture.codec.jpeg.JpegMarkers.DHT;
+import static dev.aperture.codec.jpeg.JpegMarkers.DNL;
+import static dev.aperture.codec.jpeg.JpegMarkers.DQT;
+import static dev.aperture.codec.jpeg.JpegMarkers.DRI;
+import static dev.aperture.codec.jpeg.JpegMarkers.EOI;
+import static dev.aperture.codec.jpeg.JpegMarkers.RST0;
+import static dev.aperture.codec.jpeg.JpegMarkers.RST7;
+import static dev.aperture.codec.jpeg.JpegMarkers.SOF0;
+import static dev.aperture.codec.jpeg.JpegMarkers.SOF1;
+import static dev.aperture.codec.jpeg.JpegMarkers.SOF3;
+import static dev.aperture.codec.jpeg.JpegMarkers.SOI;
+import static dev.aperture.codec.jpeg.JpegMarkers.SOS;
+
+import dev.aperture.image.ByteSamples;
+import dev.aperture.image.ImageDescriptor;
+import dev.aperture.image.Photometric;
+import dev.aperture.image.Samples;
+import dev.aperture.image.ShortSamples;
+import dev.aperture.imaging.MalformedDataException;
+import dev.aperture.imaging.Repair;
+import dev.aperture.imaging.UnsupportedDataException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of decoding one frame: marker segments (T.81 Annex B), the entropy-coded segments
+ * (Annex F for DCT, Annex H for lossless), and the output stage (upsampling and colour).
+ *
+ * <p>One instance per call, used by one thread. All buffers are allocated once per frame, after
+ * the frame header has been checked against the descriptor; nothing is allocated per block, MCU
+ * or row.
+ */
+final class JpegReader {
+
+    private static final java.lang.invoke.VarHandle BE_LONG = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    private static final int NO_TAG = MalformedDataException.NO_TAG;
+
+    // ---- input ----------------------------------------------------------------------------
+    private final byte[] buf;
+    private final int start;
+    private final int end;
+    private int pos;
+
+    // ---- destination ----------------------------------------------------------------------
+    private final ImageDescriptor image;
+    private final byte[] dstBytes;
+    private final short[] dstShorts;
+    private final int dstOff;
+    private final boolean acceptLossy;
+    private final boolean acceptLossless;
+
+    // ---- tables ---------------------------------------------------------------------------
+    private final int[][] quant = new int[4][];
+    private final HuffmanDecodeTable[] dcTables = new HuffmanDecodeTable[4];
+    private final HuffmanDecodeTable[] acTables = new HuffmanDecodeTable[4];
+    private int restartInterval;
+    private int adobeTransform = -1;
+    private boolean jfif;
+    private final List<Repair> repairs = new ArrayList<>(2);
+
+    // ---- frame ----------------------------------------------------------------------------
+    private int sof = -1;
+    private int precision;
+    private int lines;          // lines decoded (see frame())
+    private int declaredLines;
+    private int width;
+    private int nComp;
+    private int[] compId;
+    private int[] compH;
+    private int[] compV;
+    private int[] compTq;
+    private boolean[] compDone;
+    private int hMax;
+    private int vMax;
+    private int mcusX;
+    private int mcusY;
+    // DCT: one plane per component, (mcusX * H * 8) x (mcusY * V * 8) samples
+    private short[][] planes;
+    private int[] planeStride;
+    private boolean colourTransformed;
+    private boolean streaming;
+    /** Image row held in plane row 0 (non-zero only when streaming). */
+    private int planeRow0;
+    private int[][] rowBuf;
+    private ColourTables colour;
+    private int scans;
+
+    // ---- entropy decoder state -------------------------------------------------------------
+    private long acc;
+    private int nbits;
+    private boolean atMarker;
+    private int fillBytes;
+    private boolean truncated;
+    private boolean endedEarly;
+
+    JpegReader(byte[] buf, int start, int end, ImageDescriptor image, Samples dst,
+               boolean acceptLossy, boolean acceptLossless) {
+        this.buf = buf;
+        this.start = start;
+        this.end = end;
+        this.pos = start;
+        this.image = image;
+        this.acceptLossy = acceptLossy;
+        this.acceptLossless = acceptLossless;
+        if (dst instanceof ByteSamples b) {
+            dstBytes = b.array();
+            dstShorts = null;
+            dstOff = b.offset();
+        } else {
+            dstBytes = null;
+            dstShorts = ((ShortSamples) dst).array();
+            dstOff = dst.offset();
+        }
+    }
+
+    List<Repair> repairs() {
+        return repairs;
+    }
+
+    boolean colourTransformed() {
+        return colourTransformed;
+    }
+
+    int reportedBitsStored() {
+        return Math.max(image.bitsStored(), Math.min(precision, image.bitsAllocated()));
+    }
+
+    private MalformedDataException bad(String reason) {
+        return new MalformedDataException(reason, pos - start, NO_TAG);
+    }
+
+    private void repair(String what) {
+        repairs.add(new Repair(what, pos - start, NO_TAG));
+    }
+
+    // =========================================================================================
+    // Markers (T.81 Annex B)
+    // =========================================================================================
+
+    void decode() {
+        if (end - pos < 2 || (buf[pos] & 0xFF) != 0xFF || (buf[pos + 1] & 0xFF) != SOI) {
+            throw bad("no SOI marker at the start of the frame");
+        }
+        pos += 2;
+        boolean sawEoi = false;
+        while (true) {
+            int marker = nextMarker();
+            if (marker < 0) {
+                break;
+            }
+            if (marker == EOI) {
+                sawEoi = true;
+                break;
+            }
+            switch (marker) {
+                case SOF0, SOF1, SOF3 -> frame(marker, segment());
+                case DHT -> huffmanTables(segment());
+                case DQT -> quantTables(segment());
+                case DRI -> restartDefinition(segment());
+                case SOS -> scan(segment());
+                case APP0 -> app0(segment());
+                case APP14 -> app14(segment());
+                case DNL -> {
+                    segment();
+                    repair("DNL marker ignored; lines taken from the frame header or Rows");
+                }
+                default -> {
+                    if (marker >= RST0 && marker <= RST7) {
+                        repair("stray restart marker ignored");
+                    } else if (marker >= 0xC0 && marker <= 0xCF) {
+                        throw new UnsupportedDataException("JPEG process not supported (SOF" + (marker - 0xC0)
+                                + ")", pos - start, NO_TAG);
+                    } else if (marker == 0x01 || (marker >= 0xE0 && marker <= 0xFE)) {
+                        if (marker != 0x01) {
+                            segment();
+                        }
+                    } else {
+                        throw bad("unknown marker");
+                    }
+                }
+            }
+        }
+        if (sof < 0 || scans == 0) {
+            throw bad("frame has no image data");
+        }
+        for (int c = 0; c < nComp; c++) {
+            if (!compDone[c]) {
+                throw bad("a component is missing from every scan");
+            }
+        }
+        if (!sawEoi) {
+            repairs.add(new Repair("missing EOI marker", end - start, NO_TAG));
+        } else {
+            // An even-length pad byte after EOI is normal; anything more is tolerated and reported.
+            int rest = end - pos;
+            if (rest > 1 || (rest == 1 && buf[pos] != 0)) {
+                repair("bytes after EOI ignored");
+            }
+        }
+        if (sof != SOF3) {
+            output();
+        } else if (lines < image.rows()) {
+            zeroRemainingRows();
+        }
+    }
+
+    /** Returns the next marker code, skipping fill bytes and (with a repair) garbage, or -1 at the end. */
+    private int nextMarker() {
+        boolean garbage = false;
+        while (true) {
+            if (pos >= end) {
+                return -1;
+            }
+            if ((buf[pos] & 0xFF) != 0xFF) {
+                garbage = true;
+                pos++;
+                continue;
+            }
+            // 0xFF: skip fill bytes (T.81 B.1.1.2)
+            int p = pos + 1;
+            while (p < end && (buf[p] & 0xFF) == 0xFF) {
+                p++;
+            }
+            if (p >= end) {
+                pos = p;
+                return -1;
+            }
+            int code = buf[p] & 0xFF;
+            if (code == 0) {
+                garbage = true;
+                pos = p + 1;
+                continue;
+            }
+            if (garbage) {
+                repair("extraneous bytes before a marker skipped");
+            }
+            pos = p + 1;
+            return code;
+        }
+    }
+
+    /** Reads a marker segment's length and returns the end of the segment; pos is after the length. */
+    private int segment() {
+        if (end - pos < 2) {
+            throw bad("marker segment length past the end of the data");
+        }
+        int len = ((buf[pos] & 0xFF) << 8) | (buf[pos + 1] & 0xFF);
+        if (len < 2 || len > end - pos) {
+            throw bad("marker segment length past the end of the data");
+        }
+        int segEnd = pos + len;
+        pos += 2;
+        return segEnd;
+    }
+
+    private int u8(int segEnd) {
+        if (pos >= segEnd) {
+            throw bad("marker segment shorter than its contents");
+        }
+        return buf[pos++] & 0xFF;
+    }
+
+    private int u16(int segEnd) {
+        return (u8(segEnd) << 8) | u8(segEnd);
+    }
+
+    private void app0(int segEnd) {
+        if (segEnd - pos >= 5 && buf[pos] == 'J' && buf[pos + 1] == 'F' && buf[pos + 2] == 'I'
+                && buf[pos + 3] == 'F' && buf[pos + 4] == 0) {
+            jfif = true;
+        }
+        pos = segEnd;
+    }
+
+    private void app14(int segEnd) {
+        // Adobe: "Adobe" version(2) flags0(2) flags1(2) transform(1)
+        if (segEnd - pos >= 12 && buf[pos] == 'A' && buf[pos + 1] == 'd' && buf[pos + 2] == 'o'
+                && buf[pos + 3] == 'b' && buf[pos + 4] == 'e') {
+            adobeTransform = buf[pos + 11] & 0xFF;
+        }
+        pos = segEnd;
+    }
+
+    private void restartDefinition(int segEnd) {
+        restartInterval = u16(segEnd);
+        pos = segEnd;
+    }
+
+    // T.81 B.2.4.1
+    private void quantTables(int segEnd) {
+        while (pos < segEnd) {
+            int pq = u8(segEnd);
+            int tq = pq & 0x0F;
+            pq >>= 4;
+            if (tq > 3 || pq > 1) {
+                throw bad("bad quantisation table header");
+            }
+            int[] q = new int[64];
+            for (int k = 0; k < 64; k++) {
+                q[JpegMarkers.ZIGZAG[k]] = pq == 0 ? u8(segEnd) : u16(segEnd);
+            }
+            quant[tq] = q;
+        }
+    }
+
+    // T.81 B.2.4.2
+    private void huffmanTables(int segEnd) {
+        while (pos < segEnd) {
+            int tcth = u8(segEnd);
+            int tc = tcth >> 4;
+            int th = tcth & 0x0F;
+            if (tc > 1 || th > 3) {
+                throw bad("bad Huffman table header");
+            }
+            int[] counts = new int[17];
+            int total = 0;
+            for (int i = 1; i <= 16; i++) {
+                counts[i] = u8(segEnd);
+                total += counts[i];
+            }
+            if (total > 256 || total > segEnd - pos) {
+                throw bad("Huffman table longer than its segment");
+            }
+            int[] symbols = new int[total];
+            boolean unusable = false;
+            for (int i = 0; i < total; i++) {
+                symbols[i] = buf[pos++] & 0xFF;
+                unusable |= tc == 0 && symbols[i] > 16;
+            }
+            if (unusable) {
+                // Some lossless encoders (e.g. thorfdbg/libjpeg, libjpeg-turbo issue #586) list all
+                // 256 byte values in a DC table; categories above 16 can never be decoded validly,
+                // so accept the table and reject only a stream that actually uses one.
+                repair("DC Huffman table lists categories above 16 (never valid); accepted");
+            }
+            HuffmanDecodeTable t = new HuffmanDecodeTable(counts, symbols);
+            if (!t.build(counts)) {
+                throw bad("Huffman code lengths overflow the code space");
+            }
+            if (tc == 0) {
+                dcTables[th] = t;
+            } else {
+                acTables[th] = t;
+            }
+        }
+    }
+
+    // T.81 B.2.2
+    private void frame(int marker, int segEnd) {
+        if (sof >= 0) {
+            throw bad("second frame header");
+        }
+        if (marker == SOF3 ? !acceptLossless : !acceptLossy) {
+            throw new UnsupportedDataException(marker == SOF3
+                    ? "lossless JPEG frame in a lossy transfer syntax"
+                    : "DCT JPEG frame in a lossless transfer syntax", pos - start, NO_TAG);
+        }
+        precision = u8(segEnd);
+        declaredLines = u16(segEnd);
+        width = u16(segEnd);
+        nComp = u8(segEnd);
+        if (marker == SOF3) {
+            if (precision < 2 || precision > 16) {
+                throw new UnsupportedDataException("lossless JPEG precision outside 2..16", pos - start, NO_TAG);
+            }
+        } else if (precision != 8 && !(marker == SOF1 && precision == 12)) {
+            throw new UnsupportedDataException("DCT JPEG precision other than 8 or 12 (extended)",
+                    pos - start, NO_TAG);
+        }
+        if (precision > image.bitsAllocated()) {
+            throw bad("JPEG precision exceeds Bits Allocated");
+        }
+        if (width != image.columns()) {
+            throw bad("frame width differs from Columns");
+        }
+        if (nComp != image.samplesPerPixel()) {
+            throw bad("frame component count differs from Samples per Pixel");
+        }
+        compId = new int[nComp];
+        compH = new int[nComp];
+        compV = new int[nComp];
+        compTq = new int[nComp];
+        compDone = new boolean[nComp];
+        for (int c = 0; c < nComp; c++) {
+            compId[c] = u8(segEnd);
+            int hv = u8(segEnd);
+            compH[c] = hv >> 4;
+            compV[c] = hv & 0x0F;
+            compTq[c] = u8(segEnd);
+            if (compH[c] < 1 || compH[c] > 4 || compV[c] < 1 || compV[c] > 4 || compTq[c] > 3) {
+                throw bad("bad component sampling factors or table");
+            }
+            hMax = Math.max(hMax, compH[c]);
+            vMax = Math.max(vMax, compV[c]);
+        }
+        pos = segEnd;
+        sof = marker;
+        // Lines: T.81 allows 0 (defined later by DNL); files also say too many or too few.
+        if (declaredLines == 0) {
+            lines = image.rows();
+            repair("frame header gives 0 lines; used Rows");
+        } else if (declaredLines > image.rows()) {
+            lines = image.rows();
+            repair("frame header gives more lines than Rows; extra lines ignored");
+        } else {
+            lines = declaredLines;
+            if (declaredLines < image.rows()) {
+                repair("frame header gives fewer lines than Rows; missing rows set to zero");
+            }
+        }
+        if (marker == SOF3) {
+            for (int c = 0; c < nComp; c++) {
+                if (compH[c] != 1 || compV[c] != 1) {
+                    throw new UnsupportedDataException("subsampled lossless JPEG", pos - start, NO_TAG);
+                }
+            }
+            return;
+        }
+        for (int c = 0; c < nComp; c++) {
+            if (hMax % compH[c] != 0 || vMax % compV[c] != 0) {
+                throw new UnsupportedDataException("non-integral JPEG sampling ratios", pos - start, NO_TAG);
+            }
+        }
+        mcusX = ceilDiv(width, 8 * hMax);
+        mcusY = ceilDiv(lines, 8 * vMax);
+        planeStride = new int[nComp];
+        for (int c = 0; c < nComp; c++) {
+            planeStride[c] = mcusX * compH[c] * 8;
+        }
+    }
+
+    /**
+     * Allocates the component planes at the first DCT scan. When that scan holds every component
+     * and no component is subsampled vertically, each MCU row is complete on its own, so the
+     * planes hold one MCU row and are output as soon as it is decoded ("streaming"); otherwise
+     * they hold the whole frame. Sizes are bounded by the descriptor (width and lines were
+     * checked against it).
+     */
+    private void allocatePlanes(int ns) {
+        boolean allV = true;
+        for (int c = 0; c < nComp; c++) {
+            allV &= compV[c] == vMax;
+        }
+        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1));
+        int mcuRows = streaming ? 1 : mcusY;
+        planes = new short[nComp][];
+        for (int c = 0; c < nComp; c++) {
+            long size = (long) planeStride[c] * mcuRows * compV[c] * 8;
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new UnsupportedDataException("JPEG component plane above 2^31 samples", pos - start, NO_TAG);
+            }
+            planes[c] = new short[(int) size];
+        }
+        prepareOutput();
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    // =========================================================================================
+    // Scans (T.81 B.2.3)
+    // =========================================================================================
+
+    private void scan(int segEnd) {
+        if (sof < 0) {
+            throw bad("scan before the frame header");
+        }
+        int ns = u8(segEnd);
+        if (ns < 1 || ns > 4 || ns > nComp) {
+            throw bad("bad number of components in scan");
+        }
+        int[] sc = new int[ns];
+        int[] td = new int[ns];
+        int[] ta = new int[ns];
+        for (int i = 0; i < ns; i++) {
+            int id = u8(segEnd);
+            int c = -1;
+            for (int j = 0; j < nComp; j++) {
+                if (compId[j] == id) {
+                    c = j;
+                    break;
+                }
+            }
+            if (c < 0) {
+                throw bad("scan names a component not in the frame");
+            }
+            for (int j = 0; j < i; j++) {
+                if (sc[j] == c) {
+                    throw bad("scan names a component twice");
+                }
+            }
+            if (compDone[c]) {
+                throw bad("component appears in more than one scan");
+            }
+            sc[i] = c;
+            int t = u8(segEnd);
+            td[i] = t >> 4;
+            ta[i] = t & 0x0F;
+            if (td[i] > 3 || ta[i] > 3) {
+                throw bad("bad entropy table selector");
+            }
+        }
+        int ss = u8(segEnd);
+        int se = u8(segEnd);
+        int ahal = u8(segEnd);
+        pos = segEnd;
+        if (sof == SOF3) {
+            if (ss < 1 || ss > 7) {
+                throw bad("bad lossless predictor");
+            }
+            int pt = ahal & 0x0F;
+            if (pt >= precision) {
+                throw bad("point transform not below the precision");
+            }
+            for (int i = 0; i < ns; i++) {
+                if (dcTables[td[i]] == null) {
+                    throw bad("scan uses an undefined Huffman table");
+                }
+            }
+            initBits();
+            new LosslessScan(this, sc, td, ss, pt).decode();
+        } else {
+            if (ss != 0 || se != 63 || ahal != 0) {
+                // Baseline/extended sequential always codes the whole block; be lenient about
+                // the values some encoders write, as libjpeg is.
+                repair("sequential scan with non-standard spectral selection fields");
+            }
+            int blocksInMcu = 0;
+            for (int i = 0; i < ns; i++) {
+                if ((dcTables[td[i]] == null || acTables[ta[i]] == null) && precision == 8) {
+                    // Motion-JPEG style streams leave the tables out and mean the Annex K ones.
+                    boolean used = false;
+                    if (dcTables[td[i]] == null && (dcTables[td[i]] = StandardHuffmanTables.dc(td[i])) != null) {
+                        used = true;
+                    }
+                    if (acTables[ta[i]] == null && (acTables[ta[i]] = StandardHuffmanTables.ac(ta[i])) != null) {
+                        used = true;
+                    }
+                    if (used) {
+                        repair("Huffman table not defined; used the T.81 Annex K example table");
+                    }
+                }
+                if (dcTables[td[i]] == null || acTables[ta[i]] == null) {
+                    throw bad("scan uses an undefined Huffman table");
+                }
+                if (quant[compTq[sc[i]]] == null) {
+                    throw bad("component uses an undefined quantisation table");
+                }
+                blocksInMcu += compH[sc[i]] * compV[sc[i]];
+            }
+            if (ns > 1 && blocksInMcu > 10) {
+                throw bad("more than 10 blocks in an MCU");
+            }
+            if (planes == null) {
+                allocatePlanes(ns);
+            }
+            initBits();
+            dctScan(sc, td, ta);
+        }
+        for (int c : sc) {
+            compDone[c] = true;
+        }
+        scans++;
+        finishEntropy();
+    }
+
+    // =========================================================================================
+    // Entropy-coded data: bit reader (T.81 F.2.2.5, F.1.2.3 byte stuffing)
+    // =========================================================================================
+
+    private void initBits() {
+        acc = 0;
+        nbits = 0;
+        atMarker = false;
+        fillBytes = 0;
+    }
+
+    /**
+     * Tops the bit buffer up to at least 57 bits. At a marker, or at the end of the data, it
+     * feeds zero bytes (counted in {@link #fillBytes}) as libjpeg does, so decoding a premature
+     * end gives deterministic samples; {@link #checkFill()} decides whether that is a repair or
+     * an error.
+     */
+    void fill() {
+        long a = acc;
+        int n = nbits;
+        int p = pos;
+        final byte[] b = buf;
+        final int e = end;
+        if (!atMarker && p <= e - 8 && n <= 56) {
+            // Whole bytes that fit: n + 8k <= 63. If none of the next 8 bytes is 0xFF there is
+            // no stuffing or marker among them, so take k at once.
+            long w = (long) BE_LONG.get(b, p);
+            if (((~w - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                int k = (63 - n) >> 3;
+                acc = (a << (k << 3)) | (w >>> (64 - (k << 3)));
+                nbits = n + (k << 3);
+                pos = p + k;
+                return;
+            }
+        }
+        while (n <= 56) {
+            int v;
+            if (atMarker || p >= e) {
+                v = 0;
+                fillBytes++;
+            } else {
+                v = b[p] & 0xFF;
+                if (v == 0xFF) {
+                    if (p + 1 < e && b[p + 1] == 0) {
+                        p += 2; // stuffed zero byte (F.1.2.3)
+                    } else {
+                        atMarker = true; // pos stays on the marker's 0xFF
+                        v = 0;
+                        fillBytes++;
+                    }
+                } else {
+                    p++;
+                }
+            }
+            a = (a << 8) | v;
+            n += 8;
+        }
+        acc = a;
+        nbits = n;
+        pos = p;
+    }
+
+    /** True when the bits consumed so far reached into zero bytes fed past a marker or the end. */
+    private boolean consumedFill() {
+        return fillBytes > 0 && nbits < fillBytes * 8;
+    }
+
+    /** Called after every MCU row: a premature end is a repair at a marker, an error at the end. */
+    void checkFill() {
+        if (consumedFill()) {
+            if (atMarker && pos < end) {
+                if (!endedEarly) {
+                    endedEarly = true;
+                    repair("entropy-coded data ended early; rest of the scan decoded from zeros");
+                }
+            } else {
+                truncated = true;
+                throw bad("entropy-coded data truncated");
+            }
+        }
+    }
+
+    private void finishEntropy() {
+        checkFill();
+        // pos is at (or before) the marker that ended the scan; nextMarker() finds it.
+        acc = 0;
+        nbits = 0;
+    }
+
+    /**
+     * Handles a restart interval boundary (T.81 F.2.2.5): discards buffered bits and consumes
+     * RSTn. A missing restart marker is tolerated with a repair.
+     */
+    void restart() {
+        checkFill();
+        acc = 0;
+        nbits = 0;
+        fillBytes = 0;
+        atMarker = false;
+        int p = pos;
+        // skip to the marker: after the last entropy byte there must be 0xFF RSTn
+        while (p < end && buf[p] == (byte) 0xFF && p + 1 < end && buf[p + 1] == (byte) 0xFF) {
+            p++;
+        }
+        if (p + 1 < end && buf[p] == (byte) 0xFF && (buf[p + 1] & 0xFF) >= RST0
+                && (buf[p + 1] & 0xFF) <= RST7) {
+            pos = p + 2;
+        } else {
+            pos = p;
+            repair("missing restart marker");
+        }
+    }
+
+    /** Decodes one Huffman-coded symbol (T.81 F.2.2.3). The buffer must hold at least 16 bits. */
+    int decodeSymbol(HuffmanDecodeTable t) {
+        int e = t.lookup[(int) (acc >>> (nbits - HuffmanDecodeTable.LOOKAHEAD)) & ((1 << HuffmanDecodeTable.LOOKAHEAD) - 1)];
+        if (e != 0) {
+            nbits -= e & 0xFF;
+            return e >>> 8;
+        }
+        return decodeSlow(t);
+    }
+
+    private int decodeSlow(HuffmanDecodeTable t) {
+        for (int len = HuffmanDecodeTable.LOOKAHEAD + 1; len <= 16; len++) {
+            int code = (int) (acc >>> (nbits - len)) & ((1 << len) - 1);
+            if (code <= t.maxCode[len]) {
+                nbits -= len;
+                int idx = t.valOffset[len] + code;
+                if (idx < 0 || idx >= t.values.length) {
+                    throw bad("bad Huffman code");
+                }
+                return t.values[idx];
+            }
+        }
+        throw bad("bad Huffman code");
+    }
+
+    /** Reads s (0..16) raw bits. The buffer must hold them. */
+    int bits(int s) {
+        if (s == 0) {
+            return 0;
+        }
+        nbits -= s;
+        return (int) (acc >>> nbits) & ((1 << s) - 1);
+    }
+
+    int nbits() {
+        return nbits;
+    }
+
+    // Bit-state access for LosslessScan's inlined loop, which keeps the state in locals and
+    // stores it back before calling any other method of this class.
+    long acc() {
+        return acc;
+    }
+
+    int pos() {
+        return pos;
+    }
+
+    byte[] buf() {
+        return buf;
+    }
+
+    int end() {
+        return end;
+    }
+
+    boolean atMarker() {
+        return atMarker;
+    }
+
+    void setBits(long acc, int nbits, int pos) {
+        this.acc = acc;
+        this.nbits = nbits;
+        this.pos = pos;
+    }
+
+    /** T.81 F.2.2.1 EXTEND: the s-bit value v as a signed difference. */
+    static int extend(int v, int s) {
+        return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
+    }
+
+    // =========================================================================================
+    // DCT scans (T.81 F.2)
+    // =========================================================================================
+
+    /** Natural index of zig-zag position k, padded so that a corrupt run past 63 lands on 63. */
+    private static final int[] NATURAL = new int[64 + 16];
+
+    static {
+        System.arraycopy(JpegMarkers.ZIGZAG, 0, NATURAL, 0, 64);
+        Arrays.fill(NATURAL, 64, NATURAL.length, 63);
+    }
+
+    private void dctScan(int[] sc, int[] td, int[] ta) {
+        int ns = sc.length;
+        int[] coef = new int[64 + 16];
+        int[] ws = new int[64];
+        int[] pred = new int[ns];
+        int pass1 = precision == 8 ? 2 : 1;
+        int maxVal = (1 << precision) - 1;
+        int mcusToRestart = restartInterval;
+        if (ns == 1) {
+            // Non-interleaved: one block per MCU over the component's own block grid (A.2.2).
+            int c = sc[0];
+            int compW = ceilDiv(width * compH[c], hMax);
+            int compHt = ceilDiv(lines * compV[c], vMax);
+            int bw = ceilDiv(compW, 8);
+            int bh = ceilDiv(compHt, 8);
+            HuffmanDecodeTable dc = dcTables[td[0]];
+            HuffmanDecodeTable ac = acTables[ta[0]];
+            int[] q = quant[compTq[c]];
+            short[] plane = planes[c];
+            int stride = planeStride[c];
+            for (int by = 0; by < bh; by++) {
+                for (int bx = 0; bx < bw; bx++) {
+                    if (restartInterval > 0) {
+                        if (mcusToRestart == 0) {
+                            restart();
+                            pred[0] = 0;
+                            mcusToRestart = restartInterval;
+                        }
+                        mcusToRestart--;
+                    }
+                    pred[0] = decodeBlock(coef, dc, ac, q, pred[0]);
+                    idct(coef, ws, plane, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1, maxVal);
+                }
+                checkFill();
+                if (streaming) {
+                    // one component, sampled 1x1: a block row is an MCU row of 8 lines
+                    planeRow0 = by * 8;
+                    outputRows(by * 8, Math.min(by * 8 + 8, Math.min(lines, image.rows())));
+                }
+            }
+            return;
+        }
+        HuffmanDecodeTable[] dcs = new HuffmanDecodeTable[ns];
+        HuffmanDecodeTable[] acs = new HuffmanDecodeTable[ns];
+        int[][] qs = new int[ns][];
+        for (int i = 0; i < ns; i++) {
+            dcs[i] = dcTables[td[i]];
+            acs[i] = acTables[ta[i]];
+            qs[i] = quant[compTq[sc[i]]];
+        }
+        for (int my = 0; my < mcusY; my++) {
+            for (int mx = 0; mx < mcusX; mx++) {
+                if (restartInterval > 0) {
+                    if (mcusToRestart == 0) {
+                        restart();
+                        Arrays.fill(pred, 0);
+                        mcusToRestart = restartInterval;
+                    }
+                    mcusToRestart--;
+                }
+                for (int i = 0; i < ns; i++) {
+                    int c = sc[i];
+                    int h = compH[c];
+                    int v = compV[c];
+                    int stride = planeStride[c];
+                    short[] plane = planes[c];
+                    for (int y = 0; y < v; y++) {
+                        int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
+                        for (int x = 0; x < h; x++) {
+                            pred[i] = decodeBlock(coef, dcs[i], acs[i], qs[i], pred[i]);
+                            idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
+                        }
+                    }
+                }
+            }
+            checkFill();
+            if (streaming) {
+                int y0 = my * 8 * vMax;
+                planeRow0 = y0;
+                outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
+            }
+        }
+    }
+
+    /**
+     * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into {@code coef} in
+     * natural order (the rest zero), and returns the new DC predictor. The bit buffer lives in
+     * locals and goes back to the fields around every call out; AC coefficients go through a
+     * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
+     */
+    private int decodeBlock(int[] coef, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q, int pred) {
+        // coef is all zero here: the caller clears what the previous block set (see idct()).
+        final int[] nz = nonZero;
+        int count = 1;
+        if (nbits < 32) {
+            fill();
+        }
+        long a = acc;
+        int n = nbits;
+        int e = dc.lookup[(int) (a >>> (n - HuffmanDecodeTable.LOOKAHEAD)) & ((1 << HuffmanDecodeTable.LOOKAHEAD) - 1)];
+        int s;
+        if (e != 0) {
+            n -= e & 0xFF;
+            s = e >>> 8;
+        } else {
+            s = decodeSlow(dc);
+            n = nbits;
+        }
+        if (s != 0) {
+            if (s > 16) {
+                nbits = n;
+                throw bad("bad DC difference category");
+            }
+            // n >= 32 - 16 >= s: the buffer still holds the extra bits
+            n -= s;
+            int v = (int) (a >>> n) & ((1 << s) - 1);
+            pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
+        }
+        coef[0] = pred * q[0];
+        final int[] fast = ac.acFast();
+        final byte[] b = buf;
+        final int lastLong = end - 8;
+        for (int k = 1; k < 64; k++) {
+            if (n < 32) {
+                // Inline refill: 8 bytes without 0xFF hold no stuffing and no marker (see fill()).
+                int p = pos;
+                long w;
+                if (p <= lastLong && !atMarker
+                        && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                    int kb = (63 - n) >> 3;
+                    a = (a << (kb << 3)) | (w >>> (64 - (kb << 3)));
+                    n += kb << 3;
+                    pos = p + kb;
+                    acc = a;
+                } else {
+                    nbits = n;
+                    fill();
+                    a = acc;
+                    n = nbits;
+                }
+            }
+            int f = fast[(int) (a >>> (n - HuffmanDecodeTable.AC_FAST)) & ((1 << HuffmanDecodeTable.AC_FAST) - 1)];
+            if (f != 0) {
+                n -= f & 0xFF;
+                int value = f >> 16;
+                int r = (f >> 8) & 0xFF;
+                if (value != 0) {
+                    k += r;
+                    int z = NATURAL[k];
+                    coef[z] = value * q[z];
+                    nz[count++] = z;
+                } else if (r == 15) {
+                    k += 15;
+                } else {
+                    break;
+                }
+                continue;
+            }
+            nbits = n;
+            int rs = decodeSymbol(ac);
+            n = nbits;
+            int r = rs >> 4;
+            s = rs & 15;
+            if (s != 0) {
+                k += r;
+                int z = NATURAL[k];
+                n -= s;
+                int v = (int) (a >>> n) & ((1 << s) - 1);
+                coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
+                nz[count++] = z;
+            } else {
+                if (r != 15) {
+                    break;
+                }
+                k += 15;
+            }
+        }
+        nbits = n;
+        nonZeroCount = count;
+        return pred;
+    }
+
+    /** Natural indices written by the last decodeBlock (index 0 is always the DC). */
+    private final int[] nonZero = new int[64 + 16];
+    private int nonZeroCount;
+
+    /**
+     * Inverse-transforms the block decodeBlock left in coef, then clears what it set. A block with
+     * only a DC coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >>
+     * (pass1 + 3) plus the level shift, exactly as its own DC shortcuts compute.
+     */
+    private void idct(int[] coef, int[] ws, short[] plane, int off, int stride, int pass1, int maxVal) {
+        int count = nonZeroCount;
+        if (count == 1) {
+            int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
+            short sv = (short) (v < 0 ? 0 : (v > maxVal ? maxVal : v));
+            for (int r = 0, o = off; r < 8; r++, o += stride) {
+                Arrays.fill(plane, o, o + 8, sv);
+            }
+            coef[0] = 0;
+            return;
+        }
+        if (pass1 == 2) {
+            Idct.inverse8(coef, ws, plane, off, stride);
+        } else {
+            Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
+        }
+        final int[] nz = nonZero;
+        for (int i = 0; i < count; i++) {
+            coef[nz[i]] = 0;
+        }
+    }
+
+    // =========================================================================================
+    // Output: upsampling (libjpeg's "fancy" triangle filter for 2:1) and colour
+    // =========================================================================================
+
+    /** Decides the colour transform and allocates the row buffers (once per frame). */
+    private void prepareOutput() {
+        if (nComp == 3) {
+            boolean transform;
+            if (adobeTransform >= 0) {
+                transform = adobeTransform != 0;
+            } else {
+                Photometric p = image.photometric();
+                transform = p == Photometric.YBR_FULL || p == Photometric.YBR_FULL_422 || jfif;
+            }
+            colourTransformed = transform;
+        }
+        rowBuf = new int[nComp][width + 16];
+        colour = colourTransformed ? ColourTables.of(precision) : null;
+    }
+
+    /** Output for the whole frame once every scan is decoded (unless it was streamed). */
+    private void output() {
+        int rows = image.rows();
+        int outLines = Math.min(lines, rows);
+        if (!streaming) {
+            outputRows(0, outLines);
+        }
+        if (outLines < rows) {
+            zeroRows(outLines);
+        }
+    }
+
+    /** Upsamples, converts and writes image rows [y0, y1) to the destination. */
+    private void outputRows(int y0, int y1) {
+        int nc = nComp;
+        int[][] rowBuf = this.rowBuf;
+        int maxVal = (1 << precision) - 1;
+        ColourTables ct = colour;
+        boolean direct = ct != null && dstBytes != null && compH[0] == hMax && compV[0] == vMax;
+        // The common cases, fused: 4:4:4 and 4:2:2 (libjpeg h2v1 fancy) straight from the planes.
+        boolean chromaFull = direct && compH[1] == hMax && compH[2] == hMax && compV[1] == vMax && compV[2] == vMax;
+        int chromaW = ceilDiv(width, 2);
+        boolean h2v1 = direct && hMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == vMax
+                && compV[2] == vMax && ceilDiv(width * compH[1], hMax) > 2;
+        for (int y = y0; y < y1; y++) {
+            int o = dstOff + y * width * nc;
+            int pr = y - planeRow0;
+            if (chromaFull) {
+                ct.planesToRgb8(planes[0], pr * planeStride[0], planes[1], pr * planeStride[1], planes[2],
+                        pr * planeStride[2], width, dstBytes, o);
+                continue;
+            }
+            if (h2v1) {
+                ct.h2v1ToRgb8(planes[0], pr * planeStride[0], planes[1], pr * planeStride[1], planes[2],
+                        pr * planeStride[2], chromaW, width, dstBytes, o);
+                continue;
+            }
+            if (direct) {
+                upsampleRow(1, y, rowBuf[1]);
+                upsampleRow(2, y, rowBuf[2]);
+                ct.toRgb8(planes[0], (y - planeRow0) * planeStride[0], rowBuf[1], rowBuf[2], width, dstBytes, o);
+                continue;
+            }
+            for (int c = 0; c < nc; c++) {
+                upsampleRow(c, y, rowBuf[c]);
+            }
+            if (nc == 1) {
+                int[] r0 = rowBuf[0];
+                if (dstBytes != null) {
+                    for (int x = 0; x < width; x++) {
+                        dstBytes[o + x] = (byte) r0[x];
+                    }
+                } else {
+                    for (int x = 0; x < width; x++) {
+                        dstShorts[o + x] = (short) r0[x];
+                    }
+                }
+            } else if (ct != null) {
+                ct.toRgb(rowBuf[0], rowBuf[1], rowBuf[2], width, dstBytes, dstShorts, o, maxVal);
+            } else {
+                for (int x = 0; x < width; x++) {
+                    for (int c = 0; c < nc; c++) {
+                        int v = rowBuf[c][x];
+                        if (dstBytes != null) {
+                            dstBytes[o + x * nc + c] = (byte) v;
+                        } else {
+                            dstShorts[o + x * nc + c] = (short) v;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void zeroRemainingRows() {
+        zeroRows(lines);
+    }
+
+    private void zeroRows(int fromRow) {
+        int from = dstOff + fromRow * width * nComp;
+        int to = dstOff + image.samplesPerFrame();
+        if (dstBytes != null) {
+            Arrays.fill(dstBytes, from, to, (byte) 0);
+        } else {
+            Arrays.fill(dstShorts, from, to, (short) 0);
+        }
+    }
+
+    /** Produces output row y of component c at full resolution into out[0..width). */
+    private void upsampleRow(int c, int y, int[] out) {
+        short[] plane = planes[c];
+        int stride = planeStride[c];
+        int hf = hMax / compH[c];
+        int vf = vMax / compV[c];
+        int compW = ceilDiv(width * compH[c], hMax);
+        int compHt = ceilDiv(lines * compV[c], vMax);
+        if (hf == 1 && vf == 1) {
+            int o = (y - planeRow0) * stride;
+            for (int x = 0; x < width; x++) {
+                out[x] = plane[o + x];
+            }
+        } else if (hf == 2 && vf == 1 && compW > 2) {
+            // libjpeg h2v1 fancy upsampling: each output is 3/4 nearer + 1/4 further input,
+            // rounding alternately down and up.
+            int o = (y - planeRow0) * stride;
+            int n = compW;
+            int v0 = plane[o];
+            out[0] = v0;
+            out[1] = (v0 * 3 + plane[o + 1] + 2) >> 2;
+            for (int i = 1; i < n - 1; i++) {
+                int v = plane[o + i] * 3;
+                out[2 * i] = (v + plane[o + i - 1] + 1) >> 2;
+                out[2 * i + 1] = (v + plane[o + i + 1] + 2) >> 2;
+            }
+            int vl = plane[o + n - 1];
+            out[2 * n - 2] = (vl * 3 + plane[o + n - 2] + 1) >> 2;
+            out[2 * n - 1] = vl;
+        } else if (hf == 2 && vf == 2 && compW > 2) {
+            // libjpeg h2v2 fancy upsampling: vertical 3:1 with the nearer neighbour row (edge
+            // rows replicated), then horizontal 3:1, with the bias 8/7 alternating.
+            int cy = y >> 1;
+            int ny = (y & 1) == 0 ? cy - 1 : cy + 1;
+            if (ny < 0) {
+                ny = 0;
+            } else if (ny > compHt - 1) {
+                ny = compHt - 1;
+            }
+            int o0 = cy * stride;
+            int o1 = ny * stride;
+            int n = compW;
+            int thisSum = plane[o0] * 3 + plane[o1];
+            int nextSum = plane[o0 + 1] * 3 + plane[o1 + 1];
+            out[0] = (thisSum * 4 + 8) >> 4;
+            out[1] = (thisSum * 3 + nextSum + 7) >> 4;
+            int lastSum = thisSum;
+            thisSum = nextSum;
+            for (int i = 1; i < n - 1; i++) {
+                nextSum = plane[o0 + i + 1] * 3 + plane[o1 + i + 1];
+                out[2 * i] = (thisSum * 3 + lastSum + 8) >> 4;
+                out[2 * i + 1] = (thisSum * 3 + nextSum + 7) >> 4;
+                lastSum = thisSum;
+                thisSum = nextSum;
+            }
+            out[2 * n - 2] = (thisSum * 3 + lastSum + 8) >> 4;
+            out[2 * n - 1] = (thisSum * 4 + 7) >> 4;
+        } else {
+            // Replication (libjpeg int_upsample, h2v1_upsample, h2v2_upsample).
+            int o = ((y - planeRow0) / vf) * stride;
+            for (int x = 0; x < width; x++) {
+                out[x] = plane[o + x / hf];
+            }
+        }
+    }
+
+    // =========================================================================================
+    // Lossless output access for LosslessScan
+    // =========================================================================================
+
+    int precision() {
+        return precision;
+    }
+
+    int width() {
+        return width;
+    }
+
+    int lines() {
+        return lines;
+    }
+
+    int components() {
+        return nComp;
+    }
+
+    int restartInterval() {
+        return restartInterval;
+    }
+
+    HuffmanDecodeTable dcTable(int i) {
+        return dcTables[i];
+    }
+
+    byte[] dstBytes() {
+        return dstBytes;
+    }
+
+    short[] dstShorts() {
+        return dstShorts;
+    }
+
+    int dstOff() {
+        return dstOff;
+    }
+
+    MalformedDataException badData(String reason) {
+        return bad(reason);
+    }
+}
