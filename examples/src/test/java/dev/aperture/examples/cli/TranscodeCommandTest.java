@@ -3,6 +3,8 @@ package dev.aperture.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aperture.dicom.io.DicomReader;
 import java.nio.file.Files;
@@ -21,7 +23,8 @@ class TranscodeCommandTest {
             "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_32bit.dcm", "rtdose.dcm", "SC_rgb_small_odd.dcm",
             "image_dfl.dcm", "examples_palette.dcm", "liver_expb_1frame.dcm");
     private static final List<String> SYNTAXES = List.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1",
-            "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.8.1");
+            "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.8.1",
+            "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70");
 
     @Test
     void losslessTranscodesRoundTripBitExactly(@TempDir Path tmp) throws Exception {
@@ -32,8 +35,11 @@ class TranscodeCommandTest {
             for (String ts : SYNTAXES) {
                 Path out = tmp.resolve(f + "." + ts + ".dcm");
                 Peers.Run t = Peers.aperture("transcode", in.toString(), out.toString(), "--ts", ts);
-                if (f.startsWith("liver") && ts.equals("1.2.840.10008.1.2.5")) {
-                    // 1-bit segmentation: RLE (PS3.5 Annex G) has no 1-bit form; refused on one line
+                boolean oneBit = f.startsWith("liver");
+                boolean jpeg32 = f.contains("32bit") || f.startsWith("rtdose");
+                if (oneBit && (ts.equals("1.2.840.10008.1.2.5") || ts.startsWith("1.2.840.10008.1.2.4."))
+                        || jpeg32 && ts.startsWith("1.2.840.10008.1.2.4.")) {
+                    // no 1-bit RLE (PS3.5 Annex G), no 1-bit or 32-bit lossless JPEG: refused on one line
                     assertEquals(1, t.exit(), t.err());
                     assertEquals(1, t.err().lines().count(), t.err());
                     continue;
@@ -63,6 +69,42 @@ class TranscodeCommandTest {
             assertEquals(0, Peers.aperture("decode", native_.toString(), "--raw", b.toString()).exit());
             assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), f);
         }
+    }
+
+    @Test
+    void lossyJpegSetsTheLossyAttributesAndANewInstanceAndDcmtkDecodesIt(@TempDir Path tmp) throws Exception {
+        Path in = Peers.testdata().resolve("SC_rgb_rle.dcm");
+        Path out = tmp.resolve("baseline.dcm");
+        Peers.Run t = Peers.aperture("transcode", in.toString(), out.toString(), "--ts", "1.2.840.10008.1.2.4.50",
+                "--quality", "85");
+        assertEquals(0, t.exit(), t.err());
+        var before = DicomReader.standard().read(in).dataset();
+        var after = DicomReader.standard().read(out).dataset();
+        assertEquals("01", after.string(dev.aperture.dicom.Tags.LossyImageCompression).orElseThrow());
+        assertEquals("ISO_10918_1", after.string(dev.aperture.dicom.Tags.LossyImageCompressionMethod).orElseThrow());
+        assertTrue(after.doubleValue(dev.aperture.dicom.Tags.LossyImageCompressionRatio).orElseThrow() > 1);
+        assertNotEquals(before.string(dev.aperture.dicom.Tags.SOPInstanceUID), after.string(dev.aperture.dicom.Tags.SOPInstanceUID));
+        assertTrue(after.string(dev.aperture.dicom.Tags.SOPInstanceUID).orElseThrow().startsWith("2.25."));
+        assertEquals("YBR_FULL_422", after.string(dev.aperture.dicom.Tags.PhotometricInterpretation).orElseThrow());
+        Peers.Run d = Peers.tool("dcmdjpeg", out.toString(), tmp.resolve("dj.dcm").toString());
+        assertEquals(0, d.exit(), d.err());
+        // DCMTK's decoding and ours agree within one grey level, and both stay close to the source
+        Path ours = tmp.resolve("ours.raw");
+        Path theirs = tmp.resolve("theirs.raw");
+        Path source = tmp.resolve("source.raw");
+        assertEquals(0, Peers.aperture("decode", out.toString(), "--raw", ours.toString()).exit());
+        assertEquals(0, Peers.aperture("decode", tmp.resolve("dj.dcm").toString(), "--raw", theirs.toString()).exit());
+        assertEquals(0, Peers.aperture("decode", in.toString(), "--raw", source.toString()).exit());
+        byte[] a = Files.readAllBytes(ours);
+        byte[] b = Files.readAllBytes(theirs);
+        byte[] s = Files.readAllBytes(source);
+        assertEquals(b.length, a.length);
+        long err = 0;
+        for (int i = 0; i < a.length; i++) {
+            assertTrue(Math.abs((a[i] & 0xFF) - (b[i] & 0xFF)) <= 1, "sample " + i);
+            err += Math.abs((a[i] & 0xFF) - (s[i] & 0xFF));
+        }
+        assertTrue(err / (double) a.length < 4, "mean error " + err / (double) a.length);
     }
 
     @Test
