@@ -19,6 +19,11 @@ public record ByteSamples(byte[] array, int offset, int length) implements Sampl
         Objects.checkFromIndexSize(offset, length, array.length);
     }
 
+    @Override
+    public ByteSamples window(int offset, int length) {
+        return new ByteSamples(array, offset, length);
+    }
+
     /** Wraps a whole array. */
     public static ByteSamples of(byte[] array) {
         return new ByteSamples(array, 0, array.length);

@@ -19,6 +19,11 @@ public record DoubleSamples(double[] array, int offset, int length) implements S
         Objects.checkFromIndexSize(offset, length, array.length);
     }
 
+    @Override
+    public DoubleSamples window(int offset, int length) {
+        return new DoubleSamples(array, offset, length);
+    }
+
     /** Wraps a whole array. */
     public static DoubleSamples of(double[] array) {
         return new DoubleSamples(array, 0, array.length);

@@ -19,6 +19,11 @@ public record FloatSamples(float[] array, int offset, int length) implements Sam
         Objects.checkFromIndexSize(offset, length, array.length);
     }
 
+    @Override
+    public FloatSamples window(int offset, int length) {
+        return new FloatSamples(array, offset, length);
+    }
+
     /** Wraps a whole array. */
     public static FloatSamples of(float[] array) {
         return new FloatSamples(array, 0, array.length);

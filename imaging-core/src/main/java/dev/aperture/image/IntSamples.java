@@ -19,6 +19,11 @@ public record IntSamples(int[] array, int offset, int length) implements Samples
         Objects.checkFromIndexSize(offset, length, array.length);
     }
 
+    @Override
+    public IntSamples window(int offset, int length) {
+        return new IntSamples(array, offset, length);
+    }
+
     /** Wraps a whole array. */
     public static IntSamples of(int[] array) {
         return new IntSamples(array, 0, array.length);

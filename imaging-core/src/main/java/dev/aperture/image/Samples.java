@@ -23,6 +23,16 @@ public sealed interface Samples permits ByteSamples, ShortSamples, IntSamples, F
     int length();
 
     /**
+     * Returns another window onto the same array (a frame of a multi-frame buffer, say).
+     *
+     * @param offset index of the first sample in the array
+     * @param length number of samples
+     * @return the window; it shares the array
+     * @throws IndexOutOfBoundsException if the window does not lie inside the array
+     */
+    Samples window(int offset, int length);
+
+    /**
      * Allocates samples of the type that holds one frame of {@code image}.
      *
      * @param image the image

@@ -19,6 +19,11 @@ public record ShortSamples(short[] array, int offset, int length) implements Sam
         Objects.checkFromIndexSize(offset, length, array.length);
     }
 
+    @Override
+    public ShortSamples window(int offset, int length) {
+        return new ShortSamples(array, offset, length);
+    }
+
     /** Wraps a whole array. */
     public static ShortSamples of(short[] array) {
         return new ShortSamples(array, 0, array.length);

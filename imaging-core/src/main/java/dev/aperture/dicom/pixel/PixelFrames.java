@@ -12,13 +12,8 @@ import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.Vr;
 import dev.aperture.dicom.io.DicomFile;
-import dev.aperture.image.ByteSamples;
-import dev.aperture.image.DoubleSamples;
-import dev.aperture.image.FloatSamples;
 import dev.aperture.image.ImageDescriptor;
-import dev.aperture.image.IntSamples;
 import dev.aperture.image.Samples;
-import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.ApertureException;
 import dev.aperture.imaging.MalformedDataException;
 import dev.aperture.imaging.Repair;
@@ -365,7 +360,7 @@ public final class PixelFrames {
         List<CompletableFuture<DecodedFrame>> jobs = new ArrayList<>(frames);
         for (int f = 0; f < frames; f++) {
             final int frame = f;
-            Samples slot = window(dst, dst.offset() + frame * spf, spf);
+            Samples slot = dst.window(dst.offset() + frame * spf, spf);
             jobs.add(CompletableFuture.supplyAsync(() -> decode(frame, slot), executor));
         }
         List<DecodedFrame> out = new ArrayList<>(frames);
@@ -382,16 +377,4 @@ public final class PixelFrames {
         return out;
     }
 
-    private static Samples window(Samples s, int offset, int length) {
-        if (s instanceof ByteSamples b) {
-            return new ByteSamples(b.array(), offset, length);
-        } else if (s instanceof ShortSamples b) {
-            return new ShortSamples(b.array(), offset, length);
-        } else if (s instanceof IntSamples b) {
-            return new IntSamples(b.array(), offset, length);
-        } else if (s instanceof FloatSamples b) {
-            return new FloatSamples(b.array(), offset, length);
-        }
-        return new DoubleSamples(((DoubleSamples) s).array(), offset, length);
-    }
 }

@@ -14,13 +14,9 @@ import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.Vr;
 import dev.aperture.dicom.io.DicomFile;
 import dev.aperture.image.ByteSamples;
-import dev.aperture.image.DoubleSamples;
-import dev.aperture.image.FloatSamples;
 import dev.aperture.image.ImageDescriptor;
-import dev.aperture.image.IntSamples;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
-import dev.aperture.image.ShortSamples;
 import dev.aperture.transfer.TransferSyntax;
 import dev.aperture.transfer.TransferSyntaxRegistry;
 import java.math.BigInteger;
@@ -104,13 +100,13 @@ public final class Transcoder {
                 // 1-bit frames are packed back to back, not padded to whole bytes (PS3.5 8.1.1)
                 joined = new byte[Math.toIntExact(((long) spf * frames.frameCount() + 7) / 8)];
                 for (int f = 0; f < frames.frameCount(); f++) {
-                    NativeFrames.packBits((ByteSamples) window(all, f * spf, spf), joined, (long) f * spf);
+                    NativeFrames.packBits((ByteSamples) all.window(all.offset() + f * spf, spf), joined, (long) f * spf);
                 }
             } else {
                 int frameLength = Math.toIntExact(NativeFrames.frameLength(one));
                 joined = new byte[Math.multiplyExact(frameLength, frames.frameCount())];
                 for (int f = 0; f < frames.frameCount(); f++) {
-                    byte[] p = NativeFrames.encode(window(all, f * spf, spf), one, NativeLayout.LITTLE_ENDIAN);
+                    byte[] p = NativeFrames.encode(all.window(all.offset() + f * spf, spf), one, NativeLayout.LITTLE_ENDIAN);
                     System.arraycopy(p, 0, joined, f * frameLength, p.length);
                 }
             }
@@ -123,7 +119,7 @@ public final class Transcoder {
             long offset = 0;
             encodedBytes = 0;
             for (int f = 0; f < frames.frameCount(); f++) {
-                EncodedFrame e = encoder.encode(window(all, f * spf, spf), asDecoded.withFrames(1), options);
+                EncodedFrame e = encoder.encode(all.window(all.offset() + f * spf, spf), asDecoded.withFrames(1), options);
                 byte[] bytes = e.bytes();
                 if ((bytes.length & 1) != 0) {
                     bytes = java.util.Arrays.copyOf(bytes, bytes.length + 1);
@@ -182,16 +178,4 @@ public final class Transcoder {
         return "2.25." + v;
     }
 
-    private static Samples window(Samples s, int offset, int length) {
-        if (s instanceof ByteSamples x) {
-            return new ByteSamples(x.array(), offset, length);
-        } else if (s instanceof ShortSamples x) {
-            return new ShortSamples(x.array(), offset, length);
-        } else if (s instanceof IntSamples x) {
-            return new IntSamples(x.array(), offset, length);
-        } else if (s instanceof FloatSamples x) {
-            return new FloatSamples(x.array(), offset, length);
-        }
-        return new DoubleSamples(((DoubleSamples) s).array(), offset, length);
-    }
 }
