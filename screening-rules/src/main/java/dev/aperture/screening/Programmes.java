@@ -17,7 +17,7 @@ import java.util.Optional;
  * <pre>{@code
  * Programmes programmes = Programmes.standard();
  * Decision d = programmes.evaluate(ScreeningCase.parse(json));
- * d.action().ifPresent(a -> System.out.println(a + " due " + d.dueDate().orElse(null)));
+ * Optional<LocalDate> due = d.dueDate();   // with d.action(), d.rationale(), d.errors()
  * }</pre>
  */
 public final class Programmes {
