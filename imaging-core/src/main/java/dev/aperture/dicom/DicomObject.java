@@ -81,6 +81,23 @@ public final class DicomObject {
         return new Builder(Objects.requireNonNull(enclosing, "enclosing"));
     }
 
+    /**
+     * Returns a new builder for a top-level dataset sized for about {@code expectedElements}
+     * elements (it still grows past them): what a reader that knows its input size uses to
+     * avoid regrowing.
+     *
+     * @param expectedElements the number of elements expected, 1..65536 (clamped)
+     * @return the builder
+     */
+    public static Builder builder(int expectedElements) {
+        Builder b = new Builder(SpecificCharacterSet.DEFAULT);
+        int n = Math.max(16, Math.min(65_536, expectedElements));
+        b.tags = new int[n];
+        b.vrs = new Vr[n];
+        b.values = new Object[n];
+        return b;
+    }
+
     /** Returns a builder holding this dataset's elements. */
     public Builder toBuilder() {
         Builder b = new Builder(charset);

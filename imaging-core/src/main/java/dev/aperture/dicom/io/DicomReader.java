@@ -294,7 +294,8 @@ public final class DicomReader {
         ArrayDeque<DicomObject.Builder> builders = null;
         ArrayDeque<int[]> seqTags = null;
         ArrayDeque<List<DicomObject>> seqItems = null;
-        DicomObject.Builder current = DicomObject.builder();
+        // About one element per 24 bytes of header in typical files; the builder grows past that.
+        DicomObject.Builder current = DicomObject.builder(size < 0 ? 64 : (int) Math.min(256, size / 24));
         long[] bot = null;
         List<byte[]> fragments = null;
         List<BulkData> bulkFragments = null;
