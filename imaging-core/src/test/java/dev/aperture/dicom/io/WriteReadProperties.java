@@ -57,7 +57,12 @@ class WriteReadProperties {
                     text.append((char) ('0' + rnd.nextInt('z' - '0' + 1)));
                 }
                 String t = text.toString().replace('\\', '/');
-                b.setString(tag, vr, vr == Vr.UI ? t.replaceAll("[^0-9.]", "1") : t);
+                if (vr == Vr.UI) {
+                    t = t.replaceAll("[^0-9.]", "1");
+                } else if (vr == Vr.PN) {
+                    t = t.replaceAll("[=^]", "A"); // component and group delimiters get their own test
+                }
+                b.setString(tag, vr, t);
             } else {
                 Vr vr = BINARY[rnd.nextInt(BINARY.length)];
                 int unit = Math.max(2, vr.unitSize());
