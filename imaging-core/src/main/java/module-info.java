@@ -12,4 +12,6 @@ module dev.aperture.imaging {
     exports dev.aperture.dicom;
 
     uses dev.aperture.codec.CodecProvider;
+
+    provides dev.aperture.codec.CodecProvider with dev.aperture.codec.jpegls.JpegLsCodecProvider;
 }
