@@ -77,6 +77,26 @@ final class JlsTestSupport {
         return false;
     }
 
+    /** Runs a command; returns whether it exited with 0 (fails the test after 120 s). */
+    static boolean tryRun(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (InputStream in = p.getInputStream()) {
+                in.readAllBytes();
+            }
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("timed out: " + String.join(" ", cmd));
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a command, failing the test on a non-zero exit or after 120 s. */
     static String run(String... cmd) {
         try {
@@ -146,9 +166,15 @@ final class JlsTestSupport {
 
     /** Extracts the frames (encapsulated) or samples (native) of a DICOM file. */
     static Extracted extract(Path dcm, Path tmp) {
+        Batch b = new Batch(tmp);
+        Path dir = b.extract(dcm);
+        b.run();
+        return read(dir);
+    }
+
+    /** Reads what an {@code extract} command wrote. */
+    static Extracted read(Path dir) {
         try {
-            Path dir = Files.createTempDirectory(tmp, "x");
-            run(PYTHON, script(tmp).toString(), "extract", dcm.toString(), dir.toString());
             Map<String, String> meta = new LinkedHashMap<>();
             for (String line : Files.readAllLines(dir.resolve("meta.txt"))) {
                 int eq = line.indexOf('=');
@@ -166,27 +192,54 @@ final class JlsTestSupport {
         }
     }
 
-    /** Writes encapsulated frames into a copy of {@code template}. */
-    static Path wrap(Path template, Path out, String ts, ImageDescriptor d, List<byte[]> frames, Path tmp) {
-        try {
-            List<String> cmd = new ArrayList<>(List.of(PYTHON, script(tmp).toString(), "wrap", template.toString(),
-                    out.toString(), ts, "" + d.rows(), "" + d.columns(), "" + d.samplesPerPixel(),
-                    "" + d.bitsAllocated(), "" + d.bitsStored(), d.signed() ? "1" : "0", d.photometric().code()));
-            for (int i = 0; i < frames.size(); i++) {
-                Path f = Files.createTempFile(tmp, "f", ".jls");
-                Files.write(f, frames.get(i));
-                cmd.add(f.toString());
-            }
-            run(cmd.toArray(String[]::new));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** Several {@code dicom_frames.py} commands run by one interpreter. */
+    static final class Batch {
+        private final Path tmp;
+        private final List<String> lines = new ArrayList<>();
 
-    /** Writes native samples ({@code frames} frames, interleaved) into a copy of {@code template}. */
-    static Path nativeFile(Path template, Path out, ImageDescriptor d, Object samples, int frames, Path tmp) {
-        try {
+        Batch(Path tmp) {
+            this.tmp = tmp;
+        }
+
+        private Path temp(String prefix) {
+            try {
+                return Files.createTempDirectory(tmp, prefix);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private Path tempFile(byte[] content) {
+            try {
+                Path f = Files.createTempFile(tmp, "b", ".bin");
+                Files.write(f, content);
+                return f;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Queues an extraction; returns the folder to {@link #read} after {@link #run}. */
+        Path extract(Path dcm) {
+            Path dir = temp("x");
+            lines.add(String.join("\t", "extract", dcm.toString(), dir.toString()));
+            return dir;
+        }
+
+        /** Queues writing encapsulated frames into a copy of {@code template}. */
+        Path wrap(Path template, Path out, String ts, ImageDescriptor d, List<byte[]> frames) {
+            List<String> cmd = new ArrayList<>(List.of("wrap", template.toString(), out.toString(), ts,
+                    "" + d.rows(), "" + d.columns(), "" + d.samplesPerPixel(), "" + d.bitsAllocated(),
+                    "" + d.bitsStored(), d.signed() ? "1" : "0", d.photometric().code()));
+            for (byte[] f : frames) {
+                cmd.add(tempFile(f).toString());
+            }
+            lines.add(String.join("\t", cmd));
+            return out;
+        }
+
+        /** Queues writing native samples ({@code frames} frames, interleaved) into a copy of {@code template}. */
+        Path nativeFile(Path template, Path out, ImageDescriptor d, Object samples, int frames) {
             byte[] raw;
             if (samples instanceof byte[] b) {
                 raw = b;
@@ -196,14 +249,25 @@ final class JlsTestSupport {
                 bb.asShortBuffer().put(s);
                 raw = bb.array();
             }
-            Path r = Files.createTempFile(tmp, "raw", ".bin");
-            Files.write(r, raw);
-            run(PYTHON, script(tmp).toString(), "native", template.toString(), out.toString(), "" + d.rows(),
+            lines.add(String.join("\t", "native", template.toString(), out.toString(), "" + d.rows(),
                     "" + d.columns(), "" + d.samplesPerPixel(), "" + d.bitsAllocated(), "" + d.bitsStored(),
-                    d.signed() ? "1" : "0", d.photometric().code(), r.toString(), "" + frames);
+                    d.signed() ? "1" : "0", d.photometric().code(), tempFile(raw).toString(), "" + frames));
             return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        /** Runs the queued commands. */
+        void run() {
+            if (lines.isEmpty()) {
+                return;
+            }
+            try {
+                Path spec = Files.createTempFile(tmp, "spec", ".txt");
+                Files.write(spec, lines);
+                lines.clear();
+                JlsTestSupport.run(PYTHON, script(tmp).toString(), "batch", spec.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

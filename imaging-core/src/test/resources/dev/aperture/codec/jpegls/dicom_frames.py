@@ -7,6 +7,8 @@ wrap TEMPLATE.dcm OUT.dcm TS ROWS COLS SPP BA BS PR PHOTOMETRIC FRAME.bin...
                         -> a copy of TEMPLATE whose Pixel Data holds the given frames encapsulated
 native TEMPLATE.dcm OUT.dcm ROWS COLS SPP BA BS PR PHOTOMETRIC RAW.bin FRAMES
                         -> a copy of TEMPLATE with native little-endian Pixel Data from RAW.bin
+batch SPEC.txt          -> runs each line of SPEC.txt (tab-separated arguments) as a command,
+                           so that many files cost one interpreter start
 """
 import os
 import sys
@@ -105,13 +107,23 @@ def native(template, out, rows, cols, spp, ba, bs, pr, photometric, raw, frames)
     ds.save_as(out, write_like_original=False)
 
 
-if __name__ == "__main__":
-    cmd = sys.argv[1]
+def main(argv):
+    cmd = argv[0]
     if cmd == "extract":
-        extract(sys.argv[2], sys.argv[3])
+        extract(argv[1], argv[2])
     elif cmd == "wrap":
-        wrap(*sys.argv[2:12], sys.argv[12:])
+        wrap(*argv[1:11], argv[11:])
     elif cmd == "native":
-        native(*sys.argv[2:13])
+        native(*argv[1:12])
+    elif cmd == "batch":
+        with open(argv[1]) as fh:
+            for line in fh:
+                line = line.rstrip("\n")
+                if line:
+                    main(line.split("\t"))
     else:
         sys.exit("unknown command")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
