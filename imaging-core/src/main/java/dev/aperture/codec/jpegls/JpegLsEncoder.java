@@ -57,6 +57,15 @@ final class JpegLsEncoder implements FrameEncoder {
     /** As above; {@code writePreset} false codes with {@code preset} but leaves out the LSE (tests only). */
     static byte[] encode(Samples src, ImageDescriptor image, int near, int ilv, JlsParams preset,
                          boolean writePreset) {
+        return encode(src, image, near, ilv, preset, writePreset, 0);
+    }
+
+    /** As above, with a restart interval in lines (0 for none), written in a DRI segment. */
+    static byte[] encode(Samples src, ImageDescriptor image, int near, int ilv, JlsParams preset,
+                         boolean writePreset, int restart) {
+        if (restart < 0 || restart > 0xFFFF) {
+            throw new IllegalArgumentException("restart interval must be in 0..65535");
+        }
         Objects.requireNonNull(src, "src");
         int p = image.bitsStored();
         if (p < 2 || p > 16) {
@@ -124,6 +133,13 @@ final class JpegLsEncoder implements FrameEncoder {
             len = put16(out, len, params.t3());
             len = put16(out, len, params.reset());
         }
+        if (restart > 0) {
+            // DRI (T.87 C.2.5 / T.81 B.2.4.4)
+            out[len++] = (byte) 0xFF;
+            out[len++] = (byte) 0xDD;
+            len = put16(out, len, 4);
+            len = put16(out, len, restart);
+        }
         int[][] scans;
         if (ilv == ILV_NONE) {
             scans = new int[nc][];
@@ -154,7 +170,7 @@ final class JpegLsEncoder implements FrameEncoder {
             out[len++] = (byte) ilv;
             out[len++] = 0;
             ScanEncoder se = new ScanEncoder(params, near, out, len, w, nc, srcS, srcB, off, p);
-            se.encode(comps, ilv, h);
+            se.encode(comps, ilv, h, restart);
             out = se.out();
             len = se.length();
         }

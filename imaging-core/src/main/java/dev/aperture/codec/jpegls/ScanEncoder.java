@@ -50,16 +50,30 @@ final class ScanEncoder extends JlsCoder {
         return len;
     }
 
-    /** Encodes every line of the scan and flushes the last bits (T.87 A.1, end of scan). */
-    void encode(int[] comps, int ilv, int height) {
+    /**
+     * Encodes every line of the scan and flushes the last bits (T.87 A.1, end of scan).
+     *
+     * @param restart restart interval in lines (0 for none): after every {@code restart} lines
+     *                the bits are flushed, RSTm is written and coding starts afresh (T.87 D.2)
+     */
+    void encode(int[] comps, int ilv, int height, int restart) {
         int w = width;
         int nc = comps.length;
         int stride = w + 2;
         int[] lines = new int[2 * stride * nc];
         // worst case per line: every sample an escape code of LIMIT bits, plus stuffing (8/7)
         int lineBytes = (int) Math.min(Integer.MAX_VALUE - 64L, ((long) w * nc * limit * 8 / 7) / 8 + 64);
+        int rst = 0;
         for (int y = 0; y < height; y++) {
             ensure(lineBytes);
+            if (restart > 0 && y > 0 && y % restart == 0) {
+                flushEnd();
+                out[len++] = (byte) 0xFF;
+                out[len++] = (byte) (0xD0 + rst);
+                rst = (rst + 1) & 7;
+                Arrays.fill(lines, 0);
+                initContexts();
+            }
             if (ilv == 2) {
                 int l = stride * nc;
                 int p = (y & 1) * l;

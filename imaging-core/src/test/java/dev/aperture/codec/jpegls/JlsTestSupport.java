@@ -271,6 +271,20 @@ final class JlsTestSupport {
         }
     }
 
+    /** Deletes a folder and everything in it (null is ignored). */
+    static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A destination for one frame of {@code d}. */
     static Samples allocate(ImageDescriptor d) {
         return Samples.allocate(d, 1);
