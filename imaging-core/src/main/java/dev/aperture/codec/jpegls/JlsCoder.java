@@ -36,10 +36,15 @@ abstract class JlsCoder {
     /** Gradient quantisation, indexed by gradient + MAXVAL, values -4..4 (T.87 A.3.3). */
     final byte[] quant;
 
-    final int[] a = new int[CONTEXTS + 2];
-    final int[] b = new int[CONTEXTS + 2];
-    final int[] c = new int[CONTEXTS + 2];
-    final int[] n = new int[CONTEXTS + 2];
+    /**
+     * Context variables, four per context so that one sample touches one cache line:
+     * {@code st[4q]} = A, {@code st[4q + 1]} = B, {@code st[4q + 2]} = C, {@code st[4q + 3]} = N.
+     */
+    final int[] st = new int[4 * (CONTEXTS + 2)];
+    static final int A = 0;
+    static final int B = 1;
+    static final int C = 2;
+    static final int N = 3;
     final int[] nn = new int[2];
     /** RUNindex of the component being coded; line-interleaved scans keep one per component. */
     int runIndex;
@@ -62,10 +67,10 @@ abstract class JlsCoder {
     final void initContexts() {
         int a0 = Math.max(2, (range + 32) / 64);
         for (int i = 0; i < CONTEXTS + 2; i++) {
-            a[i] = a0;
-            b[i] = 0;
-            c[i] = 0;
-            n[i] = 1;
+            st[4 * i + A] = a0;
+            st[4 * i + B] = 0;
+            st[4 * i + C] = 0;
+            st[4 * i + N] = 1;
         }
         nn[0] = 0;
         nn[1] = 0;
@@ -77,15 +82,12 @@ abstract class JlsCoder {
         return 32 - Integer.numberOfLeadingZeros(v - 1);
     }
 
-    /** T.87 A.4.1: the median edge detector. */
+    /** T.87 A.4.1: the median edge detector (min and max compile to conditional moves). */
     static int predict(int ra, int rb, int rc) {
-        if (rc >= Math.max(ra, rb)) {
-            return Math.min(ra, rb);
-        }
-        if (rc <= Math.min(ra, rb)) {
-            return Math.max(ra, rb);
-        }
-        return ra + rb - rc;
+        int mx = Math.max(ra, rb);
+        int mn = Math.min(ra, rb);
+        int mid = ra + rb - rc;
+        return rc >= mx ? mn : (rc <= mn ? mx : mid);
     }
 
     /**
@@ -98,75 +100,79 @@ abstract class JlsCoder {
         return 81 * q[d1 + off] + 9 * q[d2 + off] + q[d3 + off];
     }
 
-    /** T.87 A.6.1 and A.6.2: update A, B, N and the bias correction C of a regular context. */
-    final void updateRegular(int ctx, int err) {
-        int aq = a[ctx] + Math.abs(err);
-        int bq = b[ctx] + err * step;
-        int nq = n[ctx];
+    /**
+     * T.87 A.6.1 and A.6.2: update A, B, N and the bias correction C of a regular context.
+     *
+     * @param i index of the context's A in {@link #st} (4 * Q)
+     */
+    final void updateRegular(int i, int err) {
+        int[] s = st;
+        int aq = s[i + A] + Math.abs(err);
+        int bq = s[i + B] + err * step;
+        int nq = s[i + N];
         if (nq == reset) {
             aq >>= 1;
             bq >>= 1; // floor division: equals -((1 - B) >> 1) of A.6.1 for negative B
             nq >>= 1;
         }
         nq++;
-        a[ctx] = aq;
-        n[ctx] = nq;
+        s[i + A] = aq;
+        s[i + N] = nq;
         if (bq + nq <= 0) {
             bq += nq;
             if (bq <= -nq) {
                 bq = -nq + 1;
             }
-            if (c[ctx] > MIN_C) {
-                c[ctx]--;
+            if (s[i + C] > MIN_C) {
+                s[i + C]--;
             }
         } else if (bq > 0) {
             bq -= nq;
             if (bq > 0) {
                 bq = 0;
             }
-            if (c[ctx] < MAX_C) {
-                c[ctx]++;
+            if (s[i + C] < MAX_C) {
+                s[i + C]++;
             }
         }
-        b[ctx] = bq;
+        s[i + B] = bq;
     }
 
-    /** T.87 A.7.2.2: update a run-interruption context. */
+    /** T.87 A.7.2.2: update a run-interruption context (RI0 or RI1). */
     final void updateInterruption(int ctx, int err, int emErr) {
         int t = ctx - RI0;
+        int i = 4 * ctx;
         if (err < 0) {
             nn[t]++;
         }
-        a[ctx] += (emErr + 1 - t) >> 1;
-        if (n[ctx] == reset) {
-            a[ctx] >>= 1;
-            n[ctx] >>= 1;
+        st[i + A] += (emErr + 1 - t) >> 1;
+        if (st[i + N] == reset) {
+            st[i + A] >>= 1;
+            st[i + N] >>= 1;
             nn[t] >>= 1;
         }
-        n[ctx]++;
+        st[i + N]++;
     }
 
-    /** Golomb parameter k of a regular context: least k with N << k >= A (T.87 A.5.1). */
-    final int golombK(int ctx) {
-        int nq = n[ctx];
-        int aq = a[ctx];
-        int k = 0;
-        // k <= 30 keeps N << k from overflowing; valid streams never get near it (A/N <= RANGE).
-        while (k < 30 && (nq << k) < aq) {
-            k++;
+    /**
+     * The least k with {@code n << k >= a} (T.87 A.5.1), without a loop: with
+     * la = floor(log2 a) and ln = floor(log2 n), n << (la - ln) lies in [2^la, 2^(la+1)) as a
+     * does, so k is la - ln or la - ln + 1; when la < ln, n > a and k is 0. Both are at least 1.
+     */
+    static int golomb(int n, int a) {
+        int k = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
+        if (k < 0) {
+            return 0;
         }
-        return k;
+        return (n << k) < a ? k + 1 : k;
     }
 
     /** Golomb parameter of a run-interruption context (T.87 A.7.2.1, TEMP). */
     final int golombKInterruption(int ctx) {
-        int nq = n[ctx];
-        int temp = a[ctx] + ((n[ctx] >> 1) & -(ctx - RI0));
-        int k = 0;
-        while (k < 30 && (nq << k) < temp) {
-            k++;
-        }
-        return k;
+        int i = 4 * ctx;
+        int nq = st[i + N];
+        int temp = st[i + A] + ((nq >> 1) & -(ctx - RI0));
+        return golomb(nq, temp);
     }
 
     /** Reconstruction with the modulo fix of T.87 A.4.4 / A.7.2, clamped to 0..MAXVAL. */

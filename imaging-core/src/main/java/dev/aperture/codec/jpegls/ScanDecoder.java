@@ -2,6 +2,9 @@
 package dev.aperture.codec.jpegls;
 
 import dev.aperture.imaging.MalformedDataException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -193,17 +196,27 @@ final class ScanDecoder extends JlsCoder {
         int w = width;
         L[p + w + 1] = L[p + w];
         L[cur] = L[p + 1];
+        // Ra, Rb, Rc slide along in locals: the next Rc is this Rb, the next Rb this Rd
+        int ra = L[cur];
+        int rb = L[p + 1];
+        int rc = L[p];
         int x = 1;
         while (x <= w) {
-            int ra = L[cur + x - 1];
-            int rb = L[p + x];
-            int rc = L[p + x - 1];
             int rd = L[p + x + 1];
             int q = context(rd - rb, rb - rc, rc - ra);
             if (q == 0) {
                 x += decodeRun(L, p, cur, x, ra);
+                if (x <= w) {
+                    ra = L[cur + x - 1];
+                    rb = L[p + x];
+                    rc = L[p + x - 1];
+                }
             } else {
-                L[cur + x] = decodeRegular(q, predict(ra, rb, rc));
+                int rx = decodeRegular(q, predict(ra, rb, rc));
+                L[cur + x] = rx;
+                ra = rx;
+                rc = rb;
+                rb = rd;
                 x++;
             }
         }
@@ -296,20 +309,22 @@ final class ScanDecoder extends JlsCoder {
     /** T.87 A.4 to A.6, decoding side: one sample in regular mode. */
     private int decodeRegular(int q, int predicted) {
         int s = q >> 31;                       // 0 or -1
-        int ctx = (q ^ s) - s;                 // |q|
-        int px = predicted + ((c[ctx] ^ s) - s);
+        int i = ((q ^ s) - s) << 2;            // 4 * |q|
+        int[] ctx = st;
+        int px = predicted + ((ctx[i + C] ^ s) - s);
         px = px < 0 ? 0 : (px > maxVal ? maxVal : px);
-        int k = golombK(ctx);
+        int nq = ctx[i + N];
+        int k = golomb(nq, ctx[i + A]);
         int m = decodeValue(k, limit);
         if (m > range) {
             throw badValue();
         }
         // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2
         int e = (m >>> 1) ^ -(m & 1);
-        if ((k | near) == 0 && 2 * b[ctx] <= -n[ctx]) {
+        if ((k | near) == 0 && 2 * ctx[i + B] <= -nq) {
             e = ~e;                            // the special mapping: 2E+1 / -2(E+1)
         }
-        updateRegular(ctx, e);
+        updateRegular(i, e);
         if (near == 0) {
             // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
             int v = px + ((e ^ s) - s);
@@ -334,7 +349,7 @@ final class ScanDecoder extends JlsCoder {
         int temp = em + t;
         int map = temp & 1;
         int abs = (temp + map) >> 1;
-        boolean cond = k != 0 || 2 * nn[t] >= n[ctx];
+        boolean cond = k != 0 || 2 * nn[t] >= st[4 * ctx + N];
         int e = (cond == (map != 0)) ? -abs : abs;
         updateInterruption(ctx, e, em);
         return e;
@@ -427,9 +442,26 @@ final class ScanDecoder extends JlsCoder {
         return v;
     }
 
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     /** Tops the register up to more than 56 bits, with zero bits past the segment's end. */
     private void fill() {
         byte[] in = buf;
+        if (bits <= 56 && !afterFF && pos + 8 <= segEnd) {
+            // common case: the next eight bytes hold no 0xFF (no stuffing, no marker), so as many
+            // whole bytes as fit go in at once. "Some byte of w is 0xFF" is "some byte of ~w is
+            // zero", tested with the classic (x - 0x01..01) & ~x & 0x80..80 trick.
+            long w = (long) LONG_BE.get(in, pos);
+            long inv = ~w;
+            if (((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0) {
+                int bytes = (64 - bits) >> 3;  // 1..8 as bits <= 56
+                int nb = bits + (bytes << 3);  // 57..64
+                reg |= (w >>> bits) & (-1L << (64 - nb));
+                bits = nb;
+                pos += bytes;
+                return;
+            }
+        }
         while (bits <= 56) {
             if (pos >= segEnd) {
                 bits += 8;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.aperture.codec.jpegls;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -140,17 +143,27 @@ final class ScanEncoder extends JlsCoder {
         int w = width;
         L[p + w + 1] = L[p + w];
         L[cur] = L[p + 1];
+        // Ra, Rb, Rc slide along in locals: the next Rc is this Rb, the next Rb this Rd
+        int ra = L[cur];
+        int rb = L[p + 1];
+        int rc = L[p];
         int x = 1;
         while (x <= w) {
-            int ra = L[cur + x - 1];
-            int rb = L[p + x];
-            int rc = L[p + x - 1];
             int rd = L[p + x + 1];
             int q = context(rd - rb, rb - rc, rc - ra);
             if (q == 0) {
                 x += encodeRun(L, p, cur, x, ra);
+                if (x <= w) {
+                    ra = L[cur + x - 1];
+                    rb = L[p + x];
+                    rc = L[p + x - 1];
+                }
             } else {
-                L[cur + x] = encodeRegular(q, predict(ra, rb, rc), L[cur + x]);
+                int rx = encodeRegular(q, predict(ra, rb, rc), L[cur + x]);
+                L[cur + x] = rx;
+                ra = rx;
+                rc = rb;
+                rb = rd;
                 x++;
             }
         }
@@ -280,19 +293,21 @@ final class ScanEncoder extends JlsCoder {
     /** T.87 A.4 to A.6: one sample in regular mode; returns the reconstructed value. */
     private int encodeRegular(int q, int predicted, int ix) {
         int s = q >> 31;
-        int ctx = (q ^ s) - s;
-        int px = predicted + ((c[ctx] ^ s) - s);
+        int i = ((q ^ s) - s) << 2;
+        int[] ctx = st;
+        int px = predicted + ((ctx[i + C] ^ s) - s);
         px = px < 0 ? 0 : (px > maxVal ? maxVal : px);
-        int k = golombK(ctx);
+        int nq = ctx[i + N];
+        int k = golomb(nq, ctx[i + A]);
         int e = quantizeError(((ix - px) ^ s) - s);
         int me = e;
-        if ((k | near) == 0 && 2 * b[ctx] <= -n[ctx]) {
+        if ((k | near) == 0 && 2 * ctx[i + B] <= -nq) {
             me = ~e;                           // special mapping, A.5.2
         }
         // A.5.2 mapping: E >= 0 -> 2E, E < 0 -> -2E - 1; (me >> 31) is 0 or -1
         int m = (me << 1) ^ (me >> 31);
         encodeValue(k, m, limit);
-        updateRegular(ctx, e);
+        updateRegular(i, e);
         return near == 0 ? ix : reconstruct(px, (e ^ s) - s);
     }
 
@@ -301,9 +316,10 @@ final class ScanEncoder extends JlsCoder {
         int t = ctx - RI0;
         int k = golombKInterruption(ctx);
         boolean map;
-        if (k == 0 && e > 0 && 2 * nn[t] < n[ctx]) {
+        int nq = st[4 * ctx + N];
+        if (k == 0 && e > 0 && 2 * nn[t] < nq) {
             map = true;
-        } else if (e < 0 && 2 * nn[t] >= n[ctx]) {
+        } else if (e < 0 && 2 * nn[t] >= nq) {
             map = true;
         } else {
             map = e < 0 && k != 0;
@@ -367,8 +383,22 @@ final class ScanEncoder extends JlsCoder {
         }
     }
 
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     /** Moves whole bytes out of the accumulator (seven bits after a 0xFF). */
     private void drain() {
+        if (!lastFF && accBits >= 32) {
+            // common case: the next 32 bits hold no 0xFF byte, so they go out as four bytes
+            // ("some byte of v is 0xFF" is "some byte of ~v is zero": (x - 0x01..) & ~x & 0x80..)
+            int v = (int) (acc >>> (accBits - 32));
+            int inv = ~v;
+            if (((inv - 0x01010101) & ~inv & 0x80808080) == 0) {
+                INT_BE.set(out, len, v);
+                len += 4;
+                accBits -= 32;
+                return;
+            }
+        }
         while (true) {
             int take = lastFF ? 7 : 8;
             if (accBits < take) {
