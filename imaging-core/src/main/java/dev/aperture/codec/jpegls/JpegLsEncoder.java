@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Encodes one frame as a JPEG-LS codestream: SOI, SOF55, an LSE only for non-default presets,
- * one SOS per scan, EOI. Precision P is Bits Stored; samples are taken as their low P bits (so
+ * Encodes one frame as a JPEG-LS codestream: SOI, SOF55, an LSE for custom presets and (as
+ * CharLS does) for every precision above 12 bits, one SOS per scan, EOI. Precision P is Bits Stored; samples are taken as their low P bits (so
  * signed samples are coded in two's complement, as DCMTK and GDCM do).
  *
  * <p>Stateless and thread-safe.
@@ -51,7 +51,9 @@ final class JpegLsEncoder implements FrameEncoder {
      * @param preset preset coding parameters written in an LSE segment, or null for the defaults
      */
     static byte[] encode(Samples src, ImageDescriptor image, int near, int ilv, JlsParams preset) {
-        return encode(src, image, near, ilv, preset, preset != null);
+        // Above 12 bits the parameters are always written, as CharLS does: decoders built on the
+        // JAI-ImageIO codec assume other defaults there, and an explicit LSE leaves no doubt.
+        return encode(src, image, near, ilv, preset, preset != null || image.bitsStored() > 12);
     }
 
     /** As above; {@code writePreset} false codes with {@code preset} but leaves out the LSE (tests only). */

@@ -174,6 +174,14 @@ class JpegLsCharLsGeneratedTest {
                         assertArrayEquals(theirs.scans().get(s), ours2.scans().get(s),
                                 name + " frame " + f + " scan " + s + ": entropy-coded bytes differ");
                     }
+                    // and the whole codestream, headers included, once DICOM's even-length
+                    // padding (a 0x00 after EOI, or a fill 0xFF before it) is taken off, and the
+                    // LSE segments are compared by content: DCMTK's CharLS repeats the LSE before
+                    // each scan of an uninterleaved colour frame above 12 bits, Aperture writes it
+                    // once (parameters persist until replaced, T.87 C.2.4.1.1), CharLS 2.4 too
+                    assertArrayEquals(theirs.preset(), ours2.preset(), name + ": LSE preset parameters");
+                    assertArrayEquals(withoutLse(unpad(enc.frames().get(f))), withoutLse(mine),
+                            name + " frame " + f + ": codestream differs");
                 }
             }));
         }
@@ -205,6 +213,58 @@ class JpegLsCharLsGeneratedTest {
             }));
         }
         return tests;
+    }
+
+    /** The codestream without its LSE type 1 segments (headers end before the first SOS). */
+    private static byte[] withoutLse(byte[] b) {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i + 4 <= b.length) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xF8) {
+                i += 2 + (((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF));
+                continue;
+            }
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xDA) {
+                break;
+            }
+            o.write(b[i]);
+            i++;
+        }
+        int sos = i;
+        // entropy-coded data and later segments: drop LSE segments that sit between scans
+        JlsStreamInfo info = JlsStreamInfo.parse(b);
+        int scans = 0;
+        while (i < b.length) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xF8 && i > sos) {
+                i += 2 + (((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF));
+                continue;
+            }
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xDA) {
+                int len = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+                o.write(b, i, 2 + len);
+                byte[] data = info.scans().get(scans++);
+                o.write(data, 0, data.length);
+                i += 2 + len + data.length;
+                continue;
+            }
+            o.write(b[i]);
+            i++;
+        }
+        return o.toByteArray();
+    }
+
+    /** Removes the padding DCMTK and GDCM add to odd-length codestreams. */
+    private static byte[] unpad(byte[] b) {
+        int n = b.length;
+        if (n >= 3 && b[n - 1] == 0 && (b[n - 3] & 0xFF) == 0xFF && (b[n - 2] & 0xFF) == 0xD9) {
+            return java.util.Arrays.copyOf(b, n - 1);
+        }
+        if (n >= 3 && (b[n - 3] & 0xFF) == 0xFF && (b[n - 2] & 0xFF) == 0xFF && (b[n - 1] & 0xFF) == 0xD9) {
+            byte[] r = java.util.Arrays.copyOf(b, n - 1);
+            r[n - 2] = (byte) 0xD9;
+            return r;
+        }
+        return b;
     }
 
     /**

@@ -182,6 +182,16 @@ class JpegLsFeaturesTest {
         }
     }
 
+    @Test
+    void writesExplicitDefaultsAbove12BitsLikeCharLs() {
+        // pydicom's MR_small_jpeg_ls_lossless (CharLS) carries LSE 65535, 18, 67, 276, 64
+        ImageDescriptor d = ImageDescriptor.of(9, 9, 1, 16, 16, true, Photometric.MONOCHROME2);
+        byte[] jls = JpegLsEncoder.encode(wrapArray(new short[81]), d, 0, 0, null);
+        assertArrayEquals(new int[] {65535, 18, 67, 276, 64}, JlsStreamInfo.parse(jls).preset());
+        ImageDescriptor d12 = ImageDescriptor.of(9, 9, 1, 16, 12, false, Photometric.MONOCHROME2);
+        assertEquals(null, JlsStreamInfo.parse(JpegLsEncoder.encode(wrapArray(new short[81]), d12, 0, 0, null)).preset());
+    }
+
     /** Splices bytes into a stream at {@code at}. */
     private static byte[] splice(byte[] s, int at, int remove, int... insert) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
