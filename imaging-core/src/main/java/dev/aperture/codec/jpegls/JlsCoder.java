@@ -29,6 +29,8 @@ abstract class JlsCoder {
     final int range;
     /** 2 * NEAR + 1. */
     final int step;
+    /** (RANGE + 1) / 2: errors at or above it are reduced by RANGE (T.87 A.4.5). */
+    final int halfRange;
     /** qbpp = ceil(log2(RANGE)). */
     final int qbpp;
     /** LIMIT = 2 * (bpp + max(8, bpp)). */
@@ -56,6 +58,7 @@ abstract class JlsCoder {
         this.reset = p.reset();
         this.step = 2 * near + 1;
         this.range = (maxVal + 2 * near) / step + 1;
+        this.halfRange = (range + 1) >> 1;
         this.qbpp = ceilLog2(range);
         int bpp = Math.max(2, ceilLog2(maxVal + 1));
         this.limit = 2 * (bpp + Math.max(8, bpp));

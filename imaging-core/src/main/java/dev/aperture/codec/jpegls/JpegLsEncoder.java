@@ -106,7 +106,9 @@ final class JpegLsEncoder implements FrameEncoder {
         JlsParams params = preset != null ? preset : JlsParams.defaults(maxFull, near);
         int w = image.columns();
         int h = image.rows();
-        byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 64L, (long) need * ((p + 7) / 8) + 256)];
+        // half the raw size to start with (lossless coding of real images rarely needs more);
+        // the scan encoder grows the array when a line could overflow it
+        byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 64L, (long) need * ((p + 7) / 8) / 2 + 1024)];
         int len = 0;
         // SOI, SOF55 (T.87 C.2.2)
         out[len++] = (byte) 0xFF;

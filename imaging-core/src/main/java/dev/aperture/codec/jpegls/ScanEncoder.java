@@ -281,12 +281,11 @@ final class ScanEncoder extends JlsCoder {
         if (near > 0) {
             e = e > 0 ? (e + near) / step : -((near - e) / step);
         }
-        if (e < 0) {
-            e += range;
-        }
-        if (e >= (range + 1) >> 1) {
-            e -= range;
-        }
+        // modulo reduction into [-(RANGE/2), (RANGE+1)/2 - 1] without branches (the sign of the
+        // error is a coin toss): x >> 31 is -1 for negative x, else 0
+        int r = range;
+        e += r & (e >> 31);
+        e -= r & ((halfRange - 1 - e) >> 31);
         return e;
     }
 
@@ -352,11 +351,13 @@ final class ScanEncoder extends JlsCoder {
         int high = m >>> k;
         int escape = lim - qbpp - 1;
         if (high < escape) {
-            putZeros(high);
-            if (k == 0) {
-                put(1, 1);
+            int bitsOut = high + 1 + k;
+            int code = (1 << k) | (m & ((1 << k) - 1)); // high zeros are implied by the length
+            if (bitsOut <= 31) {
+                put(code, bitsOut);
             } else {
-                put((1 << k) | (m & ((1 << k) - 1)), k + 1);
+                putZeros(high);
+                put(code, k + 1);
             }
         } else {
             putZeros(escape);
@@ -374,7 +375,7 @@ final class ScanEncoder extends JlsCoder {
         }
     }
 
-    /** Appends the low {@code count} (1..25) bits of {@code value}. */
+    /** Appends {@code value}, which is below 2^count, as {@code count} (1..31) bits. */
     private void put(int value, int count) {
         acc = (acc << count) | value;
         accBits += count;
