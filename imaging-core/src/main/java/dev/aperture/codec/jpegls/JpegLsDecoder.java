@@ -178,6 +178,11 @@ final class JpegLsDecoder implements FrameDecoder {
             pos += 2;
             while (true) {
                 int at = pos;
+                if (pos >= end && done != null && allDone()) {
+                    // every sample decoded, but EOI is missing (seen from truncated fragments)
+                    repairs.add(new Repair("JPEG-LS data end without EOI after the last scan", at - start, NO_TAG));
+                    return;
+                }
                 if (u8(pos) != 0xFF) {
                     throw malformed("JPEG-LS marker expected", pos);
                 }
@@ -411,6 +416,15 @@ final class JpegLsDecoder implements FrameDecoder {
                 throw malformed("JPEG-LS preset coding parameters out of range", at);
             }
             return p;
+        }
+
+        private boolean allDone() {
+            for (boolean d : done) {
+                if (!d) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void finish(int at) {

@@ -73,7 +73,7 @@ final class ScanDecoder extends JlsCoder {
         int w = width;
         int nc = comps.length;
         int stride = w + 2;
-        int[] lines = ilv == 2 ? new int[2 * stride * nc] : new int[2 * stride * nc];
+        int[] lines = new int[2 * stride * nc]; // two lines per component (interleaved for ILV 2)
         int rst = 0;
         for (int y = 0; y < height; y++) {
             if (restart > 0 && y > 0 && y % restart == 0) {
@@ -103,11 +103,11 @@ final class ScanDecoder extends JlsCoder {
                 throw new MalformedDataException("JPEG-LS scan data truncated", pos, MalformedDataException.NO_TAG);
             }
         }
-        return endOfSegment();
+        return endOfSegment(true);
     }
 
     private void restartMarker(int expected) {
-        int m = endOfSegment();
+        int m = endOfSegment(false);
         // m points at 0xFF of a marker; fill bytes 0xFF may precede it (T.81 B.1.1.2)
         while (m + 1 < bufEnd && (buf[m + 1] & 0xFF) == 0xFF) {
             m++;
@@ -126,10 +126,10 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * Checks that only padding remains of the segment and returns the position of the marker
-     * that ends it. Up to 7 padding bits, and a 0x00 byte after a final 0xFF (14 bits at most),
+     * that ends it (for the last segment of a scan, possibly the end of the data). Up to 7 padding bits, and a 0x00 byte after a final 0xFF (14 bits at most),
      * may be left; more means the data do not match the parameters (T.87 A.1, CharLS does the same).
      */
-    private int endOfSegment() {
+    private int endOfSegment(boolean last) {
         fill();
         if (bits < fake) {
             throw new MalformedDataException("JPEG-LS scan data truncated", pos, MalformedDataException.NO_TAG);
@@ -138,10 +138,10 @@ final class ScanDecoder extends JlsCoder {
             throw new MalformedDataException("JPEG-LS scan has more data than its lines need", pos,
                     MalformedDataException.NO_TAG);
         }
-        if (segEnd >= bufEnd) {
+        if (segEnd >= bufEnd && !last) {
             throw new MalformedDataException("JPEG-LS data end without a marker", bufEnd, MalformedDataException.NO_TAG);
         }
-        return segEnd;
+        return segEnd; // the buffer's end when the last scan is not followed by EOI
     }
 
     // ---- output -------------------------------------------------------------------------------

@@ -4,16 +4,18 @@ package dev.aperture.codec.jpegls;
 import static dev.aperture.codec.jpegls.JlsTestSupport.allocate;
 import static dev.aperture.codec.jpegls.JlsTestSupport.array;
 import static dev.aperture.codec.jpegls.JlsTestSupport.assertSameLowBits;
-import static dev.aperture.codec.jpegls.JlsTestSupport.extract;
 import static dev.aperture.codec.jpegls.JlsTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.aperture.codec.DecodedFrame;
+import dev.aperture.codec.jpegls.JlsTestSupport.Batch;
 import dev.aperture.codec.jpegls.JlsTestSupport.Extracted;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Samples;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,40 +28,49 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JpegLsCharLsDecodeTest {
 
+    private static final String[] FILES = {"JPEGLSNearLossless_08.dcm", "JPEGLSNearLossless_16.dcm",
+        "MR_small_jpeg_ls_lossless.dcm", "SC_rgb_jls_lossy_line.dcm", "SC_rgb_jls_lossy_sample.dcm"};
+
     @TempDir
     static Path tmp;
 
-    @BeforeAll
-    static void tools() {
-        JlsTestSupport.requireTools(JlsTestSupport.PYTHON, "dcmdjpls", "gdcmconv");
-    }
+    /** Per file: the encoded frames, what dcmdjpls decodes and what gdcmconv --raw decodes. */
+    private static final Map<String, Path[]> DIRS = new HashMap<>();
 
-    /** Decodes every frame of {@code compressed} and compares with both native oracles. */
-    static void assertDecodesLikeCharLs(Path compressed, Path tmp) {
-        Extracted enc = extract(compressed, tmp);
-        ImageDescriptor d = enc.image();
-        Path viaDcmtk = tmp.resolve(compressed.getFileName() + ".dcmtk.dcm");
-        run("dcmdjpls", compressed.toString(), viaDcmtk.toString());
-        Path viaGdcm = tmp.resolve(compressed.getFileName() + ".gdcm.dcm");
-        run("gdcmconv", "--raw", compressed.toString(), viaGdcm.toString());
-        Extracted dcmtk = extract(viaDcmtk, tmp);
-        Extracted gdcm = extract(viaGdcm, tmp);
-        JpegLsDecoder decoder = new JpegLsDecoder(false);
-        for (int f = 0; f < enc.frames().size(); f++) {
-            Samples dst = allocate(d);
-            DecodedFrame r = decoder.decode(ByteBuffer.wrap(enc.frames().get(f)), d, dst);
-            Object ours = array(dst);
-            String what = compressed.getFileName() + " frame " + f;
-            assertSameLowBits(what + " vs dcmdjpls", dcmtk.nativeFrame(f), ours, r.bitsStored());
-            assertSameLowBits(what + " vs gdcmconv --raw", gdcm.nativeFrame(f), ours, r.bitsStored());
+    @BeforeAll
+    static void decodeWithTheOracles() {
+        JlsTestSupport.requireTools(JlsTestSupport.PYTHON, "dcmdjpls", "gdcmconv");
+        Path data = JlsTestSupport.pydicomData();
+        Batch b = new Batch(tmp);
+        for (String name : FILES) {
+            Path src = data.resolve(name);
+            Path viaDcmtk = tmp.resolve(name + ".dcmtk.dcm");
+            Path viaGdcm = tmp.resolve(name + ".gdcm.dcm");
+            run("dcmdjpls", src.toString(), viaDcmtk.toString());
+            run("gdcmconv", "--raw", src.toString(), viaGdcm.toString());
+            DIRS.put(name, new Path[] {b.extract(src), b.extract(viaDcmtk), b.extract(viaGdcm)});
         }
-        assertFalse(enc.frames().isEmpty());
+        b.run();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"JPEGLSNearLossless_08.dcm", "JPEGLSNearLossless_16.dcm", "MR_small_jpeg_ls_lossless.dcm",
         "SC_rgb_jls_lossy_line.dcm", "SC_rgb_jls_lossy_sample.dcm"})
     void pydicomFilesDecodeBitExact(String name) {
-        assertDecodesLikeCharLs(JlsTestSupport.pydicomData().resolve(name), tmp);
+        Path[] d = DIRS.get(name);
+        Extracted enc = JlsTestSupport.read(d[0]);
+        Extracted dcmtk = JlsTestSupport.read(d[1]);
+        Extracted gdcm = JlsTestSupport.read(d[2]);
+        ImageDescriptor image = enc.image();
+        JpegLsDecoder decoder = new JpegLsDecoder(false);
+        assertFalse(enc.frames().isEmpty());
+        for (int f = 0; f < enc.frames().size(); f++) {
+            Samples dst = allocate(image);
+            DecodedFrame r = decoder.decode(ByteBuffer.wrap(enc.frames().get(f)), image, dst);
+            Object ours = array(dst);
+            String what = name + " frame " + f;
+            assertSameLowBits(what + " vs dcmdjpls", dcmtk.nativeFrame(f), ours, r.bitsStored());
+            assertSameLowBits(what + " vs gdcmconv --raw", gdcm.nativeFrame(f), ours, r.bitsStored());
+        }
     }
 }

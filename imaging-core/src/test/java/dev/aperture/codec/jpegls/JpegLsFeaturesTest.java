@@ -223,6 +223,11 @@ class JpegLsFeaturesTest {
         s = splice(s, indexOfMarker(s, 0xDA), 0, 0xFF);
         s = splice(s, 2, 0, 0xFF, 0xE5, 0, 4, 1, 2, 0xFF, 0xFE, 0, 3, 'x');
         assertArrayEquals(src, (byte[]) decode(s, d));
+        // no EOI after the last scan: decoded, with a repair
+        Samples cut = allocate(d);
+        DecodedFrame r = DECODER.decode(ByteBuffer.wrap(java.util.Arrays.copyOf(jls, jls.length - 2)), d, cut);
+        assertArrayEquals(src, (byte[]) array(cut));
+        assertEquals(1, r.repairs().size());
         // SOF55 with zero height and width, which an LSE type 4 supplies (T.87 C.2.4.1.4)
         int sof = indexOfMarker(jls, 0xF7);
         byte[] z = jls.clone();
