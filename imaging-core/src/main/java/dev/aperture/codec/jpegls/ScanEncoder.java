@@ -147,10 +147,12 @@ final class ScanEncoder extends JlsCoder {
         int ra = L[cur];
         int rb = L[p + 1];
         int rc = L[p];
+        byte[] qt = quant;                     // locals: one load each per line, not per sample
+        int off = maxVal;
         int x = 1;
         while (x <= w) {
             int rd = L[p + x + 1];
-            int q = context(rd - rb, rb - rc, rc - ra);
+            int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 x += encodeRun(L, p, cur, x, ra);
                 if (x <= w) {
