@@ -321,11 +321,12 @@ final class ScanDecoder extends JlsCoder {
         if (m > range) {
             throw badValue();
         }
-        // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2
+        // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2; when k = NEAR = 0 and
+        // 2B <= -N the special mapping (2E+1 / -2(E+1)) applies, which is the complement of the
+        // result. Branch-free, as k and B flip unpredictably: ((k | NEAR) - 1) >> 31 is -1 exactly
+        // when both are 0, and (2B + N - 1) >> 31 is -1 exactly when 2B <= -N.
         int e = (m >>> 1) ^ -(m & 1);
-        if ((k | near) == 0 && 2 * ctx[i + B] <= -nq) {
-            e = ~e;                            // the special mapping: 2E+1 / -2(E+1)
-        }
+        e ^= (((k | near) - 1) >> 31) & ((2 * ctx[i + B] + nq - 1) >> 31);
         updateRegular(i, e);
         if (near == 0) {
             // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
@@ -351,8 +352,11 @@ final class ScanDecoder extends JlsCoder {
         int temp = em + t;
         int map = temp & 1;
         int abs = (temp + map) >> 1;
-        boolean cond = k != 0 || 2 * nn[t] >= st[4 * ctx + N];
-        int e = (cond == (map != 0)) ? -abs : abs;
+        // negative when (k != 0 || 2 Nn >= N) equals map (the inverse of A.7.2.1), branch-free:
+        // (-k) >>> 31 is 1 for k > 0; ~(x >> 31) & 1 is 1 for x >= 0
+        int cond = ((-k) >>> 31) | (~((2 * nn[t] - st[4 * ctx + N]) >> 31) & 1);
+        int neg = -(cond ^ map ^ 1);
+        int e = (abs ^ neg) - neg;
         updateInterruption(ctx, e, em);
         return e;
     }

@@ -301,10 +301,8 @@ final class ScanEncoder extends JlsCoder {
         int nq = ctx[i + N];
         int k = golomb(nq, ctx[i + A]);
         int e = quantizeError(((ix - px) ^ s) - s);
-        int me = e;
-        if ((k | near) == 0 && 2 * ctx[i + B] <= -nq) {
-            me = ~e;                           // special mapping, A.5.2
-        }
+        // special mapping of A.5.2 when k = NEAR = 0 and 2B <= -N: the complement (see ScanDecoder)
+        int me = e ^ ((((k | near) - 1) >> 31) & ((2 * ctx[i + B] + nq - 1) >> 31));
         // A.5.2 mapping: E >= 0 -> 2E, E < 0 -> -2E - 1; (me >> 31) is 0 or -1
         int m = (me << 1) ^ (me >> 31);
         encodeValue(k, m, limit);
@@ -316,16 +314,11 @@ final class ScanEncoder extends JlsCoder {
     private void encodeInterruptionError(int ctx, int e) {
         int t = ctx - RI0;
         int k = golombKInterruption(ctx);
-        boolean map;
-        int nq = st[4 * ctx + N];
-        if (k == 0 && e > 0 && 2 * nn[t] < nq) {
-            map = true;
-        } else if (e < 0 && 2 * nn[t] >= nq) {
-            map = true;
-        } else {
-            map = e < 0 && k != 0;
-        }
-        int em = 2 * Math.abs(e) - t - (map ? 1 : 0);
+        // A.7.2.1 map, branch-free (the error's sign is a coin toss): with c = (k != 0 || 2 Nn >= N),
+        // map is !c for E > 0, c for E < 0 and 0 for E = 0
+        int c = ((-k) >>> 31) | (~((2 * nn[t] - st[4 * ctx + N]) >> 31) & 1);
+        int map = (((-e) >>> 31) & (c ^ 1)) | ((e >>> 31) & c);
+        int em = 2 * Math.abs(e) - t - map;
         encodeValue(k, em, limit - J[runIndex] - 1);
         updateInterruption(ctx, e, em);
     }
