@@ -452,22 +452,39 @@ final class ScanDecoder extends JlsCoder {
 
     /** Tops the register up to more than 56 bits, with zero bits past the segment's end. */
     private void fill() {
-        byte[] in = buf;
-        if (bits <= 56 && !afterFF && pos + 8 <= segEnd) {
-            // common case: the next eight bytes hold no 0xFF (no stuffing, no marker), so as many
-            // whole bytes as fit go in at once. "Some byte of w is 0xFF" is "some byte of ~w is
-            // zero", tested with the classic (x - 0x01..01) & ~x & 0x80..80 trick.
-            long w = (long) LONG_BE.get(in, pos);
-            long inv = ~w;
-            if (((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0) {
-                int bytes = (64 - bits) >> 3;  // 1..8 as bits <= 56
-                int nb = bits + (bytes << 3);  // 57..64
-                reg |= (w >>> bits) & (-1L << (64 - nb));
-                bits = nb;
-                pos += bytes;
-                return;
-            }
+        if (!fillWord()) {
+            fillBytes();
         }
+    }
+
+    /**
+     * The common case, small enough to inline: the next eight bytes hold no 0xFF (no stuffing,
+     * no marker), so as many whole bytes as fit go in at once. "Some byte of w is 0xFF" is "some
+     * byte of ~w is zero", tested with the classic (x - 0x01..01) &amp; ~x &amp; 0x80..80 trick.
+     *
+     * @return false when the byte-by-byte path must do it
+     */
+    private boolean fillWord() {
+        int b = bits;
+        if (b > 56 || afterFF || pos + 8 > segEnd) {
+            return b > 56;
+        }
+        long w = (long) LONG_BE.get(buf, pos);
+        long inv = ~w;
+        if (((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) != 0) {
+            return false;
+        }
+        int bytes = (64 - b) >> 3;             // 1..8 as b <= 56
+        int nb = b + (bytes << 3);             // 57..64
+        reg |= (w >>> b) & (-1L << (64 - nb));
+        bits = nb;
+        pos += bytes;
+        return true;
+    }
+
+    /** Byte by byte, with stuffing, markers and the zero padding past the end. */
+    private void fillBytes() {
+        byte[] in = buf;
         while (bits <= 56) {
             if (pos >= segEnd) {
                 bits += 8;
