@@ -97,7 +97,7 @@ public final class JpegLsBenchData {
         return out;
     }
 
-    /** Builds a frame by name: ct512x16, ct512x12, ct2048x12 or us640x480rgb. */
+    /** Builds a frame by name: ct512x16, ct512x12, ct2048x12, mg3328x4096x14 or us640x480rgb. */
     public static Frame frame(String name) {
         short[] ct = ctSmall();
         switch (name) {
@@ -118,6 +118,15 @@ public final class JpegLsBenchData {
                     s[i] = (short) Math.max(0, Math.min(4095, v[i] + 1024));
                 }
                 return new Frame(name, ImageDescriptor.of(n, n, 1, 16, 12, false, Photometric.MONOCHROME2), s);
+            }
+            case "mg3328x4096x14": {
+                // mammography-sized (3328 x 4096, rows x columns as 4096 x 3328), 14-bit
+                int[] v = enlarge(ct, 4096, 3328, 12, 4);
+                short[] s = new short[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    s[i] = (short) Math.max(0, Math.min(16383, (v[i] + 1024) * 4));
+                }
+                return new Frame(name, ImageDescriptor.of(4096, 3328, 1, 16, 14, false, Photometric.MONOCHROME2), s);
             }
             case "us640x480rgb": {
                 int[] v = enlarge(ct, 480, 640, 6, 3);
@@ -147,7 +156,7 @@ public final class JpegLsBenchData {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        for (String n : new String[] {"ct512x16", "ct512x12", "ct2048x12", "us640x480rgb"}) {
+        for (String n : new String[] {"ct512x16", "ct512x12", "ct2048x12", "mg3328x4096x14", "us640x480rgb"}) {
             Frame f = frame(n);
             Files.write(dir.resolve(n + ".raw"), f.rawLittleEndian());
         }

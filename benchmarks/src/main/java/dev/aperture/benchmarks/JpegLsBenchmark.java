@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JPEG-LS decode and encode throughput of Aperture's pure-Java codec, through the public SPI
  * (ServiceLoader, {@code CodecProvider}), on frames built from real CT data (see
- * {@link JpegLsBenchData}): 512 x 512 16-bit signed and 12-bit CT, 2048 x 2048 12-bit, and a
- * 640 x 480 8-bit RGB ultrasound-like frame (line interleaved, as the SPI encodes colour).
+ * {@link JpegLsBenchData}): 512 x 512 16-bit signed and 12-bit CT, 2048 x 2048 12-bit, a
+ * 3328 x 4096 14-bit mammography-sized frame, and a 640 x 480 8-bit RGB ultrasound-like frame (line interleaved, as the SPI encodes colour).
  * Pixels per second come from the {@link Pixels} counter (ops/s times pixels per frame).
  *
  * <p>Run (the machine is shared, so short):
@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JpegLsBenchmark {
 
     /** Which frame. */
-    @Param({"ct512x16", "ct512x12", "ct2048x12", "us640x480rgb"})
+    @Param({"ct512x16", "ct512x12", "ct2048x12", "mg3328x4096x14", "us640x480rgb"})
     public String frame;
 
     /** Transfer syntax: lossless, or near-lossless with NEAR 2. */

@@ -54,7 +54,7 @@ public final class JpegLsVersusCharLs {
         FrameEncoder enc = p.encoder("1.2.840.10008.1.2.4.80").orElseThrow();
         Pattern out = Pattern.compile("decode ([0-9.]+) Mpixel/s, encode ([0-9.]+) Mpixel/s");
         System.out.println("frame | Aperture decode | CharLS decode | Aperture encode | CharLS encode (best Mpixel/s)");
-        for (String name : new String[] {"ct512x16", "ct512x12", "ct2048x12", "us640x480rgb"}) {
+        for (String name : new String[] {"ct512x16", "ct512x12", "ct2048x12", "mg3328x4096x14", "us640x480rgb"}) {
             JpegLsBenchData.Frame f = JpegLsBenchData.frame(name);
             ImageDescriptor d = f.image();
             Samples src = f.samples() instanceof byte[] b ? ByteSamples.of(b) : ShortSamples.of((short[]) f.samples());
