@@ -25,5 +25,6 @@ module dev.aperture.imaging {
             dev.aperture.codec.rle.RleCodecProvider,
             dev.aperture.codec.deflate.DeflatedFrameCodecProvider,
             dev.aperture.codec.nativ.NativeCodecProvider,
-            dev.aperture.codec.jpeg.JpegCodecProvider;
+            dev.aperture.codec.jpeg.JpegCodecProvider,
+            dev.aperture.codec.jpegls.JpegLsCodecProvider;
 }

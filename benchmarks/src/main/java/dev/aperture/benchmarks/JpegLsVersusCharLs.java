@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.benchmarks;
+
+import dev.aperture.codec.CodecProvider;
+import dev.aperture.codec.EncodeOptions;
+import dev.aperture.codec.FrameDecoder;
+import dev.aperture.codec.FrameEncoder;
+import dev.aperture.image.ByteSamples;
+import dev.aperture.image.ImageDescriptor;
+import dev.aperture.image.Samples;
+import dev.aperture.image.ShortSamples;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A paired comparison for a noisy shared machine: for each benchmark frame, alternates timed
+ * rounds of Aperture (in this warm JVM) with runs of the native CharLS harness
+ * ({@code benchmarks/native/charls_bench}), several times, and prints the best round of each.
+ * Each alternation gives both sides five counted rounds of 0.25 s for decoding and five for
+ * encoding (charls_bench discards a sixth, first round as warm-up), so both get the same chances
+ * at a quiet moment.
+ *
+ * <pre>
+ * gcc -O2 -o /tmp/charls_bench benchmarks/native/charls_bench.c -lcharls
+ * java -cp benchmarks/target/benchmarks.jar dev.aperture.benchmarks.JpegLsBenchData /tmp/jlsbench
+ * java -cp benchmarks/target/benchmarks.jar dev.aperture.benchmarks.JpegLsVersusCharLs /tmp/charls_bench /tmp/jlsbench 8
+ * </pre>
+ */
+public final class JpegLsVersusCharLs {
+
+    private JpegLsVersusCharLs() {
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @param args path of charls_bench, folder of the raw frames, number of alternations
+     * @throws Exception if the native harness cannot be run
+     */
+    public static void main(String[] args) throws Exception {
+        String nativeBench = args[0];
+        Path dir = Path.of(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        CodecProvider p = ServiceLoader.load(CodecProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(c -> c.name().equals("aperture-jpegls")).findFirst().orElseThrow();
+        FrameDecoder dec = p.decoder("1.2.840.10008.1.2.4.80").orElseThrow();
+        FrameEncoder enc = p.encoder("1.2.840.10008.1.2.4.80").orElseThrow();
+        Pattern out = Pattern.compile("decode ([0-9.]+) Mpixel/s, encode ([0-9.]+) Mpixel/s");
+        System.out.println("frame | Aperture decode | CharLS decode | Aperture encode | CharLS encode (best Mpixel/s)");
+        for (String name : new String[] {"ct512x16", "ct512x12", "ct2048x12", "mg3328x4096x14", "us640x480rgb"}) {
+            JpegLsBenchData.Frame f = JpegLsBenchData.frame(name);
+            ImageDescriptor d = f.image();
+            Samples src = f.samples() instanceof byte[] b ? ByteSamples.of(b) : ShortSamples.of((short[]) f.samples());
+            Samples dst = Samples.allocate(d, 1);
+            ByteBuffer coded = ByteBuffer.wrap(enc.encode(src, d, EncodeOptions.DEFAULT).bytes());
+            time(() -> dec.decode(coded, d, dst), 3.0, d);   // warm-up
+            time(() -> enc.encode(src, d, EncodeOptions.DEFAULT), 3.0, d);
+            double[] best = new double[4];
+            for (int r = 0; r < rounds; r++) {
+                // the same rounds as charls_bench makes: five counted rounds of 0.25 s each
+                for (int i = 0; i < 5; i++) {
+                    best[0] = Math.max(best[0], time(() -> dec.decode(coded, d, dst), 0.25, d));
+                }
+                for (int i = 0; i < 5; i++) {
+                    best[2] = Math.max(best[2], time(() -> enc.encode(src, d, EncodeOptions.DEFAULT), 0.25, d));
+                }
+                String line = run(nativeBench, dir.resolve(name + ".raw").toString(), "" + d.columns(), "" + d.rows(),
+                        "" + d.bitsStored(), "" + d.samplesPerPixel(), d.samplesPerPixel() > 1 ? "1" : "0", "0.25");
+                Matcher m = out.matcher(line);
+                if (!m.find()) {
+                    throw new IllegalStateException("unexpected output: " + line);
+                }
+                best[1] = Math.max(best[1], Double.parseDouble(m.group(1)));
+                best[3] = Math.max(best[3], Double.parseDouble(m.group(2)));
+            }
+            System.out.printf("%s | %.1f | %.1f | %.1f | %.1f%n", name, best[0], best[1], best[2], best[3]);
+        }
+    }
+
+    private static double time(Runnable r, double seconds, ImageDescriptor d) {
+        long t0 = System.nanoTime();
+        long n = 0;
+        long t;
+        do {
+            r.run();
+            n++;
+            t = System.nanoTime();
+        } while (t - t0 < seconds * 1e9);
+        return n * (double) d.pixelsPerFrame() / ((t - t0) / 1e9) / 1e6;
+    }
+
+    private static String run(String... cmd) throws IOException, InterruptedException {
+        Process pr = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String s;
+        try (InputStream in = pr.getInputStream()) {
+            s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        pr.waitFor();
+        return s;
+    }
+}

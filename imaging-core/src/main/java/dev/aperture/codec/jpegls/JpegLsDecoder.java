@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpegls;
+
+import dev.aperture.codec.DecodedFrame;
+import dev.aperture.codec.FrameDecoder;
+import dev.aperture.image.ByteSamples;
+import dev.aperture.image.ImageDescriptor;
+import dev.aperture.image.Samples;
+import dev.aperture.image.ShortSamples;
+import dev.aperture.imaging.ApertureException;
+import dev.aperture.imaging.MalformedDataException;
+import dev.aperture.imaging.Repair;
+import dev.aperture.imaging.UnsupportedDataException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes one JPEG-LS frame (T.87 Annex C and D: SOI, SOF55, LSE, DRI, SOS, RSTm, EOI).
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * <p>Markers handled: APPn and COM are skipped; LSE type 1 (preset coding parameters) applies
+ * to the scans that follow; LSE type 4 (oversize dimensions) supplies a zero height or width of
+ * SOF55; LSE types 2 and 3 (mapping tables) are parsed and skipped, but a scan that selects a
+ * mapping table is rejected as unsupported. Fill bytes 0xFF before a marker are skipped.
+ *
+ * <p>Streams written by the JAI-ImageIO CLib encoder above 12 bits used thresholds computed
+ * without clamping MAXVAL to 4095 and wrote no LSE segment. When such a stream (P &gt; 12, no
+ * preset parameters, lossless) does not decode with the standard defaults, the JAI thresholds
+ * are tried and, if they decode the scan exactly, a {@link Repair} says so.
+ */
+final class JpegLsDecoder implements FrameDecoder {
+
+    private static final int SOF55 = 0xF7;
+    private static final int LSE = 0xF8;
+    private static final int SOI = 0xD8;
+    private static final int EOI = 0xD9;
+    private static final int SOS = 0xDA;
+    private static final int DRI = 0xDD;
+
+    private static final int NO_TAG = ApertureException.NO_TAG;
+
+    /** True for the lossless transfer syntax, where a NEAR above zero is reported as a repair. */
+    private final boolean losslessSyntax;
+
+    JpegLsDecoder(boolean losslessSyntax) {
+        this.losslessSyntax = losslessSyntax;
+    }
+
+    @Override
+    public DecodedFrame decode(ByteBuffer encoded, ImageDescriptor image, Samples dst) {
+        short[] outS = null;
+        byte[] outB = null;
+        int outOff;
+        int need = image.samplesPerFrame();
+        if (image.bitsAllocated() == 16) {
+            if (!(dst instanceof ShortSamples s)) {
+                throw new IllegalArgumentException("16-bit samples need ShortSamples");
+            }
+            if (s.length() < need) {
+                throw new IllegalArgumentException("destination holds " + s.length() + " samples, frame has " + need);
+            }
+            outS = s.array();
+            outOff = s.offset();
+        } else if (image.bitsAllocated() == 8) {
+            if (!(dst instanceof ByteSamples s)) {
+                throw new IllegalArgumentException("8-bit samples need ByteSamples");
+            }
+            if (s.length() < need) {
+                throw new IllegalArgumentException("destination holds " + s.length() + " samples, frame has " + need);
+            }
+            outB = s.array();
+            outOff = s.offset();
+        } else {
+            throw new UnsupportedDataException("JPEG-LS needs Bits Allocated 8 or 16");
+        }
+        ByteBuffer in = encoded.duplicate();
+        byte[] buf;
+        int start;
+        int end;
+        if (in.hasArray()) {
+            buf = in.array();
+            start = in.arrayOffset() + in.position();
+            end = in.arrayOffset() + in.limit();
+        } else {
+            buf = new byte[in.remaining()];
+            in.get(buf);
+            start = 0;
+            end = buf.length;
+        }
+        Frame f = new Frame(buf, start, end, image, outS, outB, outOff, false);
+        try {
+            f.run();
+        } catch (MalformedDataException standardFailure) {
+            if (!f.jaiCandidate()) {
+                throw standardFailure;
+            }
+            Frame jai = new Frame(buf, start, end, image, outS, outB, outOff, true);
+            try {
+                jai.run();
+            } catch (ApertureException jaiFailure) {
+                throw standardFailure;
+            }
+            jai.repairs.add(0, new Repair("JPEG-LS stream from the JAI-ImageIO encoder: decoded with its "
+                    + "non-standard default thresholds above 12 bits", f.sofOffset - start, NO_TAG));
+            f = jai;
+        }
+        if (losslessSyntax && f.maxNear > 0) {
+            f.repairs.add(new Repair("near-lossless JPEG-LS scan under the lossless transfer syntax", -1, NO_TAG));
+        }
+        return new DecodedFrame(image.photometric(), f.precision, image.signed(), f.repairs);
+    }
+
+    /** The parse of one frame. */
+    private static final class Frame {
+        private final byte[] buf;
+        private final int start;
+        private final int end;
+        private final ImageDescriptor image;
+        private final short[] outS;
+        private final byte[] outB;
+        private final int outOff;
+        private final boolean jai;
+        final List<Repair> repairs = new ArrayList<>();
+
+        int pos;
+        int sofOffset = -1;
+        int precision;
+        int height;
+        int width;
+        int components;
+        int[] componentIds;
+        /** Preset values of the last LSE type 1 (0 = default), or null. */
+        int[] preset;
+        int restart;
+        int maxNear;
+        boolean[] done;
+        boolean sawPreset;
+
+        Frame(byte[] buf, int start, int end, ImageDescriptor image, short[] outS, byte[] outB, int outOff,
+              boolean jai) {
+            this.buf = buf;
+            this.start = start;
+            this.end = end;
+            this.image = image;
+            this.outS = outS;
+            this.outB = outB;
+            this.outOff = outOff;
+            this.jai = jai;
+        }
+
+        /** Whether a failure may be the JAI encoder's thresholds (T.87 defaults differ only above 12 bits). */
+        boolean jaiCandidate() {
+            return sofOffset >= 0 && precision > 12 && !sawPreset && maxNear == 0;
+        }
+
+        private MalformedDataException malformed(String reason, int at) {
+            return new MalformedDataException(reason, at - start, NO_TAG);
+        }
+
+        private int u8(int at) {
+            if (at >= end) {
+                throw malformed("JPEG-LS data truncated", at);
+            }
+            return buf[at] & 0xFF;
+        }
+
+        private int u16(int at) {
+            return (u8(at) << 8) | u8(at + 1);
+        }
+
+        void run() {
+            pos = start;
+            if (u8(pos) != 0xFF || u8(pos + 1) != SOI) {
+                throw malformed("JPEG-LS data do not start with SOI", pos);
+            }
+            pos += 2;
+            while (true) {
+                int at = pos;
+                if (pos >= end && done != null && allDone()) {
+                    // every sample decoded, but EOI is missing (seen from truncated fragments)
+                    repairs.add(new Repair("JPEG-LS data end without EOI after the last scan", at - start, NO_TAG));
+                    return;
+                }
+                if (u8(pos) != 0xFF) {
+                    throw malformed("JPEG-LS marker expected", pos);
+                }
+                while (u8(pos + 1) == 0xFF) {
+                    pos++; // fill bytes
+                }
+                int marker = u8(pos + 1);
+                pos += 2;
+                switch (marker) {
+                    case EOI -> {
+                        finish(at);
+                        return;
+                    }
+                    case SOF55 -> startOfFrame(at);
+                    case LSE -> lse(at);
+                    case DRI -> restartInterval(at);
+                    case SOS -> scan(at);
+                    case SOI -> {
+                        // a SPIFF header (APP8) ends with an end-of-directory entry followed by
+                        // the image's own SOI (T.87 Annex G); any other second SOI is an error
+                        if (sofOffset >= 0) {
+                            throw malformed("JPEG-LS data have a second SOI", at);
+                        }
+                    }
+                    default -> {
+                        if ((marker >= 0xE0 && marker <= 0xEF) || marker == 0xFE) {
+                            int len = u16(pos);
+                            if (len < 2) {
+                                throw malformed("JPEG-LS segment length too small", pos);
+                            }
+                            if (marker == 0xE8 && len >= 7 && u8(pos + 2) == 'm' && u8(pos + 3) == 'r'
+                                    && u8(pos + 4) == 'f' && u8(pos + 5) == 'x' && u8(pos + 6) != 0) {
+                                throw new UnsupportedDataException("JPEG-LS HP colour transform", at - start, NO_TAG);
+                            }
+                            skip(len);
+                        } else if ((marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8
+                                && marker != 0xCC) {
+                            throw new UnsupportedDataException("not a JPEG-LS frame (other SOF)", at - start, NO_TAG);
+                        } else {
+                            throw malformed("JPEG-LS data have an unexpected marker", at);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void skip(int len) {
+            if ((long) pos + len > end) {
+                throw malformed("JPEG-LS segment runs past the end", pos);
+            }
+            pos += len;
+        }
+
+        private void startOfFrame(int at) {
+            if (sofOffset >= 0) {
+                throw malformed("JPEG-LS data have a second SOF55", at);
+            }
+            sofOffset = at;
+            int len = u16(pos);
+            precision = u8(pos + 2);
+            height = u16(pos + 3);
+            width = u16(pos + 5);
+            components = u8(pos + 7);
+            if (components < 1 || components > 4 || len != 8 + 3 * components) {
+                throw malformed("JPEG-LS SOF55 malformed", at);
+            }
+            if (precision < 2 || precision > 16) {
+                throw malformed("JPEG-LS precision outside 2..16", at);
+            }
+            componentIds = new int[components];
+            int sampling = u8(pos + 9);
+            for (int i = 0; i < components; i++) {
+                componentIds[i] = u8(pos + 8 + 3 * i);
+                for (int j = 0; j < i; j++) {
+                    if (componentIds[j] == componentIds[i]) {
+                        throw malformed("JPEG-LS SOF55 repeats a component", at);
+                    }
+                }
+                if (u8(pos + 9 + 3 * i) != sampling) {
+                    throw new UnsupportedDataException("JPEG-LS subsampled components", at - start, NO_TAG);
+                }
+            }
+            skip(len);
+            done = new boolean[components];
+            if (components != image.samplesPerPixel()) {
+                throw malformed("JPEG-LS component count differs from Samples per Pixel", at);
+            }
+            if (precision > image.bitsAllocated()) {
+                throw malformed("JPEG-LS precision exceeds Bits Allocated", at);
+            }
+            if (precision != image.bitsStored()) {
+                repairs.add(new Repair("JPEG-LS precision differs from Bits Stored; samples decoded at the "
+                        + "codestream's precision", at - start, NO_TAG));
+            }
+        }
+
+        private void checkDimensions(int at) {
+            if (height == 0 || width == 0) {
+                throw malformed("JPEG-LS frame dimensions missing", at);
+            }
+            if (height != image.rows() || width != image.columns()) {
+                throw malformed("JPEG-LS frame dimensions differ from Rows and Columns", at);
+            }
+        }
+
+        private void lse(int at) {
+            int len = u16(pos);
+            if (len < 3) {
+                throw malformed("JPEG-LS LSE segment length too small", at);
+            }
+            int id = u8(pos + 2);
+            switch (id) {
+                case 1 -> {
+                    if (len != 13) {
+                        throw malformed("JPEG-LS LSE preset parameters malformed", at);
+                    }
+                    preset = new int[] {u16(pos + 3), u16(pos + 5), u16(pos + 7), u16(pos + 9), u16(pos + 11)};
+                    sawPreset = true;
+                }
+                case 2, 3 -> {
+                    // mapping table specification / continuation (T.87 C.2.4.1.2): parsed, applied never
+                }
+                case 4 -> {
+                    if (sofOffset < 0) {
+                        throw malformed("JPEG-LS oversize dimensions before SOF55", at);
+                    }
+                    int wxy = u8(pos + 3);
+                    if (wxy < 2 || wxy > 4 || len != 4 + 2 * wxy) {
+                        throw malformed("JPEG-LS LSE oversize dimensions malformed", at);
+                    }
+                    long h = 0;
+                    long w = 0;
+                    for (int i = 0; i < wxy; i++) {
+                        h = (h << 8) | u8(pos + 4 + i);
+                        w = (w << 8) | u8(pos + 4 + wxy + i);
+                    }
+                    if (h > 0xFFFF || w > 0xFFFF) {
+                        throw malformed("JPEG-LS frame dimensions differ from Rows and Columns", at);
+                    }
+                    height = (int) h;
+                    width = (int) w;
+                }
+                default -> throw malformed("JPEG-LS LSE segment of unknown type", at);
+            }
+            skip(len);
+        }
+
+        private void restartInterval(int at) {
+            int len = u16(pos);
+            if (len < 4 || len > 6) {
+                throw malformed("JPEG-LS DRI segment malformed", at);
+            }
+            int ri = 0;
+            for (int i = 2; i < len; i++) {
+                ri = (ri << 8) | u8(pos + i);
+            }
+            if (ri < 0) {
+                throw malformed("JPEG-LS DRI segment malformed", at);
+            }
+            restart = ri;
+            skip(len);
+        }
+
+        private void scan(int at) {
+            if (sofOffset < 0) {
+                throw malformed("JPEG-LS SOS before SOF55", at);
+            }
+            checkDimensions(at);
+            int len = u16(pos);
+            int ns = u8(pos + 2);
+            if (ns < 1 || ns > components || len != 6 + 2 * ns) {
+                throw malformed("JPEG-LS SOS malformed", at);
+            }
+            int[] comps = new int[ns];
+            for (int i = 0; i < ns; i++) {
+                int id = u8(pos + 3 + 2 * i);
+                int idx = -1;
+                for (int j = 0; j < components; j++) {
+                    if (componentIds[j] == id) {
+                        idx = j;
+                    }
+                }
+                if (idx < 0 || done[idx]) {
+                    throw malformed("JPEG-LS SOS names an unknown or repeated component", at);
+                }
+                for (int j = 0; j < i; j++) {
+                    if (comps[j] == idx) {
+                        throw malformed("JPEG-LS SOS names an unknown or repeated component", at);
+                    }
+                }
+                comps[i] = idx;
+                if (u8(pos + 4 + 2 * i) != 0) {
+                    throw new UnsupportedDataException("JPEG-LS mapping tables", at - start, NO_TAG);
+                }
+            }
+            int near = u8(pos + 3 + 2 * ns);
+            int ilv = u8(pos + 4 + 2 * ns);
+            int pt = u8(pos + 5 + 2 * ns);
+            if (ilv > 2 || (ilv == 0 && ns != 1)) {
+                throw malformed("JPEG-LS SOS interleave mode invalid", at);
+            }
+            if ((pt & 0x0F) != 0) {
+                throw new UnsupportedDataException("JPEG-LS point transform", at - start, NO_TAG);
+            }
+            skip(len);
+            JlsParams params = params(near, at);
+            maxNear = Math.max(maxNear, near);
+            int signShift = image.signed() && outS != null ? 32 - precision : 0;
+            ScanDecoder sd = new ScanDecoder(params, near, buf, pos, end, width, components, outS, outB, outOff,
+                    signShift);
+            try {
+                pos = sd.decode(comps, ilv, height, restart);
+            } catch (MalformedDataException e) {
+                throw new MalformedDataException(e.reason(), e.offset() - start, NO_TAG);
+            }
+            for (int c : comps) {
+                done[c] = true;
+            }
+        }
+
+        private JlsParams params(int near, int at) {
+            int fullMax = (1 << precision) - 1;
+            if (near > Math.min(255, fullMax / 2)) {
+                throw malformed("JPEG-LS NEAR too large", at);
+            }
+            if (preset == null) {
+                return jai ? JlsParams.jai(fullMax, near) : JlsParams.defaults(fullMax, near);
+            }
+            JlsParams p = JlsParams.resolve(precision, near, preset[0], preset[1], preset[2], preset[3], preset[4]);
+            if (p == null) {
+                throw malformed("JPEG-LS preset coding parameters out of range", at);
+            }
+            return p;
+        }
+
+        private boolean allDone() {
+            for (boolean d : done) {
+                if (!d) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void finish(int at) {
+            if (sofOffset < 0) {
+                throw malformed("JPEG-LS data have no SOF55", at);
+            }
+            for (boolean d : done) {
+                if (!d) {
+                    throw malformed("JPEG-LS data end before every component was decoded", at);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpegls;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Encodes one scan (T.87 Annex A, encoding side) from the caller's samples into a growing byte
+ * array, with the bit stuffing of T.87 A.1 (after 0xFF only seven bits go into the next byte).
+ *
+ * <p>Bits collect in a 64-bit accumulator, right-aligned, and are drained into bytes whenever
+ * 32 or more are held; each line first makes room for its worst case, so writing bytes needs no
+ * bounds check of its own.
+ *
+ * <p>One instance per scan, one thread.
+ */
+final class ScanEncoder extends JlsCoder {
+
+    private byte[] out;
+    private int len;
+    private long acc;
+    private int accBits;
+    private boolean lastFF;
+
+    private final int width;
+    private final short[] srcS;
+    private final byte[] srcB;
+    private final int srcOff;
+    private final int srcStride;
+    private final int mask;
+    private final int[] qs = new int[4];
+
+    ScanEncoder(JlsParams p, int near, byte[] out, int len, int width, int components,
+                short[] srcS, byte[] srcB, int srcOff, int precision) {
+        super(p, near);
+        this.out = out;
+        this.len = len;
+        this.width = width;
+        this.srcS = srcS;
+        this.srcB = srcB;
+        this.srcOff = srcOff;
+        this.srcStride = components;
+        this.mask = (1 << precision) - 1;
+    }
+
+    byte[] out() {
+        return out;
+    }
+
+    int length() {
+        return len;
+    }
+
+    /**
+     * Encodes every line of the scan and flushes the last bits (T.87 A.1, end of scan).
+     *
+     * @param restart restart interval in lines (0 for none): after every {@code restart} lines
+     *                the bits are flushed, RSTm is written and coding starts afresh (T.87 D.2)
+     */
+    void encode(int[] comps, int ilv, int height, int restart) {
+        int w = width;
+        int nc = comps.length;
+        int stride = w + 2;
+        int[] lines = new int[2 * stride * nc];
+        // worst case per line: every sample an escape code of LIMIT bits, plus stuffing (8/7)
+        int lineBytes = (int) Math.min(Integer.MAX_VALUE - 64L, ((long) w * nc * limit * 8 / 7) / 8 + 64);
+        int rst = 0;
+        for (int y = 0; y < height; y++) {
+            ensure(lineBytes);
+            if (restart > 0 && y > 0 && y % restart == 0) {
+                flushEnd();
+                out[len++] = (byte) 0xFF;
+                out[len++] = (byte) (0xD0 + rst);
+                rst = (rst + 1) & 7;
+                Arrays.fill(lines, 0);
+                initContexts();
+            }
+            if (ilv == 2) {
+                int l = stride * nc;
+                int p = (y & 1) * l;
+                int cur = ((y + 1) & 1) * l;
+                loadInterleaved(lines, cur, y, comps);
+                encodeLineInterleaved(lines, p, cur, nc);
+            } else {
+                for (int s = 0; s < nc; s++) {
+                    int base = s * 2 * stride;
+                    int p = base + (y & 1) * stride;
+                    int cur = base + ((y + 1) & 1) * stride;
+                    load(lines, cur, y, comps[s]);
+                    runIndex = runIndices[s];
+                    encodeLine(lines, p, cur);
+                    runIndices[s] = runIndex;
+                }
+            }
+        }
+        ensure(16);
+        flushEnd();
+    }
+
+    private void ensure(int extra) {
+        if (out.length - len < extra) {
+            long want = Math.max((long) out.length * 3 / 2, (long) len + extra);
+            if (want > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("encoded frame exceeds 2 GiB");
+            }
+            out = Arrays.copyOf(out, (int) want);
+        }
+    }
+
+    private void load(int[] lines, int cur, int y, int comp) {
+        int w = width;
+        int st = srcStride;
+        int s = srcOff + y * w * st + comp;
+        int m = mask;
+        if (srcS != null) {
+            for (int x = 1; x <= w; x++, s += st) {
+                lines[cur + x] = srcS[s] & m;
+            }
+        } else {
+            for (int x = 1; x <= w; x++, s += st) {
+                lines[cur + x] = srcB[s] & m;
+            }
+        }
+    }
+
+    private void loadInterleaved(int[] lines, int cur, int y, int[] comps) {
+        int nc = comps.length;
+        for (int j = 0; j < nc; j++) {
+            int s = srcOff + y * width * srcStride + comps[j];
+            int d = cur + nc + j;
+            for (int x = 0; x < width; x++, s += srcStride, d += nc) {
+                lines[d] = (srcS != null ? srcS[s] : srcB[s]) & mask;
+            }
+        }
+    }
+
+    // ---- one component line -------------------------------------------------------------------
+
+    /** Encodes one line; {@code L[cur + 1 .. cur + w]} holds the source and receives Rx. */
+    private void encodeLine(int[] L, int p, int cur) {
+        int w = width;
+        L[p + w + 1] = L[p + w];
+        L[cur] = L[p + 1];
+        // Ra, Rb, Rc slide along in locals: the next Rc is this Rb, the next Rb this Rd
+        int ra = L[cur];
+        int rb = L[p + 1];
+        int rc = L[p];
+        byte[] qt = quant;                     // locals: one load each per line, not per sample
+        int off = maxVal;
+        int x = 1;
+        while (x <= w) {
+            int rd = L[p + x + 1];
+            int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
+            if (q == 0) {
+                x += encodeRun(L, p, cur, x, ra);
+                if (x <= w) {
+                    ra = L[cur + x - 1];
+                    rb = L[p + x];
+                    rc = L[p + x - 1];
+                }
+            } else {
+                int rx = encodeRegular(q, predict(ra, rb, rc), L[cur + x]);
+                L[cur + x] = rx;
+                ra = rx;
+                rc = rb;
+                rb = rd;
+                x++;
+            }
+        }
+    }
+
+    private int encodeRun(int[] L, int p, int cur, int x, int ra) {
+        int remaining = width - x + 1;
+        int count = 0;
+        int nr = near;
+        while (count < remaining && Math.abs(L[cur + x + count] - ra) <= nr) {
+            L[cur + x + count] = ra;
+            count++;
+        }
+        encodeRunLength(count, count == remaining);
+        if (count == remaining) {
+            return count;
+        }
+        int xi = x + count;
+        int ix = L[cur + xi];
+        int rb = L[p + xi];
+        int rx;
+        if (Math.abs(ra - rb) <= nr) {
+            int e = quantizeError(ix - ra);
+            encodeInterruptionError(RI1, e);
+            rx = reconstruct(ra, e);
+        } else {
+            int sign = rb < ra ? -1 : 1;
+            int e = quantizeError((ix - rb) * sign);
+            encodeInterruptionError(RI0, e);
+            rx = reconstruct(rb, e * sign);
+        }
+        L[cur + xi] = rx;
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
+    }
+
+    // ---- sample-interleaved line --------------------------------------------------------------
+
+    private void encodeLineInterleaved(int[] L, int p, int cur, int nc) {
+        int w = width;
+        for (int j = 0; j < nc; j++) {
+            L[p + (w + 1) * nc + j] = L[p + w * nc + j];
+            L[cur + j] = L[p + nc + j];
+        }
+        int[] q = qs;
+        int x = 1;
+        while (x <= w) {
+            int px = x * nc;
+            int any = 0;
+            for (int j = 0; j < nc; j++) {
+                int ra = L[cur + px - nc + j];
+                int rb = L[p + px + j];
+                int rc = L[p + px - nc + j];
+                int rd = L[p + px + nc + j];
+                int qj = context(rd - rb, rb - rc, rc - ra);
+                q[j] = qj;
+                any |= qj;
+            }
+            if (any == 0) {
+                x += encodeRunInterleaved(L, p, cur, x, nc);
+            } else {
+                for (int j = 0; j < nc; j++) {
+                    int ra = L[cur + px - nc + j];
+                    int rb = L[p + px + j];
+                    int rc = L[p + px - nc + j];
+                    L[cur + px + j] = encodeRegular(q[j], predict(ra, rb, rc), L[cur + px + j]);
+                }
+                x++;
+            }
+        }
+    }
+
+    private int encodeRunInterleaved(int[] L, int p, int cur, int x, int nc) {
+        int remaining = width - x + 1;
+        int ra0 = cur + (x - 1) * nc;
+        int count = 0;
+        int nr = near;
+        outer:
+        while (count < remaining) {
+            int at = cur + (x + count) * nc;
+            for (int j = 0; j < nc; j++) {
+                if (Math.abs(L[at + j] - L[ra0 + j]) > nr) {
+                    break outer;
+                }
+            }
+            System.arraycopy(L, ra0, L, at, nc);
+            count++;
+        }
+        encodeRunLength(count, count == remaining);
+        if (count == remaining) {
+            return count;
+        }
+        int xi = x + count;
+        for (int j = 0; j < nc; j++) {
+            int ra = L[ra0 + j];
+            int rb = L[p + xi * nc + j];
+            int ix = L[cur + xi * nc + j];
+            int sign = rb < ra ? -1 : 1;
+            int e = quantizeError((ix - rb) * sign);
+            encodeInterruptionError(RI0, e);
+            L[cur + xi * nc + j] = reconstruct(rb, e * sign);
+        }
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
+    }
+
+    // ---- coding primitives --------------------------------------------------------------------
+
+    /** T.87 A.4.5: quantisation for NEAR (A.4.4) and modulo reduction of the error. */
+    private int quantizeError(int e) {
+        if (near > 0) {
+            e = e > 0 ? (e + near) / step : -((near - e) / step);
+        }
+        // modulo reduction into [-(RANGE/2), (RANGE+1)/2 - 1] without branches (the sign of the
+        // error is a coin toss): x >> 31 is -1 for negative x, else 0
+        int r = range;
+        e += r & (e >> 31);
+        e -= r & ((halfRange - 1 - e) >> 31);
+        return e;
+    }
+
+    /** T.87 A.4 to A.6: one sample in regular mode; returns the reconstructed value. */
+    private int encodeRegular(int q, int predicted, int ix) {
+        int s = q >> 31;
+        int i = ((q ^ s) - s) << 2;
+        int[] ctx = st;
+        int px = predicted + ((ctx[i + C] ^ s) - s);
+        px = px < 0 ? 0 : (px > maxVal ? maxVal : px);
+        int nq = ctx[i + N];
+        int k = golomb(nq, ctx[i + A]);
+        int e = quantizeError(((ix - px) ^ s) - s);
+        // special mapping of A.5.2 when k = NEAR = 0 and 2B <= -N: the complement (see ScanDecoder)
+        int me = e ^ ((((k | near) - 1) >> 31) & ((2 * ctx[i + B] + nq - 1) >> 31));
+        // A.5.2 mapping: E >= 0 -> 2E, E < 0 -> -2E - 1; (me >> 31) is 0 or -1
+        int m = (me << 1) ^ (me >> 31);
+        encodeValue(k, m, limit);
+        updateRegular(i, e);
+        return near == 0 ? ix : reconstruct(px, (e ^ s) - s);
+    }
+
+    /** T.87 A.7.2: the error of a run-interruption sample, in context RI0 or RI1. */
+    private void encodeInterruptionError(int ctx, int e) {
+        int t = ctx - RI0;
+        int k = golombKInterruption(ctx);
+        // A.7.2.1 map, branch-free (the error's sign is a coin toss): with c = (k != 0 || 2 Nn >= N),
+        // map is !c for E > 0, c for E < 0 and 0 for E = 0
+        int c = ((-k) >>> 31) | (~((2 * nn[t] - st[4 * ctx + N]) >> 31) & 1);
+        int map = (((-e) >>> 31) & (c ^ 1)) | ((e >>> 31) & c);
+        int em = 2 * Math.abs(e) - t - map;
+        encodeValue(k, em, limit - J[runIndex] - 1);
+        updateInterruption(ctx, e, em);
+    }
+
+    /** T.87 A.7.1.2: the run length, with the end-of-line rule. */
+    private void encodeRunLength(int count, boolean endOfLine) {
+        while (count >= (1 << J[runIndex])) {
+            put(1, 1);
+            count -= 1 << J[runIndex];
+            if (runIndex < 31) {
+                runIndex++;
+            }
+        }
+        if (endOfLine) {
+            if (count != 0) {
+                put(1, 1);
+            }
+        } else {
+            put(count, J[runIndex] + 1); // a 0 bit, then count in J[RUNindex] bits
+        }
+    }
+
+    /** T.87 A.5.3: limited-length Golomb code. */
+    private void encodeValue(int k, int m, int lim) {
+        int high = m >>> k;
+        int escape = lim - qbpp - 1;
+        if (high < escape) {
+            int bitsOut = high + 1 + k;
+            int code = (1 << k) | (m & ((1 << k) - 1)); // high zeros are implied by the length
+            if (bitsOut <= 31) {
+                put(code, bitsOut);
+            } else {
+                putZeros(high);
+                put(code, k + 1);
+            }
+        } else {
+            putZeros(escape);
+            put((1 << qbpp) | ((m - 1) & ((1 << qbpp) - 1)), qbpp + 1);
+        }
+    }
+
+    private void putZeros(int count) {
+        while (count > 24) {
+            put(0, 24);
+            count -= 24;
+        }
+        if (count > 0) {
+            put(0, count);
+        }
+    }
+
+    /** Appends {@code value}, which is below 2^count, as {@code count} (1..31) bits. */
+    private void put(int value, int count) {
+        acc = (acc << count) | value;
+        accBits += count;
+        if (accBits >= 32) {
+            drain();
+        }
+    }
+
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    /** Moves whole bytes out of the accumulator (seven bits after a 0xFF). */
+    private void drain() {
+        if (!lastFF && accBits >= 32) {
+            // common case: the next 32 bits hold no 0xFF byte, so they go out as four bytes
+            // ("some byte of v is 0xFF" is "some byte of ~v is zero": (x - 0x01..) & ~x & 0x80..)
+            int v = (int) (acc >>> (accBits - 32));
+            int inv = ~v;
+            if (((inv - 0x01010101) & ~inv & 0x80808080) == 0) {
+                INT_BE.set(out, len, v);
+                len += 4;
+                accBits -= 32;
+                return;
+            }
+        }
+        while (true) {
+            int take = lastFF ? 7 : 8;
+            if (accBits < take) {
+                return;
+            }
+            int v = (int) (acc >>> (accBits - take)) & ((1 << take) - 1);
+            accBits -= take;
+            out[len++] = (byte) v;
+            lastFF = v == 0xFF;
+        }
+    }
+
+    /**
+     * End of the scan: pads the last byte with zero bits, and after a final 0xFF writes a 0x00
+     * so that the 0xFF cannot be read as the start of a marker (T.87 A.1, as CharLS does).
+     */
+    private void flushEnd() {
+        drain();
+        if (accBits > 0) {
+            int take = lastFF ? 7 : 8;
+            int v = (int) (acc << (take - accBits)) & ((1 << take) - 1);
+            out[len++] = (byte) v;
+            lastFF = v == 0xFF;
+            accBits = 0;
+        }
+        if (lastFF) {
+            out[len++] = 0;
+            lastFF = false;
+        }
+        acc = 0;
+    }
+}
