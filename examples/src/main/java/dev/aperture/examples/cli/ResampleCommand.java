@@ -69,6 +69,12 @@ final class ResampleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException("resample: " + e.getMessage());
         }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (target.voxelCount() * 2 > free) {
+            throw new CliException("resample: the new grid of " + target.columns() + "x" + target.rows() + "x"
+                    + target.slices() + " voxels does not fit in the memory available (raise -Xmx or the spacing)");
+        }
         Volume result;
         try {
             result = Resampler.of(k).withOutside(Outside.clamp()).resample(series.volume(), target,

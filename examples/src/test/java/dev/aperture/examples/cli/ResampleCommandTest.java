@@ -170,4 +170,14 @@ class ResampleCommandTest {
             assertEquals(2, Peers.aperture(a).exit(), String.join(" ", a));
         }
     }
+
+    @Test
+    void aGridTooLargeForMemoryIsOneLineNotAnOutOfMemoryError(@TempDir Path tmp) {
+        Path in = Peers.testdata().resolve("dicomdirtests/98892001/CT5N");
+        Peers.Run r = Peers.aperture("resample", in.toString(), "--out", tmp.resolve("o").toString(), "--spacing",
+                "0.001");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().startsWith("aperture: resample: "), r.err());
+        assertFalse(r.err().strip().contains("\n"), r.err());
+    }
 }

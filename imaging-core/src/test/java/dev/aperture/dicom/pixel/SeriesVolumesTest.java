@@ -157,6 +157,18 @@ class SeriesVolumesTest {
         assertThrows(UnsupportedDataException.class, () -> SeriesVolumes.read(rgb));
     }
 
+    @Test
+    void mixedSizesAndSidewaysShiftAreRejected(@TempDir Path tmp) throws IOException {
+        List<Path> size = copyWith(tmp.resolve("a"), 2, b -> b.setInts(Tags.Rows, Vr.US, 8));
+        VolumeAssemblyException e = assertThrows(VolumeAssemblyException.class, () -> SeriesVolumes.read(size));
+        assertEquals(VolumeAssemblyException.Problem.MIXED_SIZES, e.problem());
+        assertEquals(2, e.frame());
+        List<Path> tilt = copyWith(tmp.resolve("b"), 0, b -> b.setDoubles(Tags.ImagePositionPatient, Vr.DS,
+                -72.2 + 5, -143, 8.7625));
+        e = assertThrows(VolumeAssemblyException.class, () -> SeriesVolumes.read(tilt));
+        assertEquals(VolumeAssemblyException.Problem.GANTRY_TILT, e.problem());
+    }
+
     interface Edit {
         void apply(DicomObject.Builder b);
     }
