@@ -45,6 +45,8 @@ class ResampleCommandTest {
         "oblique,  '0.5,0.6,0.75', linear",
         "oblique,  '0.9,1.3,2.1',",
         "enhanced, '0.45,0.8,1.7', linear",
+        "oblique,  '0.7,0.5,1.1', nearest",
+        "enhanced, '0.45,0.8,1.7', nearest",
     })
     void matchesAnIndependentTrilinearReference(String kind, String spacing, String kernel, @TempDir Path tmp)
             throws Exception {
@@ -67,7 +69,8 @@ class ResampleCommandTest {
             assertEquals(json.get("slices").asInt(), files.count());
         }
         Peers.Run c = Peers.tool(PYTHON, oracle().toString(), "check", in.toString(), out.toString(),
-                Double.toString(sp[0]), Double.toString(sp[1]), Double.toString(sp[2]));
+                Double.toString(sp[0]), Double.toString(sp[1]), Double.toString(sp[2]),
+                kernel == null ? "linear" : kernel);
         assertEquals(0, c.exit(), c.out() + c.err());
         String[] ok = c.out().trim().split(" ");
         assertEquals("OK", ok[0], c.out());
