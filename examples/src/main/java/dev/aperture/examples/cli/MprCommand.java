@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code aperture mpr IN... --out DIR [--plane axial|coronal|sagittal|all] [--slab MM --mode mip|minip|mean]
  * [--window C,W]}: PNGs of the central axial, coronal and sagittal planes of a series.
  */
-@Command(name = "mpr", description = "Write PNGs of the central axial, coronal and sagittal planes (or slabs) of a "
+@Command(name = "mpr", mixinStandardHelpOptions = true, description = "Write PNGs of the central axial, coronal and sagittal planes (or slabs) of a "
         + "series (files, a folder, or one enhanced multi-frame file).")
 final class MprCommand implements Callable<Integer> {
 

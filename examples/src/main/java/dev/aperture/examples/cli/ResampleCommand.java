@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code aperture resample IN... --out DIR --spacing MM[,MM,MM] [--kernel K]}: a series onto a new
  * grid, written as a derived series (see shared/contracts/cli.md).
  */
-@Command(name = "resample", description = "Resample a series (files, a folder, or one enhanced multi-frame file) "
+@Command(name = "resample", mixinStandardHelpOptions = true, description = "Resample a series (files, a folder, or one enhanced multi-frame file) "
         + "onto a grid of the given spacing and write it as a derived series.")
 final class ResampleCommand implements Callable<Integer> {
 
@@ -49,7 +49,7 @@ final class ResampleCommand implements Callable<Integer> {
     String spacing;
 
     @Option(names = "--kernel", paramLabel = "K", defaultValue = "linear",
-            description = "nearest, linear (default), cubic or lanczos3.")
+            description = "nearest, linear (default), cubic or lanczos3 (also bspline, area).")
     String kernel;
 
     @Override
