@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 DecodeCommand.class,
                 RenderCommand.class,
                 TranscodeCommand.class,
+                ResampleCommand.class,
+                MprCommand.class,
                 ScreeningCommand.class,
         })
 public final class Aperture implements Runnable {

@@ -53,6 +53,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println(failures == 0 ? "all samples decoded" : failures + " sample(s) not decoded (see above)");
             out.println();
+            MprDemo.run(out, Path.of(System.getProperty("java.io.tmpdir"), "aperture-demo-mpr"));
+            out.println();
             ScreeningDemo.run(out);
             return 0;
         } finally {

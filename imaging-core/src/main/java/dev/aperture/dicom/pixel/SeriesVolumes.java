@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.dicom.pixel;
+
+import dev.aperture.dicom.DicomObject;
+import dev.aperture.dicom.Tag;
+import dev.aperture.dicom.Tags;
+import dev.aperture.dicom.io.DicomFile;
+import dev.aperture.dicom.io.DicomReader;
+import dev.aperture.image.ByteSamples;
+import dev.aperture.image.ImageDescriptor;
+import dev.aperture.image.ShortSamples;
+import dev.aperture.imaging.MalformedDataException;
+import dev.aperture.imaging.UnsupportedDataException;
+import dev.aperture.volume.SliceInfo;
+import dev.aperture.volume.SliceStack;
+import dev.aperture.volume.Volume;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Builds a {@link SeriesVolume} from DICOM: the single-frame images of one series, or one enhanced
+ * multi-frame object with Per-frame and Shared Functional Groups (PS3.3 C.7.6.16): Plane Position
+ * (Patient) (0020,9113), Plane Orientation (Patient) (0020,9116), Pixel Measures (0028,9110) and
+ * Pixel Value Transformation (0028,9145), each looked up in the frame's item first, then in the
+ * shared item.
+ *
+ * <p>Values stay in stored units (16-bit, signed or unsigned as Pixel Representation says;
+ * 8-bit data is widened; values are masked to Bits Stored and sign-extended), with the one
+ * Rescale Slope and Intercept of the series. What breaks a volume is an
+ * {@link dev.aperture.imaging.ApertureException} whose {@link dev.aperture.imaging.ApertureException#frame()}
+ * is the index of the first offending input (the file's position in the list, or the frame):
+ * {@link dev.aperture.volume.VolumeAssemblyException} for the geometry (mixed sizes or
+ * orientations, duplicate or missing slices, non-uniform spacing, gantry tilt, see
+ * {@link SliceStack}), and a {@link MalformedDataException} naming the tag when the slices belong
+ * to different series (Series Instance UID), differ in Rescale Slope or Intercept, or in Pixel
+ * Representation, or lack the geometry attributes; an {@link UnsupportedDataException} for colour
+ * or wider than 16-bit images.
+ *
+ * <p>Stateless and thread-safe. Pixel data is decoded one slice at a time straight into the
+ * volume's array; headers are read first, so a broken series is rejected before any decoding.
+ */
+public final class SeriesVolumes {
+    private SeriesVolumes() {
+    }
+
+    /**
+     * Lists the files named by command-line style inputs: a file is kept as given; a folder
+     * stands for every DICOM Part 10 file directly in it (those with "DICM" at byte 128, sorted
+     * by name; other files, and files named DICOMDIR, are skipped).
+     *
+     * @param inputs files and folders
+     * @return the files
+     * @throws IOException if a folder cannot be listed or a file cannot be read
+     */
+    public static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    for (Path f : s.sorted().toList()) {
+                        if (Files.isRegularFile(f) && !f.getFileName().toString().equalsIgnoreCase("DICOMDIR")
+                                && isPart10(f)) {
+                            out.add(f);
+                        }
+                    }
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPart10(Path f) throws IOException {
+        byte[] head = new byte[132];
+        try (InputStream in = Files.newInputStream(f)) {
+            if (in.readNBytes(head, 0, 132) < 132) {
+                return false;
+            }
+        }
+        return head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+    }
+
+    /**
+     * Reads a volume from files: one enhanced multi-frame file, or the single-frame files of one
+     * series in any order. Folders are expanded with {@link #expand(List)}.
+     *
+     * @param inputs files and folders
+     * @return the volume
+     * @throws IOException if a file cannot be read
+     * @throws dev.aperture.imaging.ApertureException if a file is not valid DICOM or the images
+     *                                                do not form a volume
+     */
+    public static SeriesVolume read(List<Path> inputs) throws IOException {
+        List<Path> files = expand(inputs);
+        DicomReader reader = DicomReader.standard();
+        List<DicomFile> read = new ArrayList<>(files.size());
+        for (Path f : files) {
+            read.add(reader.read(f));
+        }
+        return of(read);
+    }
+
+    /**
+     * Builds a volume from read files: {@link #fromEnhanced} when there is one multi-frame file,
+     * {@link #fromSlices} otherwise.
+     *
+     * @param files the files, read with their Pixel Data
+     * @return the volume
+     * @throws dev.aperture.imaging.ApertureException if they do not form a volume
+     */
+    public static SeriesVolume of(List<DicomFile> files) {
+        Objects.requireNonNull(files, "files");
+        if (files.size() == 1 && isMultiFrame(files.get(0).dataset())) {
+            return fromEnhanced(files.get(0));
+        }
+        return fromSlices(files);
+    }
+
+    private static boolean isMultiFrame(DicomObject ds) {
+        return ds.contains(Tags.PerFrameFunctionalGroupsSequence) || ds.integer(Tags.NumberOfFrames).orElse(1) > 1;
+    }
+
+    /**
+     * Reads the geometry of a single-frame image.
+     *
+     * @param ds the dataset
+     * @return its slice geometry
+     * @throws MalformedDataException if Image Position or Orientation (Patient), Pixel Spacing,
+     *                                Rows or Columns is missing or invalid
+     */
+    public static SliceInfo sliceInfo(DicomObject ds) {
+        return new SliceInfo(required(ds, Tags.ImagePositionPatient, 3), required(ds, Tags.ImageOrientationPatient, 6),
+                required(ds, Tags.PixelSpacing, 2), ds.integer(Tags.Rows).orElse(0), ds.integer(Tags.Columns).orElse(0),
+                thickness(ds));
+    }
+
+    /**
+     * Reads the geometry of every frame of an enhanced multi-frame object from its functional
+     * groups (per-frame item first, then the shared item).
+     *
+     * @param ds the enhanced dataset
+     * @return one slice geometry per frame, in frame order
+     * @throws MalformedDataException (with the frame) if a frame lacks a macro or a value
+     */
+    public static List<SliceInfo> frameInfos(DicomObject ds) {
+        List<DicomObject> perFrame = ds.items(Tags.PerFrameFunctionalGroupsSequence);
+        int frames = ds.integer(Tags.NumberOfFrames).orElse(1);
+        if (perFrame.isEmpty()) {
+            throw new UnsupportedDataException("multi-frame object without Per-frame Functional Groups", -1,
+                    Tags.PerFrameFunctionalGroupsSequence);
+        }
+        if (perFrame.size() != frames) {
+            throw new MalformedDataException("Per-frame Functional Groups item count differs from Number of Frames", -1,
+                    Tags.PerFrameFunctionalGroupsSequence);
+        }
+        DicomObject shared = first(ds.items(Tags.SharedFunctionalGroupsSequence)).orElse(DicomObject.empty());
+        int rows = ds.integer(Tags.Rows).orElse(0);
+        int columns = ds.integer(Tags.Columns).orElse(0);
+        List<SliceInfo> out = new ArrayList<>(frames);
+        for (int f = 0; f < frames; f++) {
+            DicomObject item = perFrame.get(f);
+            DicomObject pos = macro(item, shared, Tags.PlanePositionSequence, f);
+            DicomObject ori = macro(item, shared, Tags.PlaneOrientationSequence, f);
+            DicomObject meas = macro(item, shared, Tags.PixelMeasuresSequence, f);
+            try {
+                out.add(new SliceInfo(required(pos, Tags.ImagePositionPatient, 3),
+                        required(ori, Tags.ImageOrientationPatient, 6), required(meas, Tags.PixelSpacing, 2),
+                        rows, columns, thickness(meas)));
+            } catch (MalformedDataException e) {
+                throw new MalformedDataException(e.reason(), -1, e.tag(), f, e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Builds a volume from the single-frame images of one series, in any order.
+     *
+     * @param files the files, each read with its Pixel Data
+     * @return the volume
+     * @throws dev.aperture.imaging.ApertureException if they do not form a volume (see the class)
+     */
+    public static SeriesVolume fromSlices(List<DicomFile> files) {
+        Objects.requireNonNull(files, "files");
+        if (files.isEmpty()) {
+            throw new MalformedDataException("no DICOM files given");
+        }
+        DicomObject first = files.get(0).dataset();
+        String series = first.string(Tags.SeriesInstanceUID).orElse("");
+        double slope = first.doubleValue(Tags.RescaleSlope).orElse(1);
+        double intercept = first.doubleValue(Tags.RescaleIntercept).orElse(0);
+        List<SliceInfo> infos = new ArrayList<>(files.size());
+        List<ImageDescriptor> images = new ArrayList<>(files.size());
+        boolean signed = false;
+        for (int i = 0; i < files.size(); i++) {
+            DicomObject ds = files.get(i).dataset();
+            if (!series.equals(ds.string(Tags.SeriesInstanceUID).orElse(""))) {
+                throw new MalformedDataException("slices belong to different series", -1, Tags.SeriesInstanceUID, i, null);
+            }
+            if (isMultiFrame(ds)) {
+                throw new UnsupportedDataException("a multi-frame object among single-frame slices", -1, Tags.NumberOfFrames);
+            }
+            try {
+                infos.add(sliceInfo(ds));
+                ImageDescriptor image = ImagePixel.descriptor(ds);
+                checkGrey(image);
+                if (i == 0) {
+                    signed = image.signed();
+                } else if (image.signed() != signed) {
+                    throw new MalformedDataException("slices differ in Pixel Representation", -1,
+                            Tags.PixelRepresentation);
+                }
+                images.add(image);
+            } catch (MalformedDataException e) {
+                throw e.frame() >= 0 ? e : new MalformedDataException(e.reason(), -1, e.tag(), i, e);
+            } catch (UnsupportedDataException e) {
+                throw new UnsupportedDataException(e.reason() + " (slice " + i + ")", -1, e.tag());
+            }
+            if (!same(ds.doubleValue(Tags.RescaleSlope).orElse(1), slope)) {
+                throw new MalformedDataException("slices differ in Rescale Slope", -1, Tags.RescaleSlope, i, null);
+            }
+            if (!same(ds.doubleValue(Tags.RescaleIntercept).orElse(0), intercept)) {
+                throw new MalformedDataException("slices differ in Rescale Intercept", -1, Tags.RescaleIntercept, i, null);
+            }
+        }
+        SliceStack stack = SliceStack.of(infos);
+        Volume v;
+        try {
+            v = stack.loadShorts(signed, (i, dst, off) -> {
+                PixelFrames frames = PixelFrames.of(files.get(i));
+                decodeInto(frames, 0, images.get(i), dst, off, i);
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        DicomObject header = files.get(stack.order()[0]).dataset().toBuilder().remove(Tag.PIXEL_DATA).build();
+        return new SeriesVolume(v, slope, intercept, header, false);
+    }
+
+    /**
+     * Builds a volume from one enhanced multi-frame object (frames in any order along the normal).
+     *
+     * @param file the file, read with its Pixel Data
+     * @return the volume
+     * @throws dev.aperture.imaging.ApertureException if its frames do not form a volume
+     */
+    public static SeriesVolume fromEnhanced(DicomFile file) {
+        Objects.requireNonNull(file, "file");
+        DicomObject ds = file.dataset();
+        List<SliceInfo> infos = frameInfos(ds);
+        DicomObject shared = first(ds.items(Tags.SharedFunctionalGroupsSequence)).orElse(DicomObject.empty());
+        List<DicomObject> perFrame = ds.items(Tags.PerFrameFunctionalGroupsSequence);
+        double slope = 1;
+        double intercept = 0;
+        for (int f = 0; f < perFrame.size(); f++) {
+            DicomObject pvt = optionalMacro(perFrame.get(f), shared, Tags.PixelValueTransformationSequence)
+                    .orElse(ds);
+            double s = pvt.doubleValue(Tags.RescaleSlope).orElse(1);
+            double b = pvt.doubleValue(Tags.RescaleIntercept).orElse(0);
+            if (f == 0) {
+                slope = s;
+                intercept = b;
+            } else if (!same(s, slope) || !same(b, intercept)) {
+                throw new MalformedDataException("frames differ in Rescale Slope or Intercept", -1,
+                        Tags.PixelValueTransformationSequence, f, null);
+            }
+        }
+        SliceStack stack = SliceStack.of(infos);
+        PixelFrames frames = PixelFrames.of(file);
+        ImageDescriptor image = frames.image();
+        checkGrey(image);
+        if (frames.frameCount() != infos.size()) {
+            throw new MalformedDataException("Pixel Data holds fewer frames than the functional groups describe", -1,
+                    Tag.PIXEL_DATA);
+        }
+        Volume v;
+        try {
+            v = stack.loadShorts(image.signed(), (i, dst, off) -> decodeInto(frames, i, image, dst, off, i));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        DicomObject header = ds.toBuilder().remove(Tag.PIXEL_DATA).build();
+        return new SeriesVolume(v, slope, intercept, header, true);
+    }
+
+    private static void checkGrey(ImageDescriptor image) {
+        if (image.samplesPerPixel() != 1) {
+            throw new UnsupportedDataException("volumes need one sample per pixel", -1, Tags.SamplesPerPixel);
+        }
+        if (image.bitsAllocated() != 8 && image.bitsAllocated() != 16) {
+            throw new UnsupportedDataException("volumes need 8 or 16 bits allocated", -1, Tags.BitsAllocated);
+        }
+    }
+
+    /** Decodes one frame into the volume's array and normalises it to Bits Stored. */
+    private static void decodeInto(PixelFrames frames, int frame, ImageDescriptor image, short[] dst, int off,
+                                   int input) {
+        int n = image.rows() * image.columns();
+        if (frames.frameCount() <= frame) {
+            throw new MalformedDataException("no pixel data for this slice", -1, Tag.PIXEL_DATA, input, null);
+        }
+        int bits = image.bitsStored();
+        if (image.bitsAllocated() == 8) {
+            byte[] tmp = new byte[n];
+            frames.decode(frame, new ByteSamples(tmp, 0, n));
+            int shift = 32 - bits;
+            for (int k = 0; k < n; k++) {
+                int u = (tmp[k] & 0xFF) << shift;
+                // signed: arithmetic shift sign-extends bit (bits-1); unsigned: logical shift masks.
+                dst[off + k] = (short) (image.signed() ? u >> shift : u >>> shift);
+            }
+            return;
+        }
+        frames.decode(frame, new ShortSamples(dst, off, n));
+        if (bits < 16) {
+            int shift = 32 - bits;
+            boolean signed = image.signed();
+            for (int k = off, end = off + n; k < end; k++) {
+                int u = dst[k] << shift;
+                dst[k] = (short) (signed ? u >> shift : u >>> shift);
+            }
+        }
+    }
+
+    private static Optional<DicomObject> first(List<DicomObject> items) {
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+    }
+
+    private static Optional<DicomObject> optionalMacro(DicomObject item, DicomObject shared, int tag) {
+        Optional<DicomObject> m = first(item.items(tag));
+        return m.isPresent() ? m : first(shared.items(tag));
+    }
+
+    private static DicomObject macro(DicomObject item, DicomObject shared, int tag, int frame) {
+        return optionalMacro(item, shared, tag).orElseThrow(() ->
+                new MalformedDataException("functional group macro missing for this frame", -1, tag, frame, null));
+    }
+
+    private static double[] required(DicomObject ds, int tag, int n) {
+        double[] v = ds.doubles(tag);
+        if (v.length != n) {
+            throw new MalformedDataException(v.length == 0 ? "required geometry attribute missing"
+                    : "wrong number of values", -1, tag);
+        }
+        return v;
+    }
+
+    private static double thickness(DicomObject ds) {
+        double t = ds.doubleValue(Tags.SliceThickness).orElse(0);
+        return Double.isFinite(t) && t > 0 ? t : 0;
+    }
+
+    private static boolean same(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+}
