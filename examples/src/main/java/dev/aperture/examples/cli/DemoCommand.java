@@ -53,6 +53,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println(failures == 0 ? "all samples decoded" : failures + " sample(s) not decoded (see above)");
             out.println();
+            CodecDemo.run(out, dir.resolve("CT_small.dcm"), Path.of(System.getProperty("java.io.tmpdir"), "aperture-demo"));
+            out.println();
             MprDemo.run(out, Path.of(System.getProperty("java.io.tmpdir"), "aperture-demo-mpr"));
             out.println();
             ScreeningDemo.run(out);

@@ -24,7 +24,7 @@ class TranscodeCommandTest {
             "image_dfl.dcm", "examples_palette.dcm", "liver_expb_1frame.dcm");
     private static final List<String> SYNTAXES = List.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1",
             "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.8.1",
-            "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70");
+            "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.80");
 
     @Test
     void losslessTranscodesRoundTripBitExactly(@TempDir Path tmp) throws Exception {
@@ -105,6 +105,32 @@ class TranscodeCommandTest {
             err += Math.abs((a[i] & 0xFF) - (s[i] & 0xFF));
         }
         assertTrue(err / (double) a.length < 4, "mean error " + err / (double) a.length);
+    }
+
+    @Test
+    void nearLosslessJpegLsStaysWithinNearAndDcmtkAgrees(@TempDir Path tmp) throws Exception {
+        Path in = Peers.testdata().resolve("CT_small.dcm");
+        Path out = tmp.resolve("near.dcm");
+        Peers.Run t = Peers.aperture("transcode", in.toString(), out.toString(), "--ts", "1.2.840.10008.1.2.4.81",
+                "--near", "3");
+        assertEquals(0, t.exit(), t.err());
+        var after = DicomReader.standard().read(out).dataset();
+        assertEquals("ISO_14495_1", after.string(dev.aperture.dicom.Tags.LossyImageCompressionMethod).orElseThrow());
+        assertEquals("01", after.string(dev.aperture.dicom.Tags.LossyImageCompression).orElseThrow());
+        Peers.Run d = Peers.tool("dcmdjpls", out.toString(), tmp.resolve("dj.dcm").toString());
+        assertEquals(0, d.exit(), d.err());
+        Path ours = tmp.resolve("ours.raw");
+        Path theirs = tmp.resolve("theirs.raw");
+        Path source = tmp.resolve("source.raw");
+        assertEquals(0, Peers.aperture("decode", out.toString(), "--raw", ours.toString()).exit());
+        assertEquals(0, Peers.aperture("decode", tmp.resolve("dj.dcm").toString(), "--raw", theirs.toString()).exit());
+        assertEquals(0, Peers.aperture("decode", in.toString(), "--raw", source.toString()).exit());
+        assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours), "CharLS (dcmdjpls) decodes what we do");
+        java.nio.ShortBuffer a = java.nio.ByteBuffer.wrap(Files.readAllBytes(ours)).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        java.nio.ShortBuffer s = java.nio.ByteBuffer.wrap(Files.readAllBytes(source)).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        for (int i = 0; i < a.limit(); i++) {
+            assertTrue(Math.abs(a.get(i) - s.get(i)) <= 3, "sample " + i);
+        }
     }
 
     @Test
