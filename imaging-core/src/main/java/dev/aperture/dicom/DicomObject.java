@@ -90,17 +90,12 @@ public final class DicomObject {
      * @return the builder
      */
     public static Builder builder(int expectedElements) {
-        Builder b = new Builder(SpecificCharacterSet.DEFAULT);
-        int n = Math.max(16, Math.min(65_536, expectedElements));
-        b.tags = new int[n];
-        b.vrs = new Vr[n];
-        b.values = new Object[n];
-        return b;
+        return new Builder(SpecificCharacterSet.DEFAULT, Math.max(8, Math.min(65_536, expectedElements)));
     }
 
     /** Returns a builder holding this dataset's elements. */
     public Builder toBuilder() {
-        Builder b = new Builder(charset);
+        Builder b = new Builder(charset, 0);
         b.tags = tags.clone();
         b.vrs = vrs.clone();
         b.values = values.clone();
@@ -412,14 +407,21 @@ public final class DicomObject {
      */
     public static final class Builder {
         private final SpecificCharacterSet inherited;
-        private int[] tags = new int[16];
-        private Vr[] vrs = new Vr[16];
-        private Object[] values = new Object[16];
+        private int[] tags;
+        private Vr[] vrs;
+        private Object[] values;
         private int size;
         private boolean sorted = true;
 
         private Builder(SpecificCharacterSet inherited) {
+            this(inherited, 8);
+        }
+
+        private Builder(SpecificCharacterSet inherited, int capacity) {
             this.inherited = inherited;
+            this.tags = new int[capacity];
+            this.vrs = new Vr[capacity];
+            this.values = new Object[capacity];
         }
 
         /** Returns the number of elements added so far. */
