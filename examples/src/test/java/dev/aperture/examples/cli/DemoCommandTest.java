@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code aperture demo} runs every capability on the bundled samples and says so. */
+class DemoCommandTest {
+
+    @Test
+    void demoRunsEveryCapability() {
+        Peers.Run r = Peers.aperture("demo");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("all samples decoded"), out);
+        assertEquals(4, out.lines().filter(l -> l.contains("bit-exact")).count(), out);
+        assertTrue(out.contains("max error 2"), "JPEG-LS NEAR 2 stays within 2: " + out);
+        assertTrue(out.contains("MPR: phantom CT"), out);
+        assertTrue(out.contains("screening: 12 programmes"), out);
+    }
+}
