@@ -141,6 +141,18 @@ public final class DicomParser implements Closeable {
         return bigEndian;
     }
 
+    /** Most repairs listed for one parse; hostile input cannot grow the list without bound. */
+    static final int MAX_REPAIRS = 1000;
+
+    /** Records a repair; past {@link #MAX_REPAIRS}, one closing entry says that more were omitted. */
+    void repair(Repair r) {
+        if (repairs.size() < MAX_REPAIRS) {
+            repairs.add(r);
+        } else if (repairs.size() == MAX_REPAIRS) {
+            repairs.add(new Repair("further repairs omitted", r.offset(), r.tag()));
+        }
+    }
+
     /** Returns what was repaired or tolerated so far (a live view for this parser's thread). */
     public List<Repair> repairs() {
         return repairs;
@@ -261,7 +273,7 @@ public final class DicomParser implements Closeable {
             return Event.SEQUENCE_START;
         }
         if ((len & 1) != 0) {
-            repairs.add(new Repair("odd value length " + len + " accepted", pos, tag));
+            repair(new Repair("odd value length " + len + " accepted", pos, tag));
         }
         checkValueFits(pos, len);
         valuePending = true;
@@ -291,7 +303,7 @@ public final class DicomParser implements Closeable {
         if (tag == Tag.ITEM_DELIMITATION) {
             if (k != ITEM) {
                 if (lenient) {
-                    repairs.add(new Repair("stray item delimiter skipped", pos, tag));
+                    repair(new Repair("stray item delimiter skipped", pos, tag));
                     return next();
                 }
                 throw new MalformedDataException("item delimiter outside an item", pos, tag);
@@ -306,13 +318,13 @@ public final class DicomParser implements Closeable {
             }
             if (k == ITEM && lenient) {
                 // An item of undefined length closed by the sequence delimiter alone.
-                repairs.add(new Repair("item closed by a sequence delimiter", pos, tag));
+                repair(new Repair("item closed by a sequence delimiter", pos, tag));
                 depth -= 2;
                 pendingSequenceEnd = true;
                 return Event.ITEM_END;
             }
             if (k == DATASET && depth == 0 && lenient) {
-                repairs.add(new Repair("stray sequence delimiter skipped", pos, tag));
+                repair(new Repair("stray sequence delimiter skipped", pos, tag));
                 return next();
             }
             throw new MalformedDataException("sequence delimiter outside a sequence", pos, tag);
@@ -341,14 +353,14 @@ public final class DicomParser implements Closeable {
             // 1..7 bytes remain: too few for an element header.
             long rest = in.skip(8);
             if (lenient) {
-                repairs.add(new Repair(rest + " trailing bytes ignored", pos, ApertureException.NO_TAG));
+                repair(new Repair(rest + " trailing bytes ignored", pos, ApertureException.NO_TAG));
                 return finish();
             }
             throw new MalformedDataException("input ends inside an element header", pos, ApertureException.NO_TAG);
         }
         if (depth > 0) {
             if (lenient) {
-                repairs.add(new Repair("input ended inside a sequence; open items closed", pos, ApertureException.NO_TAG));
+                repair(new Repair("input ended inside a sequence; open items closed", pos, ApertureException.NO_TAG));
                 return closeContext();
             }
             throw new MalformedDataException("input ends inside a sequence or item", pos, ApertureException.NO_TAG);
@@ -365,14 +377,14 @@ public final class DicomParser implements Closeable {
         if (!lenient) {
             throw new MalformedDataException("element extends past the end of its item or sequence", e, tag);
         }
-        repairs.add(new Repair("element overran its item or sequence by " + (pos - e) + " bytes", e, tag));
+        repair(new Repair("element overran its item or sequence by " + (pos - e) + " bytes", e, tag));
     }
 
     private Vr unknownVr(byte[] w, int p, long pos) {
         // Some writers put implicit-VR elements into explicit-VR datasets; the two bytes are then
         // the low half of a 32-bit length. Only the lenient mode accepts this guess.
         if (lenient) {
-            repairs.add(new Repair("invalid VR bytes; element read as implicit VR", pos, tag));
+            repair(new Repair("invalid VR bytes; element read as implicit VR", pos, tag));
             return null;
         }
         throw new MalformedDataException("invalid VR bytes", pos + 4, tag);
@@ -402,14 +414,14 @@ public final class DicomParser implements Closeable {
             if (!lenient) {
                 throw new MalformedDataException("length extends past the end of the enclosing item", pos, tag);
             }
-            repairs.add(new Repair("length clipped to the enclosing item", pos, tag));
+            repair(new Repair("length clipped to the enclosing item", pos, tag));
             return parent;
         }
         if (inputLength >= 0 && e > inputLength) {
             if (!lenient) {
                 throw new MalformedDataException("length extends past the end of the input", pos, tag);
             }
-            repairs.add(new Repair("length clipped to the end of the input", pos, tag));
+            repair(new Repair("length clipped to the end of the input", pos, tag));
             return inputLength;
         }
         return e;
@@ -429,7 +441,7 @@ public final class DicomParser implements Closeable {
             if (!lenient) {
                 throw new MalformedDataException("value extends past the end of the input", pos, tag);
             }
-            repairs.add(new Repair("value truncated at the end of the input", pos, tag));
+            repair(new Repair("value truncated at the end of the input", pos, tag));
             length = Math.max(0, inputLength - in.position());
         }
     }
@@ -508,7 +520,7 @@ public final class DicomParser implements Closeable {
         if (!lenient) {
             throw new MalformedDataException("value extends past the end of the input", valueOffset, tag);
         }
-        repairs.add(new Repair("value truncated at the end of the input", valueOffset, tag));
+        repair(new Repair("value truncated at the end of the input", valueOffset, tag));
         finished = true;
         return java.util.Arrays.copyOf(b, got & ~1);
     }
@@ -524,7 +536,7 @@ public final class DicomParser implements Closeable {
             if (!lenient) {
                 throw new MalformedDataException("value extends past the end of the input", valueOffset, tag);
             }
-            repairs.add(new Repair("value truncated at the end of the input", valueOffset, tag));
+            repair(new Repair("value truncated at the end of the input", valueOffset, tag));
             finished = true;
         }
     }

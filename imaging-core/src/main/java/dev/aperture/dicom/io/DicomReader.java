@@ -369,7 +369,7 @@ public final class DicomReader {
                     }
                     DicomObject ds = current.build();
                     if (!ds.characterSet().unknownTerms().isEmpty()) {
-                        p.repairs().add(new Repair(ds.characterSet().unknownTerms().size()
+                        p.repair(new Repair(ds.characterSet().unknownTerms().size()
                                 + " unknown Specific Character Set term(s); text decoded as ISO 8859-1",
                                 -1, Tag.SPECIFIC_CHARACTER_SET));
                     }

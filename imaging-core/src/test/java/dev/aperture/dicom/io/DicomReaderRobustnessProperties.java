@@ -113,6 +113,25 @@ class DicomReaderRobustnessProperties {
     }
 
     @Test
+    void repairsAreCappedSoHostileInputCannotGrowThemWithoutBound() throws Exception {
+        // 5000 private elements of odd length 1: each is a tolerated deviation with a repair
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        for (int e = 0; e < 5000; e++) {
+            int el = 0x1000 + e;
+            bos.write(new byte[] {0x09, 0x00, (byte) el, (byte) (el >> 8), 'L', 'O', 1, 0, 'x'});
+        }
+        byte[] ds = bos.toByteArray();
+        byte[] file = new byte[132 + ds.length];
+        System.arraycopy("DICM".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, file, 128, 4);
+        System.arraycopy(ds, 0, file, 132, ds.length);
+        // no File Meta group: the reader infers explicit VR little endian and lists that too
+        DicomFile f = DicomReader.standard().read(file);
+        assertEquals(5000, f.dataset().size());
+        assertEquals(DicomParser.MAX_REPAIRS + 1, f.repairs().size());
+        assertEquals("further repairs omitted", f.repairs().get(DicomParser.MAX_REPAIRS).description());
+    }
+
+    @Test
     void deepNestingIsRefusedWithoutAStackOverflow() throws Exception {
         // 100 000 nested undefined-length sequences in implicit VR: far deeper than any stack.
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
