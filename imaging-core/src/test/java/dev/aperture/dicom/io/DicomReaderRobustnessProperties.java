@@ -113,6 +113,25 @@ class DicomReaderRobustnessProperties {
     }
 
     @Test
+    void anItemClosedOnlyByTheSequenceDelimiterIsRepairedInLenientMode() throws Exception {
+        // Regression (found by byteFlipsGiveADatasetOrTheLibrarysException): (0008,1115) SQ u/l,
+        // item u/l holding (0008,0016) UI, then straight to the Sequence Delimitation Item.
+        byte[] ds = {0x08, 0x00, 0x15, 0x11, 'S', 'Q', 0, 0, -1, -1, -1, -1,
+            (byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, -1, -1, -1, -1,
+            0x08, 0x00, 0x16, 0x00, 'U', 'I', 2, 0, '1', 0,
+            (byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0,
+            0x08, 0x00, 0x18, 0x00, 'U', 'I', 2, 0, '2', 0};
+        var ts = dev.aperture.transfer.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        assertThrows(MalformedDataException.class,
+                () -> DicomReader.standard().readDataset(new ByteArrayInputStream(ds), ts));
+        DicomObject d = DicomReader.standard().lenient().readDataset(new ByteArrayInputStream(ds), ts);
+        assertEquals(2, d.size());
+        assertEquals(1, d.items(0x00081115).size());
+        assertEquals("1", d.items(0x00081115).get(0).string(0x00080016).orElseThrow());
+        assertEquals("2", d.string(0x00080018).orElseThrow());
+    }
+
+    @Test
     void repairsAreCappedSoHostileInputCannotGrowThemWithoutBound() throws Exception {
         // 5000 private elements of odd length 1: each is a tolerated deviation with a repair
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
