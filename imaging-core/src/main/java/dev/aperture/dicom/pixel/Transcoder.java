@@ -131,7 +131,18 @@ public final class Transcoder {
                 outPhotometric = e.photometric();
                 lossy |= e.lossy();
             }
-            b.setFragments(Tag.PIXEL_DATA, Vr.OB, Fragments.adopt(frames.frameCount() > 1 ? bot : new long[0], fragments));
+            if (offset > 0xFFFFFFFFL) {
+                // PS3.5 A.4: offsets past 4 GiB do not fit the Basic Offset Table; use the Extended one
+                long[] lengths = new long[fragments.size()];
+                for (int f = 0; f < lengths.length; f++) {
+                    lengths[f] = fragments.get(f).length;
+                }
+                b.setBytes(Tags.ExtendedOffsetTable, Vr.OV, longsLittleEndian(bot));
+                b.setBytes(Tags.ExtendedOffsetTableLengths, Vr.OV, longsLittleEndian(lengths));
+                b.setFragments(Tag.PIXEL_DATA, Vr.OB, Fragments.adopt(new long[0], fragments));
+            } else {
+                b.setFragments(Tag.PIXEL_DATA, Vr.OB, Fragments.adopt(frames.frameCount() > 1 ? bot : new long[0], fragments));
+            }
         }
         b.setString(Tags.PhotometricInterpretation, Vr.CS, outPhotometric.code());
         if (image.samplesPerPixel() > 1) {
@@ -150,6 +161,14 @@ public final class Transcoder {
             b.setString(Tags.SOPInstanceUID, Vr.UI, newUid());
         }
         return b.build();
+    }
+
+    private static byte[] longsLittleEndian(long[] v) {
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long x : v) {
+            b.putLong(x);
+        }
+        return b.array();
     }
 
     private static String[] appended(List<String> old, String v) {
