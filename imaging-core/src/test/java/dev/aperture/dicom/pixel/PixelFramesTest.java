@@ -75,6 +75,15 @@ class PixelFramesTest {
         assertEquals(2, a.frameCount());
         assertEquals(6, a.encodedFrame(0).remaining());
         assertEquals(4, a.encodedFrame(1).remaining());
+        // Extended Offset Table (PS3.5 A.4): 64-bit offsets, preferred over the Basic one
+        java.nio.ByteBuffer eot = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        eot.putLong(0).putLong(22);
+        DicomObject withEot = base.toBuilder().setBytes(0x7FE00001, Vr.OV, eot.array())
+                .setBytes(0x7FE00002, Vr.OV, new byte[16]).setFragments(Tag.PIXEL_DATA, Vr.OB,
+                        Fragments.of(new long[0], List.of(f0a, f0b, f1))).build();
+        PixelFrames e = PixelFrames.of(withEot, TransferSyntax.JPEG_BASELINE, TransferSyntaxRegistry.standard(), false);
+        assertEquals(6, e.encodedFrame(0).remaining());
+        assertEquals(4, e.encodedFrame(1).remaining());
         // No table: grouped by the start-of-image markers
         DicomObject noBot = base.toBuilder().setFragments(Tag.PIXEL_DATA, Vr.OB,
                 Fragments.of(new long[0], List.of(f0a, f0b, f1))).build();
