@@ -45,18 +45,24 @@ public final class DicomObject {
     }
 
     private static final byte[] NO_BYTES = new byte[0];
-    private static final DicomObject EMPTY = new DicomObject(new int[0], new Vr[0], new Object[0],
+    private static final DicomObject EMPTY = new DicomObject(new int[0], new Vr[0], new Object[0], 0,
             SpecificCharacterSet.DEFAULT);
 
     private final int[] tags;
     private final Vr[] vrs;
     private final Object[] values;
+    private final int n;
     private final SpecificCharacterSet charset;
 
-    private DicomObject(int[] tags, Vr[] vrs, Object[] values, SpecificCharacterSet charset) {
+    /**
+     * The arrays may be longer than the dataset (a builder hands its arrays over instead of
+     * trimming them); only the first {@code n} entries are elements.
+     */
+    private DicomObject(int[] tags, Vr[] vrs, Object[] values, int n, SpecificCharacterSet charset) {
         this.tags = tags;
         this.vrs = vrs;
         this.values = values;
+        this.n = n;
         this.charset = charset;
     }
 
@@ -96,10 +102,10 @@ public final class DicomObject {
     /** Returns a builder holding this dataset's elements. */
     public Builder toBuilder() {
         Builder b = new Builder(charset, 0);
-        b.tags = tags.clone();
-        b.vrs = vrs.clone();
-        b.values = values.clone();
-        b.size = tags.length;
+        b.tags = Arrays.copyOf(tags, n);
+        b.vrs = Arrays.copyOf(vrs, n);
+        b.values = Arrays.copyOf(values, n);
+        b.size = n;
         return b;
     }
 
@@ -107,12 +113,12 @@ public final class DicomObject {
 
     /** Returns the number of elements at this level. */
     public int size() {
-        return tags.length;
+        return n;
     }
 
     /** Returns true when there is no element. */
     public boolean isEmpty() {
-        return tags.length == 0;
+        return n == 0;
     }
 
     /** Returns the character set strings are decoded with. */
@@ -122,21 +128,24 @@ public final class DicomObject {
 
     /** Returns the tags at this level, in order. */
     public int[] tags() {
-        return tags.clone();
+        return Arrays.copyOf(tags, n);
     }
 
     /** Returns the tag of element {@code i} (0-based, in tag order). */
     public int tagAt(int i) {
+        Objects.checkIndex(i, n);
         return tags[i];
     }
 
     /** Returns the VR of element {@code i}. */
     public Vr vrAt(int i) {
+        Objects.checkIndex(i, n);
         return vrs[i];
     }
 
     /** Returns what element {@code i}'s value is held as. */
     public ValueKind kindAt(int i) {
+        Objects.checkIndex(i, n);
         Object v = values[i];
         if (v instanceof byte[]) {
             return ValueKind.BYTES;
@@ -153,6 +162,7 @@ public final class DicomObject {
      * items, fragments and bulk data).
      */
     public ByteBuffer bufferAt(int i) {
+        Objects.checkIndex(i, n);
         Object v = values[i];
         byte[] b = v instanceof byte[] a ? a : NO_BYTES;
         return ByteBuffer.wrap(b).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -161,17 +171,20 @@ public final class DicomObject {
     /** Returns element {@code i}'s items (empty unless it is a sequence). */
     @SuppressWarnings("unchecked")
     public List<DicomObject> itemsAt(int i) {
+        Objects.checkIndex(i, n);
         Object v = values[i];
         return v instanceof List ? (List<DicomObject>) v : List.of();
     }
 
     /** Returns element {@code i}'s fragments, if it is encapsulated pixel data. */
     public Optional<Fragments> fragmentsAt(int i) {
+        Objects.checkIndex(i, n);
         return values[i] instanceof Fragments f ? Optional.of(f) : Optional.empty();
     }
 
     /** Returns where element {@code i}'s value lies in its file, if it was left there. */
     public Optional<BulkData> bulkDataAt(int i) {
+        Objects.checkIndex(i, n);
         return values[i] instanceof BulkData b ? Optional.of(b) : Optional.empty();
     }
 
@@ -181,7 +194,7 @@ public final class DicomObject {
      */
     public int indexOf(int tag) {
         int lo = 0;
-        int hi = tags.length - 1;
+        int hi = n - 1;
         int key = tag ^ Integer.MIN_VALUE;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
@@ -350,10 +363,11 @@ public final class DicomObject {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof DicomObject d) || !Arrays.equals(tags, d.tags) || !Arrays.equals(vrs, d.vrs)) {
+        if (!(o instanceof DicomObject d) || d.n != n || !Arrays.equals(tags, 0, n, d.tags, 0, n)
+                || !Arrays.equals(vrs, 0, n, d.vrs, 0, n)) {
             return false;
         }
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < n; i++) {
             Object a = values[i];
             Object b = d.values[i];
             if (a instanceof byte[] x && b instanceof byte[] y) {
@@ -369,9 +383,10 @@ public final class DicomObject {
 
     @Override
     public int hashCode() {
-        int h = Arrays.hashCode(tags);
-        for (Object v : values) {
-            h = 31 * h + (v instanceof byte[] b ? Arrays.hashCode(b) : Objects.hashCode(v));
+        int h = n;
+        for (int i = 0; i < n; i++) {
+            Object v = values[i];
+            h = 31 * (31 * h + tags[i]) + (v instanceof byte[] b ? Arrays.hashCode(b) : Objects.hashCode(v));
         }
         return h;
     }
@@ -380,7 +395,7 @@ public final class DicomObject {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("DicomObject[");
-        for (int i = 0; i < tags.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
@@ -412,6 +427,8 @@ public final class DicomObject {
         private Object[] values;
         private int size;
         private boolean sorted = true;
+        /** The arrays now belong to a built dataset: copy them before the next change. */
+        private boolean handedOver;
 
         private Builder(SpecificCharacterSet inherited) {
             this(inherited, 8);
@@ -429,8 +446,18 @@ public final class DicomObject {
             return size;
         }
 
+        private void ownArrays() {
+            if (handedOver) {
+                tags = Arrays.copyOf(tags, Math.max(8, size));
+                vrs = Arrays.copyOf(vrs, tags.length);
+                values = Arrays.copyOf(values, tags.length);
+                handedOver = false;
+            }
+        }
+
         private Builder put(int tag, Vr vr, Object value) {
             Objects.requireNonNull(vr, "vr");
+            ownArrays();
             if (size > 0 && (!sorted || Integer.compareUnsigned(tags[size - 1], tag) >= 0)) {
                 for (int i = 0; i < size; i++) {
                     if (tags[i] == tag) {
@@ -575,11 +602,13 @@ public final class DicomObject {
 
         /** Copies element {@code i} of another dataset (value shared, both are immutable). */
         public Builder copy(DicomObject from, int i) {
+            Objects.checkIndex(i, from.n);
             return put(from.tags[i], from.vrs[i], from.values[i]);
         }
 
         /** Removes an element; returns this builder. */
         public Builder remove(int tag) {
+            ownArrays();
             for (int i = 0; i < size; i++) {
                 if (tags[i] == tag) {
                     System.arraycopy(tags, i + 1, tags, i, size - i - 1);
@@ -612,35 +641,37 @@ public final class DicomObject {
             return inherited;
         }
 
-        /** Builds the immutable dataset. */
+        /**
+         * Builds the immutable dataset. The builder stays usable: a later change copies its
+         * arrays first, so the dataset built here never changes.
+         */
         public DicomObject build() {
-            int[] t = Arrays.copyOf(tags, size);
-            Vr[] v = Arrays.copyOf(vrs, size);
-            Object[] x = Arrays.copyOf(values, size);
+            if (size == 0 && inherited == SpecificCharacterSet.DEFAULT) {
+                return EMPTY;
+            }
             if (!sorted) {
                 Integer[] order = new Integer[size];
                 for (int i = 0; i < size; i++) {
                     order[i] = i;
                 }
-                Arrays.sort(order, (a, b) -> Integer.compareUnsigned(t[a], t[b]));
+                Arrays.sort(order, (a, b) -> Integer.compareUnsigned(tags[a], tags[b]));
                 int[] t2 = new int[size];
                 Vr[] v2 = new Vr[size];
                 Object[] x2 = new Object[size];
                 for (int i = 0; i < size; i++) {
-                    t2[i] = t[order[i]];
-                    v2[i] = v[order[i]];
-                    x2[i] = x[order[i]];
+                    t2[i] = tags[order[i]];
+                    v2[i] = vrs[order[i]];
+                    x2[i] = values[order[i]];
                 }
-                return new DicomObject(t2, v2, x2, charsetFor(t2, x2));
+                return new DicomObject(t2, v2, x2, size, charsetFor(t2, x2, size));
             }
-            if (size == 0 && inherited == SpecificCharacterSet.DEFAULT) {
-                return EMPTY;
-            }
-            return new DicomObject(t, v, x, charsetFor(t, x));
+            // Hand the arrays over instead of trimming them (no copy on the reader's path).
+            handedOver = true;
+            return new DicomObject(tags, vrs, values, size, charsetFor(tags, values, size));
         }
 
-        private SpecificCharacterSet charsetFor(int[] t, Object[] x) {
-            for (int i = 0; i < t.length; i++) {
+        private SpecificCharacterSet charsetFor(int[] t, Object[] x, int count) {
+            for (int i = 0; i < count; i++) {
                 if (t[i] == Tag.SPECIFIC_CHARACTER_SET && x[i] instanceof byte[] b) {
                     return charsetOf(b);
                 }
