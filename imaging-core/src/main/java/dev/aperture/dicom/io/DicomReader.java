@@ -245,19 +245,19 @@ public final class DicomReader {
                 h.ts = TransferSyntax.of(tsUid.get());
                 return h;
             }
-            h.ts = sniff(bi, size);
+            h.ts = sniff(bi, size, true);
             repairs.add(new Repair("File Meta Information has no Transfer Syntax UID; the dataset reads as "
                     + h.ts.name(), bi.position(), Tag.TRANSFER_SYNTAX_UID));
             return h;
         }
-        h.ts = sniff(bi, size);
+        h.ts = sniff(bi, size, false);
         repairs.add(new Repair("transfer syntax inferred from the dataset: " + h.ts.name(), 0,
                 ApertureException.NO_TAG));
         return h;
     }
 
     /** Infers the encoding of a dataset from its first element header. */
-    private static TransferSyntax sniff(ByteInput bi, long size) throws IOException {
+    private static TransferSyntax sniff(ByteInput bi, long size, boolean afterFileMeta) throws IOException {
         if (!bi.request(8)) {
             if (bi.atEnd()) {
                 return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
@@ -270,6 +270,13 @@ public final class DicomReader {
         int groupBe = (w[p] & 0xFF) << 8 | (w[p + 1] & 0xFF);
         boolean explicit = Vr.ofCode(w[p + 4], w[p + 5]) != null;
         boolean bigEndian = explicit && groupLe > 0x00FF && groupBe <= 0x00FF;
+        // A dataset without File Meta Information starts with a low, even group (0008 in
+        // practice; 0000-0010 accepted). Anything else is not DICOM at all: say so plainly.
+        int group = bigEndian ? groupBe : groupLe;
+        if (!afterFileMeta && (group > 0x0010 || (group & 1) != 0)) {
+            throw new MalformedDataException("not a DICOM file: no DICM prefix at offset 128 and no data element at offset 0",
+                    bi.position(), ApertureException.NO_TAG);
+        }
         if (!explicit) {
             return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
         }

@@ -132,6 +132,17 @@ class DicomReaderRobustnessProperties {
     }
 
     @Test
+    void somethingThatIsNotDicomIsSaidToBeNotDicom() {
+        for (String text : List.of("# Aperture\nAperture is an open-source library", "\u0089PNG\r\n\u001a\n rest of a png",
+                "<?xml version=\"1.0\"?><project/>")) {
+            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            MalformedDataException e = assertThrows(MalformedDataException.class, () -> DicomReader.standard().read(b));
+            assertTrue(e.getMessage().startsWith("not a DICOM file"), e.getMessage());
+            assertThrows(MalformedDataException.class, () -> DicomReader.standard().lenient().read(b));
+        }
+    }
+
+    @Test
     void repairsAreCappedSoHostileInputCannotGrowThemWithoutBound() throws Exception {
         // 5000 private elements of odd length 1: each is a tolerated deviation with a repair
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
