@@ -977,8 +977,13 @@ final class JpegReader {
             coef[0] = 0;
             return;
         }
+        long mask = nonZeroMask;
         if (pass1 == 2) {
-            Idct.inverse8(coef, ws, plane, off, stride, nonZeroMask);
+            if ((mask & ~Idct.LOW_4X4) == 0) {
+                Idct.inverse8Low(coef, ws, plane, off, stride, mask);
+            } else {
+                Idct.inverse8(coef, ws, plane, off, stride, mask);
+            }
         } else {
             Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
         }
