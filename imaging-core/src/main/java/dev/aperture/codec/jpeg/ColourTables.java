@@ -112,15 +112,31 @@ final class ColourTables {
             int cb = ((cb3 + cbPrev + 1) >> 2) - 128;
             int cr = ((cr3 + crPrev + 1) >> 2) - 128;
             int y = yP[yi];
-            out[k] = clamp8(y + ((R_CR * cr + HALF) >> SCALE));
-            out[k + 1] = clamp8(y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE));
-            out[k + 2] = clamp8(y + ((B_CB * cb + HALF) >> SCALE));
+            int r0 = y + ((R_CR * cr + HALF) >> SCALE);
+            int g0 = y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE);
+            int b0 = y + ((B_CB * cb + HALF) >> SCALE);
             cb = ((cb3 + cbNext + 2) >> 2) - 128;
             cr = ((cr3 + crNext + 2) >> 2) - 128;
             y = yP[yi + 1];
-            out[k + 3] = clamp8(y + ((R_CR * cr + HALF) >> SCALE));
-            out[k + 4] = clamp8(y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE));
-            out[k + 5] = clamp8(y + ((B_CB * cb + HALF) >> SCALE));
+            int r1 = y + ((R_CR * cr + HALF) >> SCALE);
+            int g1 = y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE);
+            int b1 = y + ((B_CB * cb + HALF) >> SCALE);
+            if (((r0 | g0 | b0 | r1 | g1 | b1) & ~0xFF) == 0) {
+                // All six in 0..255 (the usual case): no clamping needed.
+                out[k] = (byte) r0;
+                out[k + 1] = (byte) g0;
+                out[k + 2] = (byte) b0;
+                out[k + 3] = (byte) r1;
+                out[k + 4] = (byte) g1;
+                out[k + 5] = (byte) b1;
+            } else {
+                out[k] = clamp8(r0);
+                out[k + 1] = clamp8(g0);
+                out[k + 2] = clamp8(b0);
+                out[k + 3] = clamp8(r1);
+                out[k + 4] = clamp8(g1);
+                out[k + 5] = clamp8(b1);
+            }
             cbPrev = cbCur;
             crPrev = crCur;
             cbCur = cbNext;
