@@ -96,12 +96,10 @@ final class ColourTables {
     void h2v1ToRgb8(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int n, int width,
                     byte[] out, int o) {
         h2v1Edge(yP, yOff, cbP, cbOff, crP, crOff, n, width, out, o, 0);
-        final int[] crR = this.crR;
-        final int[] cbB = this.cbB;
-        final int[] crG = this.crG;
-        final int[] cbG = this.cbG;
-        final byte[] lim = LIMIT8;
-        // Interior: both neighbours exist and 2i + 1 <= 2n - 3 < width.
+        // Interior: both neighbours exist and 2i + 1 <= 2n - 3 < width. The table entries are
+        // computed inline (the same integer expressions the tables hold, so the same results)
+        // and clamped with min/max: multiplies and conditional moves are cheaper here than
+        // seven dependent, bounds-checked table loads per pixel.
         int cbPrev = cbP[cbOff];
         int crPrev = crP[crOff];
         int cbCur = cbP[cbOff + 1];
@@ -111,18 +109,34 @@ final class ColourTables {
             int crNext = crP[crOff + i + 1];
             int cb3 = cbCur * 3;
             int cr3 = crCur * 3;
-            int cb = (cb3 + cbPrev + 1) >> 2;
-            int cr = (cr3 + crPrev + 1) >> 2;
-            int y = yP[yi] + LIMIT_OFFSET;
-            out[k] = lim[y + crR[cr]];
-            out[k + 1] = lim[y + ((cbG[cb] + crG[cr]) >> SCALE)];
-            out[k + 2] = lim[y + cbB[cb]];
-            cb = (cb3 + cbNext + 2) >> 2;
-            cr = (cr3 + crNext + 2) >> 2;
-            y = yP[yi + 1] + LIMIT_OFFSET;
-            out[k + 3] = lim[y + crR[cr]];
-            out[k + 4] = lim[y + ((cbG[cb] + crG[cr]) >> SCALE)];
-            out[k + 5] = lim[y + cbB[cb]];
+            int cb = ((cb3 + cbPrev + 1) >> 2) - 128;
+            int cr = ((cr3 + crPrev + 1) >> 2) - 128;
+            int y = yP[yi];
+            int r0 = y + ((R_CR * cr + HALF) >> SCALE);
+            int g0 = y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE);
+            int b0 = y + ((B_CB * cb + HALF) >> SCALE);
+            cb = ((cb3 + cbNext + 2) >> 2) - 128;
+            cr = ((cr3 + crNext + 2) >> 2) - 128;
+            y = yP[yi + 1];
+            int r1 = y + ((R_CR * cr + HALF) >> SCALE);
+            int g1 = y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE);
+            int b1 = y + ((B_CB * cb + HALF) >> SCALE);
+            if (((r0 | g0 | b0 | r1 | g1 | b1) & ~0xFF) == 0) {
+                // All six in 0..255 (the usual case): no clamping needed.
+                out[k] = (byte) r0;
+                out[k + 1] = (byte) g0;
+                out[k + 2] = (byte) b0;
+                out[k + 3] = (byte) r1;
+                out[k + 4] = (byte) g1;
+                out[k + 5] = (byte) b1;
+            } else {
+                out[k] = clamp8(r0);
+                out[k + 1] = clamp8(g0);
+                out[k + 2] = clamp8(b0);
+                out[k + 3] = clamp8(r1);
+                out[k + 4] = clamp8(g1);
+                out[k + 5] = clamp8(b1);
+            }
             cbPrev = cbCur;
             crPrev = crCur;
             cbCur = cbNext;
@@ -191,6 +205,17 @@ final class ColourTables {
             out[i + 1] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE) + LIMIT_OFFSET];
             out[i + 2] = LIMIT8[y + cbB[cb] + LIMIT_OFFSET];
         }
+    }
+
+    /** FIX(1.402), -FIX(0.34414), -FIX(0.71414), FIX(1.772): the factors the tables hold. */
+    private static final int R_CR = 91881;
+    private static final int G_CB = -22554;
+    private static final int G_CR = -46802;
+    private static final int B_CB = 116130;
+
+    /** clamp(v, 0, 255) as a byte, branch-free (min/max compile to conditional moves). */
+    private static byte clamp8(int v) {
+        return (byte) Math.min(Math.max(v, 0), 255);
     }
 
     private static int clamp(int v, int maxVal) {

@@ -187,16 +187,22 @@ final class Idct {
         }
     }
 
-    /** {@link #inverse} for 8-bit samples, with the constants folded in for the JIT. */
-    static void inverse8(int[] c, int[] ws, short[] out, int off, int stride) {
+    /** Natural positions 8, 16, ..., 56: rows 1 to 7 of column 0. */
+    private static final long AC_ROWS = 0x0101010101010100L;
+
+    /**
+     * {@link #inverse} for 8-bit samples, with the constants folded in for the JIT.
+     * {@code mask} has bit z set wherever {@code c[z]} may be non-zero (a clear bit promises a
+     * zero), so that a column's zero test is one AND instead of seven loads.
+     */
+    static void inverse8(int[] c, int[] ws, short[] out, int off, int stride, long mask) {
         final int pass1 = 2;
         final int maxVal = 255;
         final int shift1 = CONST_BITS - pass1;
         final int round1 = 1 << (shift1 - 1);
         // Pass 1: columns into the workspace, scaled up by 2^pass1.
         for (int col = 0; col < 8; col++) {
-            if ((c[8 + col] | c[16 + col] | c[24 + col] | c[32 + col] | c[40 + col] | c[48 + col]
-                    | c[56 + col]) == 0) {
+            if ((mask & (AC_ROWS << col)) == 0) {
                 // Only DC: the full computation below reduces exactly to this (every odd term
                 // and tmp2/tmp3 vanish, and (dc << 13 + round) >> (13 - pass1) == dc << pass1).
                 int dc = c[col] << pass1;
@@ -317,6 +323,116 @@ final class Idct {
             out[o + 5] = LIMIT8[((tmp12 - tmp1 + round2) >> shift2) & 1023];
             out[o + 3] = LIMIT8[((tmp13 + tmp0 + round2) >> shift2) & 1023];
             out[o + 4] = LIMIT8[((tmp13 - tmp0 + round2) >> shift2) & 1023];
+        }
+    }
+
+    /** Natural positions of the top-left 4x4 coefficients (rows 0 to 3, columns 0 to 3). */
+    static final long LOW_4X4 = 0x0F0F0F0FL;
+
+    /**
+     * {@link #inverse8} for a block whose non-zero coefficients all lie in the top-left 4x4
+     * ({@code (mask & ~LOW_4X4) == 0}), common in chroma and smooth luma. It is the same islow
+     * arithmetic with the terms of the zero coefficients dropped (they add exactly zero), so
+     * the output is identical: pass 1 runs over columns 0 to 3 only (columns 4 to 7 of the
+     * workspace would be zero and pass 2 does not read them), pass 2 over rows with w4 to w7 zero.
+     */
+    static void inverse8Low(int[] c, int[] ws, short[] out, int off, int stride, long mask) {
+        final int pass1 = 2;
+        final int shift1 = CONST_BITS - pass1;
+        final int round1 = 1 << (shift1 - 1);
+        for (int col = 0; col < 4; col++) {
+            if ((mask & (AC_ROWS << col)) == 0) {
+                int dc = c[col] << pass1;
+                ws[col] = dc;
+                ws[8 + col] = dc;
+                ws[16 + col] = dc;
+                ws[24 + col] = dc;
+                ws[32 + col] = dc;
+                ws[40 + col] = dc;
+                ws[48 + col] = dc;
+                ws[56 + col] = dc;
+                continue;
+            }
+            // Rows 4 to 7 are zero: c[32], c[40], c[48], c[56] drop out.
+            int c0 = c[col];
+            int c1 = c[8 + col];
+            int c2 = c[16 + col];
+            int c3 = c[24 + col];
+            int z1 = c2 * F0_541196100;
+            int tmp2 = z1;
+            int tmp3 = z1 + c2 * F0_765366865;
+            int tmp0 = c0 << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp0 + tmp2;
+            int tmp12 = tmp0 - tmp2;
+
+            int z5 = (c3 + c1) * F1_175875602;
+            int o1 = c1 * -F0_899976223;
+            int o2 = c3 * -F2_562915447;
+            int o3 = c3 * -F1_961570560 + z5;
+            int o4 = c1 * -F0_390180644 + z5;
+            int t0 = o1 + o3;
+            int t1 = o2 + o4;
+            int t2 = c3 * F3_072711026 + o2 + o3;
+            int t3 = c1 * F1_501321110 + o1 + o4;
+
+            ws[col] = (tmp10 + t3 + round1) >> shift1;
+            ws[56 + col] = (tmp10 - t3 + round1) >> shift1;
+            ws[8 + col] = (tmp11 + t2 + round1) >> shift1;
+            ws[48 + col] = (tmp11 - t2 + round1) >> shift1;
+            ws[16 + col] = (tmp12 + t1 + round1) >> shift1;
+            ws[40 + col] = (tmp12 - t1 + round1) >> shift1;
+            ws[24 + col] = (tmp13 + t0 + round1) >> shift1;
+            ws[32 + col] = (tmp13 - t0 + round1) >> shift1;
+        }
+        final int shift2 = CONST_BITS + pass1 + 3;
+        final int round2 = 1 << (shift2 - 1);
+        for (int r = 0, o = off; r < 64; r += 8, o += stride) {
+            int w0 = ws[r];
+            int w1 = ws[r + 1];
+            int w2 = ws[r + 2];
+            int w3 = ws[r + 3];
+            if ((w1 | w2 | w3) == 0) {
+                short s = LIMIT8[((w0 + (1 << (pass1 + 2))) >> (pass1 + 3)) & 1023];
+                out[o] = s;
+                out[o + 1] = s;
+                out[o + 2] = s;
+                out[o + 3] = s;
+                out[o + 4] = s;
+                out[o + 5] = s;
+                out[o + 6] = s;
+                out[o + 7] = s;
+                continue;
+            }
+            // w4 to w7 are zero (columns 4 to 7 of the block are).
+            int z1 = w2 * F0_541196100;
+            int tmp2 = z1;
+            int tmp3 = z1 + w2 * F0_765366865;
+            int tmp0 = w0 << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp0 + tmp2;
+            int tmp12 = tmp0 - tmp2;
+
+            int z5 = (w3 + w1) * F1_175875602;
+            int o1 = w1 * -F0_899976223;
+            int o2 = w3 * -F2_562915447;
+            int o3 = w3 * -F1_961570560 + z5;
+            int o4 = w1 * -F0_390180644 + z5;
+            int t0 = o1 + o3;
+            int t1 = o2 + o4;
+            int t2 = w3 * F3_072711026 + o2 + o3;
+            int t3 = w1 * F1_501321110 + o1 + o4;
+
+            out[o] = LIMIT8[((tmp10 + t3 + round2) >> shift2) & 1023];
+            out[o + 7] = LIMIT8[((tmp10 - t3 + round2) >> shift2) & 1023];
+            out[o + 1] = LIMIT8[((tmp11 + t2 + round2) >> shift2) & 1023];
+            out[o + 6] = LIMIT8[((tmp11 - t2 + round2) >> shift2) & 1023];
+            out[o + 2] = LIMIT8[((tmp12 + t1 + round2) >> shift2) & 1023];
+            out[o + 5] = LIMIT8[((tmp12 - t1 + round2) >> shift2) & 1023];
+            out[o + 3] = LIMIT8[((tmp13 + t0 + round2) >> shift2) & 1023];
+            out[o + 4] = LIMIT8[((tmp13 - t0 + round2) >> shift2) & 1023];
         }
     }
 

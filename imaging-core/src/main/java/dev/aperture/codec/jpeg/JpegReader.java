@@ -863,6 +863,7 @@ final class JpegReader {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
         final int[] nz = nonZero;
         int count = 1;
+        long mask = 1L;
         if (nbits < 32) {
             fill();
         }
@@ -920,6 +921,7 @@ final class JpegReader {
                     int z = NATURAL[k];
                     coef[z] = value * q[z];
                     nz[count++] = z;
+                    mask |= 1L << z;
                 } else if (r == 15) {
                     k += 15;
                 } else {
@@ -939,6 +941,7 @@ final class JpegReader {
                 int v = (int) (a >>> n) & ((1 << s) - 1);
                 coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
                 nz[count++] = z;
+                mask |= 1L << z;
             } else {
                 if (r != 15) {
                     break;
@@ -948,12 +951,15 @@ final class JpegReader {
         }
         nbits = n;
         nonZeroCount = count;
+        nonZeroMask = mask;
         return pred;
     }
 
     /** Natural indices written by the last decodeBlock (index 0 is always the DC). */
     private final int[] nonZero = new int[64 + 16];
     private int nonZeroCount;
+    /** Bit z set when natural position z may be non-zero in the last decodeBlock's output. */
+    private long nonZeroMask;
 
     /**
      * Inverse-transforms the block decodeBlock left in coef, then clears what it set. A block with
@@ -971,8 +977,13 @@ final class JpegReader {
             coef[0] = 0;
             return;
         }
+        long mask = nonZeroMask;
         if (pass1 == 2) {
-            Idct.inverse8(coef, ws, plane, off, stride);
+            if ((mask & ~Idct.LOW_4X4) == 0) {
+                Idct.inverse8Low(coef, ws, plane, off, stride, mask);
+            } else {
+                Idct.inverse8(coef, ws, plane, off, stride, mask);
+            }
         } else {
             Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
         }
