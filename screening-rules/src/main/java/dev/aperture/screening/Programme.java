@@ -62,6 +62,26 @@ public final class Programme {
      */
     public Decision evaluate(ScreeningCase c) {
         Objects.requireNonNull(c, "case");
+        PreparedCase t = c.prepared();
+        if (t != null && t.programme == this) {
+            return t.evaluate(); // validated before: typed values only
+        }
+        CaseView v = new CaseView(c, id);
+        Out out = new Out(citation);
+        rules.evaluate(v, out);
+        if (!v.hasErrors()) {
+            // Valid: keep the typed form on the case, and decide from it now as on every later call.
+            PreparedCase p = rules.prepare(this, v);
+            if (p != null) {
+                c.prepared(p);
+                return p.evaluate();
+            }
+        }
+        return out.build(v);
+    }
+
+    /** The reference path: validation and decision from the JSON tree, without a typed form (tests). */
+    Decision evaluateReference(ScreeningCase c) {
         CaseView v = new CaseView(c, id);
         Out out = new Out(citation);
         rules.evaluate(v, out);

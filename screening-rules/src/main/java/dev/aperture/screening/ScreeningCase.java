@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class ScreeningCase {
     private final JsonNode root;
     private final LocalDate asOfOverride;
+    /** The typed form made by the last programme that found this case valid (immutable once set). */
+    private volatile PreparedCase prepared;
 
     private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
         this.root = root;
@@ -143,6 +145,14 @@ public final class ScreeningCase {
 
     LocalDate asOfOverride() {
         return asOfOverride;
+    }
+
+    PreparedCase prepared() {
+        return prepared;
+    }
+
+    void prepared(PreparedCase p) {
+        prepared = p;
     }
 
     @Override
