@@ -223,35 +223,92 @@ final class LungRadsCase extends PreparedCase {
     }
 
     private boolean nodule(CaseView v, JsonNode f, int i) {
-        String comp = text(f, "composition");
+        // One pass over the members (names are unique: the reader rejects duplicates); the
+        // reference path has already checked every type and value. JSON null means absent.
+        String comp = null;
+        String st = null;
+        String pc = null;
+        BigDecimal meanMm = null;
+        BigDecimal longMm = null;
+        BigDecimal shortMm = null;
+        BigDecimal solidMm = null;
+        BigDecimal priorMm = null;
+        int fl = 0;
+        for (int m = 0, n = f.size(); m < n; m++) {
+            JsonNode val = f.valueAt(m);
+            if (val.isNull()) {
+                continue;
+            }
+            switch (f.keyAt(m)) {
+                case "composition":
+                    comp = val.string();
+                    break;
+                case "status":
+                    st = val.string();
+                    break;
+                case "priorCategory":
+                    pc = val.string();
+                    break;
+                case "meanDiameterMm":
+                    meanMm = val.number();
+                    break;
+                case "longAxisMm":
+                    longMm = val.number();
+                    break;
+                case "shortAxisMm":
+                    shortMm = val.number();
+                    break;
+                case "solidComponentMm":
+                    solidMm = val.number();
+                    break;
+                case "priorMeanDiameterMm":
+                    priorMm = val.number();
+                    break;
+                case "juxtapleuralBenign":
+                    fl = val.bool() ? fl | F_JUXTA : fl & ~F_JUXTA;
+                    break;
+                case "benignCalcificationOrFat":
+                    fl = val.bool() ? fl | F_BENIGN : fl & ~F_BENIGN;
+                    break;
+                case "suspiciousFeatures":
+                    fl = val.bool() ? fl | F_SUSPICIOUS : fl & ~F_SUSPICIOUS;
+                    break;
+                case "provenBenign":
+                    fl = val.bool() ? fl | F_PROVEN_BENIGN : fl & ~F_PROVEN_BENIGN;
+                    break;
+                default:
+                    break;
+            }
+        }
         composition[i] = "solid".equals(comp) ? SOLID : "part-solid".equals(comp) ? PART_SOLID : NON_SOLID;
-        int d = tenths(Sizes.meanDiameter(v, f, CaseView.findingPath(i)));
+        int d;
+        if (meanMm != null) {
+            d = tenths(meanMm);
+        } else if (longMm != null && shortMm != null) {
+            d = tenths(longMm.add(shortMm).multiply(HALF)); // exact, as in Sizes.meanDiameter
+        } else {
+            return false;
+        }
         int s = 0;
         if (composition[i] == PART_SOLID) {
-            s = tenths(decimal(f, "solidComponentMm"));
+            s = solidMm == null ? -1 : tenths(solidMm);
         }
-        BigDecimal pm = decimal(f, "priorMeanDiameterMm");
-        int prior = pm == null ? -1 : tenths(pm);
-        if (d < 0 || s < 0 || (pm != null && prior < 0) || v.hasErrors()) {
+        int prior = priorMm == null ? -1 : tenths(priorMm);
+        if (d < 0 || s < 0 || (priorMm != null && prior < 0)) {
             return false;
         }
         mean[i] = d;
         solid[i] = s;
         priorMean[i] = prior;
-        byte st = status(text(f, "status"));
-        if (st == S_NONE && !baselineExam) {
+        byte status = status(st);
+        if (status == S_NONE && !baselineExam) {
             // Validated: the growth rule applies (prior diameter within 12 months of the prior exam).
             if (prior < 0 || v.priorExamDate == null || examDate.isAfter(v.priorExamDate.plusMonths(12))) {
                 return false;
             }
         }
-        status[i] = st;
-        priorCategory[i] = priorCategory(text(f, "priorCategory"));
-        int fl = 0;
-        fl |= bool(f, "juxtapleuralBenign") ? F_JUXTA : 0;
-        fl |= bool(f, "benignCalcificationOrFat") ? F_BENIGN : 0;
-        fl |= bool(f, "suspiciousFeatures") ? F_SUSPICIOUS : 0;
-        fl |= bool(f, "provenBenign") ? F_PROVEN_BENIGN : 0;
+        this.status[i] = status;
+        priorCategory[i] = priorCategory(pc);
         flags[i] = (byte) fl;
         return true;
     }
@@ -261,22 +318,15 @@ final class LungRadsCase extends PreparedCase {
         return n != null && n.type() == JsonNode.Type.STRING ? n.string() : null;
     }
 
-    private static BigDecimal decimal(JsonNode f, String name) {
-        JsonNode n = CaseView.field(f, name);
-        return n != null && n.type() == JsonNode.Type.NUMBER ? n.number() : null;
-    }
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal MAX_MM = BigDecimal.valueOf(100_000_000L);
 
-    private static boolean bool(JsonNode f, String name) {
-        JsonNode n = CaseView.field(f, name);
-        return n != null && n.type() == JsonNode.Type.BOOLEAN && n.bool();
-    }
-
-    /** Half-up tenths of a mm as an int, or -1 when absent, negative or too large. */
+    /** Half-up tenths of a mm as an int, or -1 when negative or too large for the typed form. */
     private static int tenths(BigDecimal d) {
-        if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100_000_000L)) > 0) {
+        if (d.signum() < 0 || d.compareTo(MAX_MM) > 0) {
             return -1;
         }
-        return d.setScale(1, RoundingMode.HALF_UP).unscaledValue().intValueExact();
+        return d.movePointRight(1).setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 
     private static byte status(String s) {
@@ -305,9 +355,8 @@ final class LungRadsCase extends PreparedCase {
         if (s == null) {
             return -1;
         }
-        String c = s.endsWith("S") ? s.substring(0, s.length() - 1) : s;
         for (byte r = 0; r < CATEGORY.length; r++) {
-            if (CATEGORY[r].equals(c)) {
+            if (CATEGORY[r].equals(s) || CATEGORY_S[r].equals(s)) {
                 return r;
             }
         }

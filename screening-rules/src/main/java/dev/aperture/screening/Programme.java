@@ -61,6 +61,15 @@ public final class Programme {
      * @return the decision
      */
     public Decision evaluate(ScreeningCase c) {
+        return evaluate(c, true);
+    }
+
+    /**
+     * Evaluates one case; {@code keep} false skips building the typed form of a case that will
+     * not be evaluated again (worklists), so that a single evaluation costs no more than the
+     * reference path.
+     */
+    Decision evaluate(ScreeningCase c, boolean keep) {
         Objects.requireNonNull(c, "case");
         PreparedCase t = c.prepared();
         if (t != null && t.programme == this) {
@@ -69,7 +78,7 @@ public final class Programme {
         CaseView v = new CaseView(c, id);
         Out out = new Out(citation);
         rules.evaluate(v, out);
-        if (!v.hasErrors()) {
+        if (keep && !v.hasErrors()) {
             // Valid: keep the typed form on the case, and decide from it now as on every later call.
             PreparedCase p = rules.prepare(this, v);
             if (p != null) {

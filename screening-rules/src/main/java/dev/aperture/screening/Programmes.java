@@ -125,6 +125,11 @@ public final class Programmes {
      * @return the decision
      */
     public Decision evaluate(ScreeningCase c) {
+        return evaluate(c, true);
+    }
+
+    /** As {@link #evaluate(ScreeningCase)}; {@code keep} false: see {@link Programme#evaluate(ScreeningCase, boolean)}. */
+    Decision evaluate(ScreeningCase c, boolean keep) {
         Objects.requireNonNull(c, "case");
         dev.aperture.screening.internal.json.JsonNode pn = c.root().get("program");
         Programme p = pn != null && pn.type() == dev.aperture.screening.internal.json.JsonNode.Type.STRING
@@ -133,7 +138,7 @@ public final class Programmes {
             CaseView v = new CaseView(c, null);
             return Decision.invalid(v.id, v.program, v.errors());
         }
-        Decision d = p.evaluate(c);
+        Decision d = p.evaluate(c, keep);
         return siteRules.isEmpty() || !d.isValid() ? d : siteRules.apply(p, c, d);
     }
 }
