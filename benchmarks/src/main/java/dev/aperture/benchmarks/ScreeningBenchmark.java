@@ -82,7 +82,8 @@ public class ScreeningBenchmark {
 
     /**
      * One evaluation of an already-parsed case that has been evaluated before (validated once:
-     * programmes with a typed form, Lung-RADS so far, decide from it without the JSON tree).
+     * programmes with a typed form, Lung-RADS so far, decide from it without the JSON tree; the
+     * set-up and the warm-up evaluate every case at least twice).
      */
     @Benchmark
     public Decision evaluate() {
@@ -92,9 +93,8 @@ public class ScreeningBenchmark {
     }
 
     /**
-     * First evaluation of an already-parsed case: validation from the JSON tree, the typed form
-     * built where the programme has one, and the decision ({@code withAsOf} gives a case that has
-     * not been evaluated before, as in a worklist).
+     * First evaluation of an already-parsed case: validation and decision from the JSON tree
+     * ({@code withAsOf} gives a case that has not been evaluated before, as in a worklist).
      */
     @Benchmark
     public Decision validateEvaluate() {

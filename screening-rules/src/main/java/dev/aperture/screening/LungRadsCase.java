@@ -223,8 +223,9 @@ final class LungRadsCase extends PreparedCase {
     }
 
     private boolean nodule(CaseView v, JsonNode f, int i) {
-        // One pass over the members (names are unique: the reader rejects duplicates); the
-        // reference path has already checked every type and value. JSON null means absent.
+        // One pass over the members (names are unique: the reader rejects duplicates). The
+        // reference path has checked every value it reads; the others (axes beside a mean
+        // diameter, say) are read type-safely here. JSON null means absent.
         String comp = null;
         String st = null;
         String pc = null;
@@ -241,40 +242,40 @@ final class LungRadsCase extends PreparedCase {
             }
             switch (f.keyAt(m)) {
                 case "composition":
-                    comp = val.string();
+                    comp = str(val);
                     break;
                 case "status":
-                    st = val.string();
+                    st = str(val);
                     break;
                 case "priorCategory":
-                    pc = val.string();
+                    pc = str(val);
                     break;
                 case "meanDiameterMm":
-                    meanMm = val.number();
+                    meanMm = num(val);
                     break;
                 case "longAxisMm":
-                    longMm = val.number();
+                    longMm = num(val);
                     break;
                 case "shortAxisMm":
-                    shortMm = val.number();
+                    shortMm = num(val);
                     break;
                 case "solidComponentMm":
-                    solidMm = val.number();
+                    solidMm = num(val);
                     break;
                 case "priorMeanDiameterMm":
-                    priorMm = val.number();
+                    priorMm = num(val);
                     break;
                 case "juxtapleuralBenign":
-                    fl = val.bool() ? fl | F_JUXTA : fl & ~F_JUXTA;
+                    fl = bool(val) ? fl | F_JUXTA : fl & ~F_JUXTA;
                     break;
                 case "benignCalcificationOrFat":
-                    fl = val.bool() ? fl | F_BENIGN : fl & ~F_BENIGN;
+                    fl = bool(val) ? fl | F_BENIGN : fl & ~F_BENIGN;
                     break;
                 case "suspiciousFeatures":
-                    fl = val.bool() ? fl | F_SUSPICIOUS : fl & ~F_SUSPICIOUS;
+                    fl = bool(val) ? fl | F_SUSPICIOUS : fl & ~F_SUSPICIOUS;
                     break;
                 case "provenBenign":
-                    fl = val.bool() ? fl | F_PROVEN_BENIGN : fl & ~F_PROVEN_BENIGN;
+                    fl = bool(val) ? fl | F_PROVEN_BENIGN : fl & ~F_PROVEN_BENIGN;
                     break;
                 default:
                     break;
@@ -311,6 +312,18 @@ final class LungRadsCase extends PreparedCase {
         priorCategory[i] = priorCategory(pc);
         flags[i] = (byte) fl;
         return true;
+    }
+
+    private static String str(JsonNode n) {
+        return n.type() == JsonNode.Type.STRING ? n.string() : null;
+    }
+
+    private static BigDecimal num(JsonNode n) {
+        return n.type() == JsonNode.Type.NUMBER ? n.number() : null;
+    }
+
+    private static boolean bool(JsonNode n) {
+        return n.type() == JsonNode.Type.BOOLEAN && n.bool();
     }
 
     private static String text(JsonNode f, String name) {

@@ -26,4 +26,9 @@ interface Rules {
     default PreparedCase prepare(Programme programme, CaseView v) {
         return null;
     }
+
+    /** @return true when {@link #prepare} can give a typed form */
+    default boolean typed() {
+        return false;
+    }
 }

@@ -21,8 +21,11 @@ import java.util.Optional;
 public final class ScreeningCase {
     private final JsonNode root;
     private final LocalDate asOfOverride;
-    /** The typed form made by the last programme that found this case valid (immutable once set). */
-    private volatile PreparedCase prepared;
+    /**
+     * The programme that found this case valid once, or the typed form ({@link PreparedCase},
+     * immutable once set) it made when the case was evaluated again; null before.
+     */
+    private volatile Object prepared;
 
     private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
         this.root = root;
@@ -147,11 +150,11 @@ public final class ScreeningCase {
         return asOfOverride;
     }
 
-    PreparedCase prepared() {
+    Object prepared() {
         return prepared;
     }
 
-    void prepared(PreparedCase p) {
+    void prepared(Object p) {
         prepared = p;
     }
 

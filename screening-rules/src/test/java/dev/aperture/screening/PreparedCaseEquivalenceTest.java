@@ -41,6 +41,10 @@ class PreparedCaseEquivalenceTest {
                 f.append(",\"composition\":\"").append(comp).append('"');
                 if (rng.nextBoolean()) {
                     f.append(",\"meanDiameterMm\":").append(size(rng.nextInt(4) == 0 ? 400 : 200));
+                    if (rng.nextInt(6) == 0) {
+                        // Not read when the mean diameter is given: must not disturb the typed form.
+                        f.append(",\"longAxisMm\":").append(pick("\"7\"", "true", "null", "12.5"));
+                    }
                 } else {
                     f.append(",\"longAxisMm\":").append(size(200)).append(",\"shortAxisMm\":").append(size(120));
                 }
@@ -127,6 +131,8 @@ class PreparedCaseEquivalenceTest {
             ScreeningCase c = ScreeningCase.parse(json);
             Decision first = LUNG.evaluate(c);
             assertEquals(reference.toJson(), first.toJson(), json);
+            // The second evaluation builds the typed form, later ones decide from it alone.
+            assertEquals(reference.toJson(), LUNG.evaluate(c).toJson(), json);
             if (first.isValid()) {
                 valid++;
                 assertTrue(c.prepared() instanceof LungRadsCase, json);
@@ -142,14 +148,20 @@ class PreparedCaseEquivalenceTest {
         ScreeningCase c = ScreeningCase.parse(lungCaseValid());
         Decision d = LUNG.evaluate(c);
         assertTrue(d.isValid());
-        PreparedCase p = c.prepared();
+        assertSame(LUNG, c.prepared()); // evaluated once: remembered, no typed form yet
+        assertEquals(d.toJson(), LUNG.evaluate(c).toJson());
+        PreparedCase p = (PreparedCase) c.prepared();
         assertSame(LUNG, p.programme);
-        LUNG.evaluate(c);
+        assertEquals(d.toJson(), LUNG.evaluate(c).toJson());
         assertSame(p, c.prepared());
         // A case with another as-of date is a new case: validated again.
         ScreeningCase later = c.withAsOf(LocalDate.of(2025, 7, 1));
         assertEquals(null, later.prepared());
         assertEquals(d.toJson(), LUNG.evaluate(later).toJson());
+        // Worklists evaluate each case once and remember nothing.
+        ScreeningCase once = c.withAsOf(LocalDate.of(2025, 7, 2));
+        assertEquals(d.toJson(), Programmes.standard().evaluate(once, false).toJson());
+        assertEquals(null, once.prepared());
     }
 
     private static String lungCaseValid() {
