@@ -62,6 +62,16 @@ final class LungRads implements Rules {
     }
 
     @Override
+    public boolean typed() {
+        return true;
+    }
+
+    @Override
+    public PreparedCase prepare(Programme programme, CaseView v) {
+        return LungRadsCase.prepare(programme, v);
+    }
+
+    @Override
     public void evaluate(CaseView v, Out out) {
         v.requireExamDate();
         v.requireExamKind();

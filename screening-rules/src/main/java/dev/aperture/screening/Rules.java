@@ -14,4 +14,21 @@ interface Rules {
      * @param out the decision to fill
      */
     void evaluate(CaseView v, Out out);
+
+    /**
+     * The typed form of a case that {@link #evaluate} has just found valid, for fast repeated
+     * evaluation; null when the programme has none (the default) or the case does not fit it.
+     *
+     * @param programme the programme evaluating
+     * @param v         the validated case
+     * @return the typed case, or null
+     */
+    default PreparedCase prepare(Programme programme, CaseView v) {
+        return null;
+    }
+
+    /** @return true when {@link #prepare} can give a typed form */
+    default boolean typed() {
+        return false;
+    }
 }

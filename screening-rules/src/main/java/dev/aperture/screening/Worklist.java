@@ -81,7 +81,8 @@ public final class Worklist {
      * @return the entry
      */
     public WorklistEntry entry(ScreeningCase c, long line) {
-        Decision d = programmes.evaluate(c.withAsOf(asOf));
+        // A fresh case evaluated once: no typed form is kept for it.
+        Decision d = programmes.evaluate(c.withAsOf(asOf), false);
         return classify(d, line);
     }
 

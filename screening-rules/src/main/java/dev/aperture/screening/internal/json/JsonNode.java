@@ -179,6 +179,34 @@ public final class JsonNode {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The name of one member of an object, by position (source order; see {@link #size()}).
+     *
+     * @param i the position
+     * @return the name
+     * @throws IllegalStateException if not an object
+     */
+    public String keyAt(int i) {
+        check(Type.OBJECT);
+        Members m = (Members) value;
+        java.util.Objects.checkIndex(i, m.size);
+        return m.keys[i];
+    }
+
+    /**
+     * The value of one member of an object, by position (source order; see {@link #size()}).
+     *
+     * @param i the position
+     * @return the value
+     * @throws IllegalStateException if not an object
+     */
+    public JsonNode valueAt(int i) {
+        check(Type.OBJECT);
+        Members m = (Members) value;
+        java.util.Objects.checkIndex(i, m.size);
+        return m.values[i];
+    }
+
     /** @return the number of members of an object, or of items of an array (0 otherwise) */
     public int size() {
         if (type == Type.OBJECT) {
