@@ -111,13 +111,24 @@ class WriteReadProperties {
                 }
             } else if (ds.vrAt(i).isString() || ds.vrAt(i) == Vr.AT || ds.vrAt(i).unitSize() > 1 && !isOther(ds.vrAt(i))) {
                 boolean pn = ds.vrAt(i) == Vr.PN;
-                sb.append(ds.strings(ds.tagAt(i)).stream().map(s -> pn ? s.replaceAll("[\\^=]+$", "") : s).toList());
+                boolean number = ds.vrAt(i) == Vr.DS || ds.vrAt(i) == Vr.IS;
+                // JSON carries IS and DS as numbers: "9E0" comes back as 9, the same value
+                sb.append(ds.strings(ds.tagAt(i)).stream()
+                        .map(s -> pn ? s.replaceAll("[\\^=]+$", "") : number ? numeric(s) : s).toList());
             } else {
                 sb.append(java.util.HexFormat.of().formatHex(ds.bytes(ds.tagAt(i)).orElse(new byte[0])));
             }
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static String numeric(String s) {
+        try {
+            return new java.math.BigDecimal(s.startsWith("+") ? s.substring(1) : s).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return s;
+        }
     }
 
     private static boolean isOther(Vr vr) {
