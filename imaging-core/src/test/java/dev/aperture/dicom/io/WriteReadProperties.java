@@ -125,7 +125,7 @@ class WriteReadProperties {
 
     private static String numeric(String s) {
         try {
-            return new java.math.BigDecimal(s.startsWith("+") ? s.substring(1) : s).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(s.startsWith("+") ? s.substring(1) : s).stripTrailingZeros().toString();
         } catch (NumberFormatException | ArithmeticException e) {
             return s;
         }
