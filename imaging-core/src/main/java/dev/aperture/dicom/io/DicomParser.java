@@ -62,6 +62,10 @@ public final class DicomParser implements Closeable {
     private final ByteInput in;
     private final boolean bigEndian;
     private final ReadLimits limits;
+    // the limits as fields: read once per element, not through the record each time
+    private final long maxElements;
+    private final long maxValueLength;
+    private final long maxTotalAllocation;
     private final boolean lenient;
     private final long stopTag;
     private final long inputLength;
@@ -93,6 +97,9 @@ public final class DicomParser implements Closeable {
         this.in = in;
         this.bigEndian = bigEndian;
         this.limits = limits;
+        this.maxElements = limits.maxElements();
+        this.maxValueLength = limits.maxValueLength();
+        this.maxTotalAllocation = limits.maxTotalAllocation();
         this.lenient = lenient;
         this.stopTag = stopTag;
         this.inputLength = inputLength;
@@ -208,8 +215,8 @@ public final class DicomParser implements Closeable {
             finished = true;
             return Event.END;
         }
-        if (++elements > limits.maxElements()) {
-            throw new LimitExceededException("maxElements", elements, limits.maxElements(), pos, tag);
+        if (++elements > maxElements) {
+            throw new LimitExceededException("maxElements", elements, maxElements, pos, tag);
         }
         long len;
         if (explicit[depth]) {
@@ -472,12 +479,12 @@ public final class DicomParser implements Closeable {
             throw new IllegalStateException("no value to read");
         }
         valuePending = false;
-        if (length > limits.maxValueLength()) {
-            throw new LimitExceededException("maxValueLength", length, limits.maxValueLength(), valueOffset, tag);
+        if (length > maxValueLength) {
+            throw new LimitExceededException("maxValueLength", length, maxValueLength, valueOffset, tag);
         }
         allocated += length;
-        if (allocated > limits.maxTotalAllocation()) {
-            throw new LimitExceededException("maxTotalAllocation", allocated, limits.maxTotalAllocation(),
+        if (allocated > maxTotalAllocation) {
+            throw new LimitExceededException("maxTotalAllocation", allocated, maxTotalAllocation,
                     valueOffset, tag);
         }
         int n = (int) length;
