@@ -231,7 +231,7 @@ public final class DicomReader {
         if (meta) {
             long start = bi.position();
             DicomParser mp = new DicomParser(bi, true, false, limits, lenient, DicomParser.META_ONLY, size, repairs);
-            h.meta = build(mp, null, size);
+            h.meta = build(mp, null, size, 16);
             long declared = h.meta.longValue(Tag.of(2, 0)).orElse(-1);
             long actual = bi.position() - start - 12;
             if (declared < 0) {
@@ -297,12 +297,19 @@ public final class DicomReader {
 
     /** Builds a dataset tree from the parser's events, iteratively (no recursion). */
     private DicomObject build(DicomParser p, Path file, long size) throws IOException {
+        // About one element per 24 bytes in typical files; the builder grows past that.
+        return build(p, file, size, size < 0 ? 64 : (int) Math.min(CAPACITY_CAP, size / 24));
+    }
+
+    /** Largest initial capacity guessed from the input size (a header rarely needs more). */
+    static final int CAPACITY_CAP = 256;
+
+    private DicomObject build(DicomParser p, Path file, long size, int capacity) throws IOException {
         // Nesting stacks, created at the first sequence (most elements are not in one).
         ArrayDeque<DicomObject.Builder> builders = null;
         ArrayDeque<int[]> seqTags = null;
         ArrayDeque<List<DicomObject>> seqItems = null;
-        // About one element per 24 bytes of header in typical files; the builder grows past that.
-        DicomObject.Builder current = DicomObject.builder(size < 0 ? 64 : (int) Math.min(256, size / 24));
+        DicomObject.Builder current = DicomObject.builder(capacity);
         long[] bot = null;
         List<byte[]> fragments = null;
         List<BulkData> bulkFragments = null;
