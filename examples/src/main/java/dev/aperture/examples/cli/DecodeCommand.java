@@ -13,7 +13,6 @@ import dev.aperture.image.IntSamples;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.ApertureException;
-import dev.aperture.transfer.TransferSyntaxRegistry;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,11 +52,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        DicomFile file = DumpCommand.read(input, lenient, err);
+        DicomFile file = Inputs.read(input, lenient, err);
         try {
-            PixelFrames frames = PixelFrames.of(file.dataset(), file.transferSyntax(), TransferSyntaxRegistry.standard(),
-                    lenient);
-            frames.repairs().forEach(r -> err.println("aperture: " + input + ": repaired: " + r));
+            PixelFrames frames = Inputs.frames(file, input, lenient, err);
             ImageDescriptor image = frames.image();
             if (frame != null && (frame < 0 || frame >= frames.frameCount())) {
                 throw new CliException(input + ": frame " + frame + " does not exist (" + frames.frameCount()

@@ -2,9 +2,7 @@
 package dev.aperture.examples.cli;
 
 import dev.aperture.dicom.io.DicomFile;
-import dev.aperture.dicom.io.DicomReader;
 import dev.aperture.dicom.json.DicomJson;
-import dev.aperture.imaging.ApertureException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,25 +34,11 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DicomFile f = read(input, lenient, spec.commandLine().getErr());
+        DicomFile f = Inputs.read(input, lenient, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         DicomJson.standard().write(f.dataset(), out, !compact);
         out.println();
         out.flush();
         return 0;
-    }
-
-    /** Reads a file for a command; bad bytes become a one-line error naming the file. */
-    static DicomFile read(Path input, boolean lenient, PrintWriter err) throws IOException {
-        DicomReader reader = lenient ? DicomReader.standard().lenient() : DicomReader.standard();
-        try {
-            DicomFile f = reader.read(input);
-            if (lenient) {
-                f.repairs().forEach(r -> err.println("aperture: " + input + ": repaired: " + r));
-            }
-            return f;
-        } catch (ApertureException e) {
-            throw new CliException(input + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import dev.aperture.dicom.pixel.PixelFrames;
 import dev.aperture.imaging.ApertureException;
 import dev.aperture.pixel.Window;
 import dev.aperture.render.FrameImages;
-import dev.aperture.transfer.TransferSyntaxRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,10 +57,9 @@ final class RenderCommand implements Callable<Integer> {
                         "--window takes C,W with a width of at least 1, e.g. 40,400");
             }
         }
-        DicomFile file = DumpCommand.read(input, lenient, spec.commandLine().getErr());
+        DicomFile file = Inputs.read(input, lenient, spec.commandLine().getErr());
         try {
-            PixelFrames frames = PixelFrames.of(file.dataset(), file.transferSyntax(), TransferSyntaxRegistry.standard(),
-                    lenient);
+            PixelFrames frames = Inputs.frames(file, input, lenient, spec.commandLine().getErr());
             if (frame < 0 || frame >= frames.frameCount()) {
                 throw new CliException(input + ": frame " + frame + " does not exist (" + frames.frameCount() + " frames)");
             }

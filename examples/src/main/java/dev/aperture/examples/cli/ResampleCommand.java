@@ -124,7 +124,7 @@ final class ResampleCommand implements Callable<Integer> {
         }
         List<DicomFile> read = new ArrayList<>(files.size());
         for (Path f : files) {
-            read.add(DumpCommand.read(f, false, null));
+            read.add(Inputs.read(f, false, null));
         }
         try {
             return SeriesVolumes.of(read);

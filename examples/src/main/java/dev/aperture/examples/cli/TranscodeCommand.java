@@ -57,7 +57,7 @@ final class TranscodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        DicomFile file = DumpCommand.read(input, lenient, spec.commandLine().getErr());
+        DicomFile file = Inputs.read(input, lenient, spec.commandLine().getErr());
         long t0 = System.nanoTime();
         try {
             DicomObject out = Transcoder.standard().withOptions(options)
