@@ -181,18 +181,7 @@ public abstract class FrameDecoderContract {
     }
 
     private static Samples shrink(Samples s) {
-        int n = s.length() - 1;
-        if (s instanceof ByteSamples b) {
-            return new ByteSamples(b.array(), 0, n);
-        } else if (s instanceof ShortSamples b) {
-            return new ShortSamples(b.array(), 0, n);
-        } else if (s instanceof IntSamples b) {
-            return new IntSamples(b.array(), 0, n);
-        } else if (s instanceof FloatSamples b) {
-            return new FloatSamples(b.array(), 0, n);
-        }
-        DoubleSamples b = (DoubleSamples) s;
-        return new DoubleSamples(b.array(), 0, n);
+        return s.window(0, s.length() - 1);
     }
 
     /** Every element of the backing array as a double (exact for all five types). */
