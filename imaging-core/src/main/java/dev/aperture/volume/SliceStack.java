@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.joml.Matrix4d;
 import org.joml.Vector3d;
 
 /**
@@ -17,7 +18,8 @@ import org.joml.Vector3d;
  * {@code n = row direction x column direction} (so the file order does not matter) and rejects,
  * with a {@link VolumeAssemblyException}: mixed Rows, Columns or Pixel Spacing (relative difference
  * above 1e-4); mixed orientations (a direction cosine differing by more than 1e-3); duplicate
- * positions; gantry tilt (positions moving sideways by more than the tolerance times the distance
+ * positions; gantry tilt, unless accepted with {@link #of(List, double, boolean)} (positions moving
+ * sideways by more than the tolerance times the distance
  * along the normal, plus 1e-3 mm); and spacing that differs from the median spacing by more than
  * the tolerance (default {@link #DEFAULT_TOLERANCE}, 1 %), reported as missing slices when every odd
  * gap is a whole multiple of the median and as non-uniform spacing otherwise.
@@ -96,6 +98,29 @@ public final class SliceStack {
      * @throws VolumeAssemblyException if the slices do not form a regular volume
      */
     public static SliceStack of(List<SliceInfo> slices, double tolerance) {
+        return of(slices, tolerance, false);
+    }
+
+    /**
+     * Sorts and checks slices, optionally accepting a gantry/detector tilt.
+     *
+     * <p>With {@code acceptTilt}, slices whose positions move sideways as they advance along the
+     * normal (a CT series acquired with a tilted gantry) form a volume on a sheared grid: the
+     * geometry's third column is the actual step from one slice position to the next, so the
+     * index-to-patient affine is exact for every voxel (not orthogonal; see
+     * {@link VolumeGeometry#tiltDegrees()}). The sideways move must be the same for every slice
+     * (each position within the tolerance times the median spacing, plus 1e-3 mm, of the line
+     * through the first and last), otherwise the problem is
+     * {@link Problem#INCONSISTENT_TILT}. Resample it onto {@link VolumeGeometry#untiltedGrid} to
+     * correct the tilt.
+     *
+     * @param slices     the slices, in any order
+     * @param tolerance  relative tolerance on spacing and sideways drift, in [0, 0.5)
+     * @param acceptTilt accept a uniform sideways step (sheared grid) instead of rejecting it
+     * @return the plan
+     * @throws VolumeAssemblyException if the slices do not form a regular volume
+     */
+    public static SliceStack of(List<SliceInfo> slices, double tolerance, boolean acceptTilt) {
         Objects.requireNonNull(slices, "slices");
         if (!(tolerance >= 0 && tolerance < 0.5)) {
             throw new IllegalArgumentException("tolerance must be in [0, 0.5)");
@@ -141,18 +166,92 @@ public final class SliceStack {
             spacings[k] = d[order[k + 1]] - d[order[k]];
         }
         double spacingZ;
+        boolean tilted = false;
         if (n == 1) {
             spacingZ = first.sliceThickness() > 0 ? first.sliceThickness() : 1.0;
         } else {
             checkSpacing(spacings, order, tolerance, d[order[n - 1]] - d[order[0]]);
-            checkDrift(slices, order, normal, d, tolerance, spacings);
             spacingZ = (d[order[n - 1]] - d[order[0]]) / (n - 1);
+            if (!drifts(slices, order, normal, d, tolerance)) {
+                tilted = false;
+            } else if (!acceptTilt) {
+                throw new VolumeAssemblyException(Problem.GANTRY_TILT,
+                        "slice positions are not along the slice normal (gantry tilt)", firstDrifting(slices, order,
+                        normal, d, tolerance), new double[0]);
+            } else {
+                checkUniformTilt(slices, order, d, tolerance, spacings);
+                tilted = true;
+            }
         }
         SliceInfo s0 = slices.get(order[0]);
         Vector3d origin = new Vector3d(s0.ipp(0), s0.ipp(1), s0.ipp(2));
-        VolumeGeometry g = VolumeGeometry.of(origin, row, col, normal, first.spacing(1), first.spacing(0),
-                spacingZ, first.columns(), first.rows(), n);
+        VolumeGeometry g;
+        if (tilted) {
+            SliceInfo sl = slices.get(order[n - 1]);
+            double k = 1.0 / (n - 1);
+            Matrix4d m = new Matrix4d(
+                    row.x * first.spacing(1), row.y * first.spacing(1), row.z * first.spacing(1), 0,
+                    col.x * first.spacing(0), col.y * first.spacing(0), col.z * first.spacing(0), 0,
+                    (sl.ipp(0) - s0.ipp(0)) * k, (sl.ipp(1) - s0.ipp(1)) * k, (sl.ipp(2) - s0.ipp(2)) * k, 0,
+                    origin.x, origin.y, origin.z, 1);
+            g = VolumeGeometry.ofAffine(m, first.columns(), first.rows(), n);
+        } else {
+            g = VolumeGeometry.of(origin, row, col, normal, first.spacing(1), first.spacing(0),
+                    spacingZ, first.columns(), first.rows(), n);
+        }
         return new SliceStack(g, order, spacings);
+    }
+
+    /** Whether some slice moves sideways beyond the tolerance (see {@link #lateral}). */
+    private static boolean drifts(List<SliceInfo> slices, int[] order, Vector3d normal, double[] d, double tol) {
+        return firstDrifting(slices, order, normal, d, tol) >= 0;
+    }
+
+    /** The input index of the first slice (volume order) that moves sideways, or -1. */
+    private static int firstDrifting(List<SliceInfo> slices, int[] order, Vector3d normal, double[] d, double tol) {
+        SliceInfo s0 = slices.get(order[0]);
+        for (int k = 1; k < order.length; k++) {
+            double along = d[order[k]] - d[order[0]];
+            if (lateral(slices.get(order[k]), s0, normal, along) > tol * Math.abs(along) + ABSOLUTE_DRIFT_MM) {
+                return order[k];
+            }
+        }
+        return -1;
+    }
+
+    /** The length of the part of {@code s - s0} that is not along {@code normal}. */
+    private static double lateral(SliceInfo s, SliceInfo s0, Vector3d normal, double along) {
+        double lx = s.ipp(0) - s0.ipp(0) - along * normal.x;
+        double ly = s.ipp(1) - s0.ipp(1) - along * normal.y;
+        double lz = s.ipp(2) - s0.ipp(2) - along * normal.z;
+        return Math.sqrt(lx * lx + ly * ly + lz * lz);
+    }
+
+    /**
+     * Checks that every position lies on the line through the first and last (a uniform shear):
+     * position k must be within tolerance times the median spacing (plus 1e-3 mm) of where the
+     * line crosses its slice plane.
+     */
+    private static void checkUniformTilt(List<SliceInfo> slices, int[] order, double[] d, double tol,
+                                         double[] spacings) {
+        int n = order.length;
+        SliceInfo s0 = slices.get(order[0]);
+        SliceInfo sl = slices.get(order[n - 1]);
+        double extent = d[order[n - 1]] - d[order[0]];
+        double[] sorted = spacings.clone();
+        Arrays.sort(sorted);
+        double allowed = tol * sorted[sorted.length / 2] + ABSOLUTE_DRIFT_MM;
+        for (int k = 1; k + 1 < n; k++) {
+            SliceInfo s = slices.get(order[k]);
+            double f = (d[order[k]] - d[order[0]]) / extent;
+            double ex = s.ipp(0) - (s0.ipp(0) + f * (sl.ipp(0) - s0.ipp(0)));
+            double ey = s.ipp(1) - (s0.ipp(1) + f * (sl.ipp(1) - s0.ipp(1)));
+            double ez = s.ipp(2) - (s0.ipp(2) + f * (sl.ipp(2) - s0.ipp(2)));
+            if (Math.sqrt(ex * ex + ey * ey + ez * ez) > allowed) {
+                throw new VolumeAssemblyException(Problem.INCONSISTENT_TILT,
+                        "slice positions do not lie on one straight line (not a uniform tilt)", order[k], new double[0]);
+            }
+        }
     }
 
     private static void checkSpacing(double[] s, int[] order, double tol, double extent) {
@@ -191,26 +290,6 @@ public final class SliceStack {
         }
     }
 
-    private static void checkDrift(List<SliceInfo> slices, int[] order, Vector3d normal, double[] d, double tol,
-                                   double[] spacings) {
-        SliceInfo s0 = slices.get(order[0]);
-        for (int k = 1; k < order.length; k++) {
-            SliceInfo s = slices.get(order[k]);
-            double dx = s.ipp(0) - s0.ipp(0);
-            double dy = s.ipp(1) - s0.ipp(1);
-            double dz = s.ipp(2) - s0.ipp(2);
-            double along = d[order[k]] - d[order[0]];
-            double lx = dx - along * normal.x;
-            double ly = dy - along * normal.y;
-            double lz = dz - along * normal.z;
-            double lateral = Math.sqrt(lx * lx + ly * ly + lz * lz);
-            if (lateral > tol * Math.abs(along) + ABSOLUTE_DRIFT_MM) {
-                throw new VolumeAssemblyException(Problem.GANTRY_TILT,
-                        "slice positions are not along the slice normal (gantry tilt)", order[k], new double[0]);
-            }
-        }
-    }
-
     private static double relDiff(double a, double b) {
         return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
     }
@@ -218,6 +297,14 @@ public final class SliceStack {
     /** Returns the grid of the volume: origin at the first sorted slice, z along the normal. */
     public VolumeGeometry geometry() {
         return geometry;
+    }
+
+    /**
+     * Returns true when the slices were accepted with a gantry tilt: the geometry is sheared
+     * ({@link VolumeGeometry#isTilted()}).
+     */
+    public boolean tilted() {
+        return geometry.isTilted();
     }
 
     /** Returns the number of slices. */

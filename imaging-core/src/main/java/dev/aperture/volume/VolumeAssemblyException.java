@@ -26,6 +26,8 @@ public final class VolumeAssemblyException extends ApertureException {
         DUPLICATE_POSITIONS,
         /** Slice positions move sideways, not only along the normal (gantry tilt or shear). */
         GANTRY_TILT,
+        /** Slice positions move sideways by amounts that do not fit one tilt (shear). */
+        INCONSISTENT_TILT,
         /** The spacing is uniform except for gaps that are whole multiples of it. */
         MISSING_SLICES,
         /** The spacing between slices varies beyond the tolerance. */
@@ -36,9 +38,25 @@ public final class VolumeAssemblyException extends ApertureException {
     private final double[] spacings;
 
     VolumeAssemblyException(Problem problem, String reason, int frame, double[] spacings) {
-        super(reason + (spacings.length > 0 ? "; spacings (mm) " + list(spacings) : ""), -1, NO_TAG, frame, null);
+        this(problem, reason + (spacings.length > 0 ? "; spacings (mm) " + list(spacings) : ""), frame, spacings,
+                null);
+    }
+
+    private VolumeAssemblyException(Problem problem, String message, int frame, double[] spacings, Throwable cause) {
+        super(message, -1, NO_TAG, frame, cause);
         this.problem = problem;
         this.spacings = spacings.clone();
+    }
+
+    /**
+     * Returns the same problem naming another input: for a caller that built the stack from a
+     * subset of its inputs (one stack of an enhanced object) and maps the index back.
+     *
+     * @param frame the caller's index of the offending input
+     * @return a new exception with this one as its cause
+     */
+    public VolumeAssemblyException atFrame(int frame) {
+        return new VolumeAssemblyException(problem, reason(), frame, spacings, this);
     }
 
     private static String list(double[] s) {

@@ -270,6 +270,114 @@ public final class VolumeGeometry {
         return resampledGrid(spacing, spacing, spacing);
     }
 
+    /**
+     * Returns the unit normal of the plane of the rows and columns ({@code rowDirection x
+     * columnDirection}), turned to the side towards which the slice index grows. For an orthogonal
+     * grid it is {@link #sliceDirection()}; for a sheared one (gantry tilt) it is not.
+     *
+     * @return the slice-plane normal
+     */
+    public Vector3dc planeNormal() {
+        Vector3d r = indexToPatient.getColumn(0, new Vector3d());
+        Vector3d c = indexToPatient.getColumn(1, new Vector3d());
+        Vector3d n = r.cross(c).normalize();
+        Vector3d s = indexToPatient.getColumn(2, new Vector3d());
+        return n.dot(s) < 0 ? n.negate() : n;
+    }
+
+    /**
+     * Returns the distance between neighbouring slice planes, measured along
+     * {@link #planeNormal()}, mm: {@link #spacingZ()} for an orthogonal grid, less for a sheared
+     * one. This is what Spacing Between Slices (0018,0088) means.
+     *
+     * @return the slice-plane spacing, mm
+     */
+    public double planeSpacing() {
+        return Math.abs(indexToPatient.getColumn(2, new Vector3d()).dot(planeNormal()));
+    }
+
+    /**
+     * Returns the angle, in degrees, between the step from one slice to the next and the normal of
+     * the slice planes: 0 for an orthogonal grid, the gantry/detector tilt for a sheared grid
+     * built from a tilted CT series. Always in [0, 90).
+     *
+     * @return the tilt, degrees
+     */
+    public double tiltDegrees() {
+        Vector3d s = indexToPatient.getColumn(2, new Vector3d());
+        double cos = Math.min(1, planeSpacing() / s.length());
+        return Math.toDegrees(Math.acos(cos));
+    }
+
+    /**
+     * Returns true when the slice step is not perpendicular to the slice planes: the angle
+     * {@link #tiltDegrees()} exceeds 1e-6 degrees.
+     *
+     * @return whether the grid is sheared along the slices
+     */
+    public boolean isTilted() {
+        return tiltDegrees() > 1e-6;
+    }
+
+    /**
+     * Returns an orthogonal grid for a tilted (sheared) one, the target of a gantry-tilt
+     * correction: the same row and column directions and spacings, slices along
+     * {@link #planeNormal()} at {@link #planeSpacing()}. With {@code coverAll} the grid is the
+     * smallest one on those axes that holds every voxel centre of this grid (it grows in the
+     * direction of the shear); without it the grid has this grid's size and the same centre, as
+     * dcm2niix's correction does (the corners the shear moved out are lost, the ones it moved in
+     * lie outside the source). For an orthogonal grid with {@code coverAll == false} the result
+     * equals this grid up to rounding.
+     *
+     * @param coverAll grow the grid to cover the whole sheared volume
+     * @return the orthogonal grid
+     * @throws IllegalArgumentException if the row and column directions are not orthogonal
+     */
+    public VolumeGeometry untiltedGrid(boolean coverAll) {
+        Vector3d r = rowDirection().normalize(new Vector3d());
+        Vector3d c = columnDirection().normalize(new Vector3d());
+        if (Math.abs(r.dot(c)) > 1e-6) {
+            throw new IllegalArgumentException("row and column directions must be orthogonal");
+        }
+        Vector3d n = new Vector3d(planeNormal());
+        double sx = spacingX();
+        double sy = spacingY();
+        double sz = planeSpacing();
+        Vector3d o = indexToPatient.getTranslation(new Vector3d());
+        if (!coverAll) {
+            Vector3d centre = indexToPatient((columns - 1) / 2.0, (rows - 1) / 2.0, (slices - 1) / 2.0, new Vector3d());
+            Vector3d origin = new Vector3d(centre)
+                    .fma(-(columns - 1) / 2.0 * sx, r)
+                    .fma(-(rows - 1) / 2.0 * sy, c)
+                    .fma(-(slices - 1) / 2.0 * sz, n);
+            return of(origin, r, c, n, sx, sy, sz, columns, rows, slices);
+        }
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        Vector3d p = new Vector3d();
+        for (int corner = 0; corner < 8; corner++) {
+            indexToPatient((corner & 1) * (columns - 1), ((corner >> 1) & 1) * (rows - 1),
+                    ((corner >> 2) & 1) * (slices - 1), p).sub(o);
+            double[] t = {p.dot(r), p.dot(c), p.dot(n)};
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], t[a]);
+                hi[a] = Math.max(hi[a], t[a]);
+            }
+        }
+        Vector3d origin = new Vector3d(o).fma(lo[0], r).fma(lo[1], c).fma(lo[2], n);
+        return of(origin, r, c, n, sx, sy, sz, coverCount(hi[0] - lo[0], sx), coverCount(hi[1] - lo[1], sy),
+                coverCount(hi[2] - lo[2], sz));
+    }
+
+    /** The number of points at {@code spacing} from 0 that reach {@code extent} (1e-9 slack). */
+    private static int coverCount(double extent, double spacing) {
+        double q = Math.ceil(extent / spacing - 1e-9);
+        if (q + 1 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("grid too large");
+        }
+        return (int) Math.max(0, q) + 1;
+    }
+
     static int gridCount(int nIn, double spacingIn, double spacingOut) {
         double q = (nIn - 1) * spacingIn / spacingOut;
         double f = Math.floor(q + 1e-9);

@@ -119,8 +119,8 @@ public final class DerivedSeries {
         b.setString(Tags.DerivationDescription, Vr.ST, description);
         b.setString(Tags.SeriesInstanceUID, Vr.UI, seriesInstanceUid);
         b.setInts(Tags.InstanceNumber, Vr.IS, z + 1);
-        b.setDoubles(Tags.SliceThickness, Vr.DS, g.spacingZ());
-        b.setDoubles(Tags.SpacingBetweenSlices, Vr.DS, g.spacingZ());
+        b.setDoubles(Tags.SliceThickness, Vr.DS, g.planeSpacing());
+        b.setDoubles(Tags.SpacingBetweenSlices, Vr.DS, g.planeSpacing());
         b.setDoubles(Tags.ImagePositionPatient, Vr.DS, g.imagePositionPatient(z));
         b.setDoubles(Tags.ImageOrientationPatient, Vr.DS, g.imageOrientationPatient());
         b.setDoubles(Tags.PixelSpacing, Vr.DS, g.pixelSpacing());

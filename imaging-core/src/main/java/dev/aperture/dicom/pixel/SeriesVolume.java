@@ -20,13 +20,16 @@ public final class SeriesVolume {
     private final double rescaleIntercept;
     private final DicomObject header;
     private final boolean enhanced;
+    private final String stackId;
 
-    SeriesVolume(Volume volume, double rescaleSlope, double rescaleIntercept, DicomObject header, boolean enhanced) {
+    SeriesVolume(Volume volume, double rescaleSlope, double rescaleIntercept, DicomObject header, boolean enhanced,
+                 String stackId) {
         this.volume = Objects.requireNonNull(volume, "volume");
         this.rescaleSlope = rescaleSlope;
         this.rescaleIntercept = rescaleIntercept;
         this.header = Objects.requireNonNull(header, "header");
         this.enhanced = enhanced;
+        this.stackId = Objects.requireNonNull(stackId, "stackId");
     }
 
     /** Returns the stored values (signed or unsigned 16-bit) on the series' grid. */
@@ -55,6 +58,23 @@ public final class SeriesVolume {
     /** Returns true when the volume came from one enhanced multi-frame object. */
     public boolean enhanced() {
         return enhanced;
+    }
+
+    /**
+     * Returns the {@link FrameStack#id()} of the stack of the enhanced object this volume was built
+     * from, or the empty string for a series of single-frame images.
+     */
+    public String stackId() {
+        return stackId;
+    }
+
+    /**
+     * Returns true when the volume lies on a sheared grid: a gantry/detector tilt accepted with
+     * {@link SeriesVolumes.Options#acceptTilt()} (see
+     * {@link dev.aperture.volume.VolumeGeometry#tiltDegrees()}).
+     */
+    public boolean tilted() {
+        return volume.geometry().isTilted();
     }
 
     /** Returns a new float volume in modality units (stored value times slope plus intercept). */

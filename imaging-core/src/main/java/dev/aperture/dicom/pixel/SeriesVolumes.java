@@ -14,6 +14,7 @@ import dev.aperture.imaging.UnsupportedDataException;
 import dev.aperture.volume.SliceInfo;
 import dev.aperture.volume.SliceStack;
 import dev.aperture.volume.Volume;
+import dev.aperture.volume.VolumeAssemblyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,6 +49,57 @@ import java.util.stream.Stream;
  */
 public final class SeriesVolumes {
     private SeriesVolumes() {
+    }
+
+    /**
+     * How {@link SeriesVolumes} builds a volume. Immutable and thread-safe.
+     *
+     * @param acceptTilt accept a gantry/detector tilt and build the volume on a sheared grid (see
+     *                   {@link SliceStack#of(List, double, boolean)}); rejected otherwise
+     * @param stack      the {@link FrameStack#id()} to build from an enhanced object with several
+     *                   stacks, or null when the object must hold one stack
+     * @param tolerance  relative tolerance on slice spacing and sideways drift, in [0, 0.5)
+     */
+    public record Options(boolean acceptTilt, String stack, double tolerance) {
+        /**
+         * Checks the tolerance.
+         *
+         * @throws IllegalArgumentException if the tolerance is outside [0, 0.5)
+         */
+        public Options {
+            if (!(tolerance >= 0 && tolerance < 0.5)) {
+                throw new IllegalArgumentException("tolerance must be in [0, 0.5)");
+            }
+        }
+
+        /**
+         * Returns the defaults: tilt rejected, one stack expected, {@link SliceStack#DEFAULT_TOLERANCE}.
+         *
+         * @return the default options
+         */
+        public static Options defaults() {
+            return new Options(false, null, SliceStack.DEFAULT_TOLERANCE);
+        }
+
+        /**
+         * Returns a copy that accepts (or rejects) a gantry tilt.
+         *
+         * @param accept whether to build tilted series on a sheared grid
+         * @return the new options
+         */
+        public Options withAcceptTilt(boolean accept) {
+            return new Options(accept, stack, tolerance);
+        }
+
+        /**
+         * Returns a copy that builds the stack with the given id.
+         *
+         * @param id a {@link FrameStack#id()}, or null for "the only stack"
+         * @return the new options
+         */
+        public Options withStack(String id) {
+            return new Options(acceptTilt, id, tolerance);
+        }
     }
 
     /**
@@ -99,13 +151,28 @@ public final class SeriesVolumes {
      *                                                do not form a volume
      */
     public static SeriesVolume read(List<Path> inputs) throws IOException {
+        return read(inputs, Options.defaults());
+    }
+
+    /**
+     * Reads a volume from files with options (tilt, stack); see {@link #read(List)}.
+     *
+     * @param inputs  files and folders
+     * @param options how to build the volume
+     * @return the volume
+     * @throws IOException if a file cannot be read
+     * @throws dev.aperture.imaging.ApertureException if a file is not valid DICOM or the images
+     *                                                do not form a volume
+     */
+    public static SeriesVolume read(List<Path> inputs, Options options) throws IOException {
+        Objects.requireNonNull(options, "options");
         List<Path> files = expand(inputs);
         DicomReader reader = DicomReader.standard();
         List<DicomFile> read = new ArrayList<>(files.size());
         for (Path f : files) {
             read.add(reader.read(f));
         }
-        return of(read);
+        return of(read, options);
     }
 
     /**
@@ -117,11 +184,24 @@ public final class SeriesVolumes {
      * @throws dev.aperture.imaging.ApertureException if they do not form a volume
      */
     public static SeriesVolume of(List<DicomFile> files) {
+        return of(files, Options.defaults());
+    }
+
+    /**
+     * Builds a volume from read files with options; see {@link #of(List)}.
+     *
+     * @param files   the files, read with their Pixel Data
+     * @param options how to build the volume
+     * @return the volume
+     * @throws dev.aperture.imaging.ApertureException if they do not form a volume
+     */
+    public static SeriesVolume of(List<DicomFile> files, Options options) {
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(options, "options");
         if (files.size() == 1 && isMultiFrame(files.get(0).dataset())) {
-            return fromEnhanced(files.get(0));
+            return fromEnhanced(files.get(0), options);
         }
-        return fromSlices(files);
+        return fromSlices(files, options);
     }
 
     private static boolean isMultiFrame(DicomObject ds) {
@@ -189,7 +269,21 @@ public final class SeriesVolumes {
      * @throws dev.aperture.imaging.ApertureException if they do not form a volume (see the class)
      */
     public static SeriesVolume fromSlices(List<DicomFile> files) {
+        return fromSlices(files, Options.defaults());
+    }
+
+    /**
+     * Builds a volume from the single-frame images of one series with options (the stack option
+     * does not apply); see {@link #fromSlices(List)}.
+     *
+     * @param files   the files, each read with its Pixel Data
+     * @param options how to build the volume
+     * @return the volume
+     * @throws dev.aperture.imaging.ApertureException if they do not form a volume
+     */
+    public static SeriesVolume fromSlices(List<DicomFile> files, Options options) {
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(options, "options");
         if (files.isEmpty()) {
             throw new MalformedDataException("no DICOM files given");
         }
@@ -231,7 +325,7 @@ public final class SeriesVolumes {
                 throw new MalformedDataException("slices differ in Rescale Intercept", -1, Tags.RescaleIntercept, i, null);
             }
         }
-        SliceStack stack = SliceStack.of(infos);
+        SliceStack stack = SliceStack.of(infos, options.tolerance(), options.acceptTilt());
         Volume v;
         try {
             v = stack.loadShorts(signed, (i, dst, off) -> {
@@ -242,30 +336,183 @@ public final class SeriesVolumes {
             throw new java.io.UncheckedIOException(e);
         }
         DicomObject header = files.get(stack.order()[0]).dataset().toBuilder().remove(Tag.PIXEL_DATA).build();
-        return new SeriesVolume(v, slope, intercept, header, false);
+        return new SeriesVolume(v, slope, intercept, header, false, "");
     }
 
     /**
-     * Builds a volume from one enhanced multi-frame object (frames in any order along the normal).
+     * Builds a volume from one enhanced multi-frame object holding one stack (frames in any order
+     * along the normal).
      *
      * @param file the file, read with its Pixel Data
      * @return the volume
-     * @throws dev.aperture.imaging.ApertureException if its frames do not form a volume
+     * @throws dev.aperture.imaging.ApertureException if its frames do not form a volume, or it
+     *                                                holds several stacks
      */
     public static SeriesVolume fromEnhanced(DicomFile file) {
+        return fromEnhanced(file, Options.defaults());
+    }
+
+    /**
+     * Builds a volume from one stack of an enhanced multi-frame object: the one named by
+     * {@link Options#stack()}, or the only one (see {@link #stacks(DicomObject)}).
+     *
+     * @param file    the file, read with its Pixel Data
+     * @param options how to build the volume, and which stack
+     * @return the volume
+     * @throws UnsupportedDataException (tag Stack ID) if the object holds several stacks and none
+     *                                  is chosen
+     * @throws IllegalArgumentException if no stack has the chosen id
+     * @throws dev.aperture.imaging.ApertureException if the stack's frames do not form a volume
+     */
+    public static SeriesVolume fromEnhanced(DicomFile file, Options options) {
         Objects.requireNonNull(file, "file");
-        DicomObject ds = file.dataset();
+        Objects.requireNonNull(options, "options");
+        List<FrameStack> stacks = stacks(file.dataset());
+        FrameStack chosen;
+        if (options.stack() == null) {
+            if (stacks.size() != 1) {
+                throw new UnsupportedDataException("object holds " + stacks.size()
+                        + " stacks; choose one by its stack id", -1, Tags.StackID);
+            }
+            chosen = stacks.get(0);
+        } else {
+            chosen = stacks.stream().filter(st -> st.id().equals(options.stack())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no stack with the chosen id"));
+        }
+        return fromStack(file, chosen, options);
+    }
+
+    /**
+     * Builds one volume per stack of an enhanced multi-frame object, in the order of
+     * {@link #stacks(DicomObject)}.
+     *
+     * @param file    the file, read with its Pixel Data
+     * @param options how to build the volumes (the stack option is ignored)
+     * @return one volume per stack
+     * @throws dev.aperture.imaging.ApertureException if a stack's frames do not form a volume
+     */
+    public static List<SeriesVolume> fromEnhancedStacks(DicomFile file, Options options) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        List<SeriesVolume> out = new ArrayList<>();
+        for (FrameStack st : stacks(file.dataset())) {
+            out.add(fromStack(file, st, options));
+        }
+        return out;
+    }
+
+    /**
+     * Splits the frames of an enhanced multi-frame object into stacks: by Stack ID (0020,9056) in
+     * each frame's Frame Content Sequence (0020,9111) when any frame has one, otherwise by Image
+     * Orientation (Patient) (frames whose direction cosines agree within 1e-3 form one stack);
+     * then, inside each, by Temporal Position Index (0020,9128) when its frames hold more than one
+     * value. Stacks are listed in the order of their first frame.
+     *
+     * @param ds the enhanced dataset
+     * @return the stacks, at least one
+     * @throws dev.aperture.imaging.ApertureException if the frames' geometry cannot be read
+     */
+    public static List<FrameStack> stacks(DicomObject ds) {
+        Objects.requireNonNull(ds, "ds");
         List<SliceInfo> infos = frameInfos(ds);
+        List<DicomObject> perFrame = ds.items(Tags.PerFrameFunctionalGroupsSequence);
+        DicomObject shared = first(ds.items(Tags.SharedFunctionalGroupsSequence)).orElse(DicomObject.empty());
+        int n = infos.size();
+        String[] stackIds = new String[n];
+        int[] temporal = new int[n];
+        boolean anyStackId = false;
+        for (int f = 0; f < n; f++) {
+            DicomObject fc = optionalMacro(perFrame.get(f), shared, Tags.FrameContentSequence)
+                    .orElse(DicomObject.empty());
+            stackIds[f] = fc.string(Tags.StackID).map(String::strip).orElse("");
+            anyStackId |= !stackIds[f].isEmpty();
+            temporal[f] = fc.integer(Tags.TemporalPositionIndex).orElse(0);
+        }
+        // Group keys: the Stack ID, or the number of the orientation group.
+        List<String> groupKeys = new ArrayList<>();
+        List<List<Integer>> groups = new ArrayList<>();
+        List<double[]> groupOrientations = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            double[] iop = infos.get(f).imageOrientationPatient();
+            int g = -1;
+            for (int k = 0; k < groups.size() && g < 0; k++) {
+                if (anyStackId ? groupKeys.get(k).equals(stackIds[f]) : sameOrientation(groupOrientations.get(k), iop)) {
+                    g = k;
+                }
+            }
+            if (g < 0) {
+                g = groups.size();
+                groupKeys.add(anyStackId ? stackIds[f] : Integer.toString(g + 1));
+                groups.add(new ArrayList<>());
+                groupOrientations.add(iop);
+            }
+            groups.get(g).add(f);
+        }
+        List<FrameStack> out = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            List<Integer> frames = groups.get(k);
+            String label = orientationLabel(groupOrientations.get(k));
+            String sid = anyStackId ? groupKeys.get(k) : "";
+            List<Integer> times = new ArrayList<>();
+            for (int f : frames) {
+                if (!times.contains(temporal[f])) {
+                    times.add(temporal[f]);
+                }
+            }
+            if (times.size() <= 1) {
+                out.add(new FrameStack(groupKeys.get(k), sid, 0, label, frames));
+                continue;
+            }
+            for (int t : times) {
+                List<Integer> sub = new ArrayList<>();
+                for (int f : frames) {
+                    if (temporal[f] == t) {
+                        sub.add(f);
+                    }
+                }
+                out.add(new FrameStack(groupKeys.get(k) + "/t" + t, sid, t, label, sub));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameOrientation(double[] a, double[] b) {
+        for (int i = 0; i < 6; i++) {
+            if (Math.abs(a[i] - b[i]) > 1e-3) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** AXIAL, CORONAL or SAGITTAL after the largest component of the plane normal. */
+    private static String orientationLabel(double[] o) {
+        double nx = Math.abs(o[1] * o[5] - o[2] * o[4]);
+        double ny = Math.abs(o[2] * o[3] - o[0] * o[5]);
+        double nz = Math.abs(o[0] * o[4] - o[1] * o[3]);
+        if (nz >= nx && nz >= ny) {
+            return "AXIAL";
+        }
+        return ny >= nx ? "CORONAL" : "SAGITTAL";
+    }
+
+    private static SeriesVolume fromStack(DicomFile file, FrameStack chosen, Options options) {
+        DicomObject ds = file.dataset();
+        List<SliceInfo> all = frameInfos(ds);
         DicomObject shared = first(ds.items(Tags.SharedFunctionalGroupsSequence)).orElse(DicomObject.empty());
         List<DicomObject> perFrame = ds.items(Tags.PerFrameFunctionalGroupsSequence);
+        List<Integer> frameNumbers = chosen.frames();
+        List<SliceInfo> infos = new ArrayList<>(frameNumbers.size());
         double slope = 1;
         double intercept = 0;
-        for (int f = 0; f < perFrame.size(); f++) {
+        for (int k = 0; k < frameNumbers.size(); k++) {
+            int f = frameNumbers.get(k);
+            infos.add(all.get(f));
             DicomObject pvt = optionalMacro(perFrame.get(f), shared, Tags.PixelValueTransformationSequence)
                     .orElse(ds);
             double s = pvt.doubleValue(Tags.RescaleSlope).orElse(1);
             double b = pvt.doubleValue(Tags.RescaleIntercept).orElse(0);
-            if (f == 0) {
+            if (k == 0) {
                 slope = s;
                 intercept = b;
             } else if (!same(s, slope) || !same(b, intercept)) {
@@ -273,22 +520,32 @@ public final class SeriesVolumes {
                         Tags.PixelValueTransformationSequence, f, null);
             }
         }
-        SliceStack stack = SliceStack.of(infos);
+        SliceStack stack;
+        try {
+            stack = SliceStack.of(infos, options.tolerance(), options.acceptTilt());
+        } catch (VolumeAssemblyException e) {
+            // Name the frame of the object, not the index within the stack.
+            throw e.frame() >= 0 && e.frame() < frameNumbers.size()
+                    ? e.atFrame(frameNumbers.get(e.frame())) : e;
+        }
         PixelFrames frames = PixelFrames.of(file);
         ImageDescriptor image = frames.image();
         checkGrey(image);
-        if (frames.frameCount() != infos.size()) {
+        if (frames.frameCount() != all.size()) {
             throw new MalformedDataException("Pixel Data holds fewer frames than the functional groups describe", -1,
                     Tag.PIXEL_DATA);
         }
         Volume v;
         try {
-            v = stack.loadShorts(image.signed(), (i, dst, off) -> decodeInto(frames, i, image, dst, off, i));
+            v = stack.loadShorts(image.signed(), (i, dst, off) -> {
+                int f = frameNumbers.get(i);
+                decodeInto(frames, f, image, dst, off, f);
+            });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         DicomObject header = ds.toBuilder().remove(Tag.PIXEL_DATA).build();
-        return new SeriesVolume(v, slope, intercept, header, true);
+        return new SeriesVolume(v, slope, intercept, header, true, chosen.id());
     }
 
     private static void checkGrey(ImageDescriptor image) {
