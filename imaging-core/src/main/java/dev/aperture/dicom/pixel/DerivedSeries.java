@@ -6,6 +6,8 @@ import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.Vr;
 import dev.aperture.dicom.io.DicomWriter;
+import dev.aperture.imaging.LimitExceededException;
+import dev.aperture.imaging.UnsupportedDataException;
 import dev.aperture.transfer.TransferSyntax;
 import dev.aperture.volume.Volume;
 import dev.aperture.volume.VolumeGeometry;
@@ -56,7 +58,52 @@ public final class DerivedSeries {
         Tags.ExtendedOffsetTableLengths, Tags.DataSetTrailingPadding,
     };
 
+    private static final Map<String, String> ENHANCED = Map.of(
+            CT, "1.2.840.10008.5.1.4.1.1.2.2", // CT Image -> Legacy Converted Enhanced CT
+            MR, "1.2.840.10008.5.1.4.1.1.4.4", // MR Image -> Legacy Converted Enhanced MR
+            PET, "1.2.840.10008.5.1.4.1.1.128.1"); // PET Image -> Legacy Converted Enhanced PET
+
+    /** Attributes that live in functional groups (or no longer hold) in an enhanced derived object. */
+    private static final int[] MOVED = {
+        Tags.ImagePositionPatient, Tags.ImageOrientationPatient, Tags.PixelSpacing, Tags.SliceThickness,
+        Tags.SpacingBetweenSlices, Tags.RescaleSlope, Tags.RescaleIntercept, Tags.RescaleType, Tags.WindowCenter,
+        Tags.WindowWidth, Tags.WindowCenterWidthExplanation, Tags.DerivationDescription, Tags.SourceImageSequence,
+        Tags.DerivationCodeSequence, Tags.ImageComments,
+    };
+
+    /** Functional group macros an enhanced source's frame 0 may carry that do not hold any more. */
+    private static final int[] FRAME_SPECIFIC = {
+        Tags.FrameContentSequence, Tags.PlanePositionSequence, Tags.PlaneOrientationSequence,
+        Tags.PixelMeasuresSequence, Tags.PixelValueTransformationSequence, Tags.DerivationImageSequence,
+        Tags.ReferencedImageSequence, Tags.ConversionSourceAttributesSequence,
+        Tags.UnassignedPerFrameConvertedAttributesSequence,
+    };
+
     private DerivedSeries() {
+    }
+
+    /**
+     * Returns the SOP Class UID of the enhanced multi-frame object written for a source: an enhanced
+     * or legacy converted class stays; CT, MR and PET Image Storage become the Legacy Converted
+     * Enhanced class of the modality.
+     *
+     * @param sourceClass the source's SOP Class UID
+     * @param enhanced    whether the source is an enhanced multi-frame object
+     * @return the SOP Class UID of the derived object
+     * @throws UnsupportedDataException (tag SOP Class UID) for a source class without an enhanced
+     *                                  counterpart (Secondary Capture, for example)
+     */
+    public static String enhancedClass(String sourceClass, boolean enhanced) {
+        Objects.requireNonNull(sourceClass, "sourceClass");
+        if (enhanced && SINGLE_FRAME.containsKey(sourceClass)) {
+            return sourceClass;
+        }
+        String c = enhanced ? null : ENHANCED.get(sourceClass);
+        if (c == null) {
+            throw new UnsupportedDataException("no enhanced multi-frame class for this SOP class", -1,
+                    Tags.SOPClassUID);
+        }
+        return c;
     }
 
     /**
@@ -148,6 +195,293 @@ public final class DerivedSeries {
         }
         b.adoptBytes(Tag.PIXEL_DATA, Vr.OW, pixels);
         return b.build();
+    }
+
+    /**
+     * Builds the derived volume as one enhanced multi-frame object (PS3.3 C.7.6.16 Multi-frame
+     * Functional Groups, C.7.6.17 Multi-frame Dimension): SOP Class from
+     * {@link #enhancedClass(String, boolean)}, new SOP Instance UID, Image Type
+     * {@code DERIVED\PRIMARY\VOLUME\RESAMPLED}, Instance Number 1, Content Date and Time now (UTC).
+     *
+     * <p>Shared Functional Groups: Pixel Measures (Pixel Spacing, Slice Thickness and Spacing
+     * Between Slices of the grid), Plane Orientation, Pixel Value Transformation (the source's
+     * Rescale Slope and Intercept; Rescale Type HU for CT, US otherwise), Frame VOI LUT when the
+     * source has a window, Derivation Image (the description, code (113072, DCM, "Multiplanar
+     * reformatting") and every source instance, purpose (121322, DCM, "Source image for image
+     * processing operation")), and for the legacy converted classes Conversion Source Attributes
+     * (every source instance). An enhanced source's other shared macros, and those of its first
+     * frame that do not describe one frame's position or content, are carried over as shared.
+     * Per-frame Functional Groups: Plane Position (Patient) and Frame Content (Stack ID "1",
+     * In-Stack Position Number and Dimension Index Values {@code 1, z + 1}), with the Dimension
+     * Index Sequence pointing at Stack ID and In-Stack Position Number.
+     *
+     * @param source            the series the volume was derived from (header, rescale, instances)
+     * @param volume            the derived volume: 16-bit stored values on its new grid
+     * @param seriesInstanceUid the new series' UID
+     * @param description       Derivation Description (0008,2111), in the Derivation Image macro
+     * @return the dataset, Pixel Data included
+     * @throws IllegalArgumentException if the volume is not a short volume or the rows or columns
+     *                                  exceed 65535
+     * @throws dev.aperture.imaging.LimitExceededException if the pixel data would not fit in one array
+     * @throws UnsupportedDataException if the source's class has no enhanced counterpart
+     */
+    public static DicomObject enhanced(SeriesVolume source, Volume volume, String seriesInstanceUid,
+                                       String description) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(seriesInstanceUid, "seriesInstanceUid");
+        Objects.requireNonNull(description, "description");
+        if (volume.type() == Volume.ValueType.FLOAT) {
+            throw new IllegalArgumentException("a derived series needs 16-bit stored values");
+        }
+        VolumeGeometry g = volume.geometry();
+        if (g.rows() > 0xFFFF || g.columns() > 0xFFFF) {
+            throw new IllegalArgumentException("rows and columns must fit in 16 bits");
+        }
+        long bytes = 2 * g.voxelCount();
+        if (bytes > Volume.MAX_VOXELS) {
+            throw new LimitExceededException("pixelDataBytes", bytes, Volume.MAX_VOXELS, -1, Tag.PIXEL_DATA);
+        }
+        DicomObject header = source.header();
+        String sourceClass = header.string(Tags.SOPClassUID).orElse(SECONDARY_CAPTURE);
+        String sopClass = enhancedClass(sourceClass, source.enhanced());
+        boolean legacy = !SINGLE_FRAME.containsKey(sopClass) || sopClass.endsWith(".2.2") || sopClass.endsWith(".4.4")
+                || sopClass.endsWith(".128.1");
+        boolean ct = CT.equals(SINGLE_FRAME.get(sopClass));
+
+        // Shared functional groups: the source's (enhanced), then the grid's, which replace them.
+        DicomObject.Builder shared = DicomObject.builder();
+        if (source.enhanced()) {
+            List<DicomObject> srcShared = header.items(Tags.SharedFunctionalGroupsSequence);
+            List<DicomObject> srcFrames = header.items(Tags.PerFrameFunctionalGroupsSequence);
+            if (!srcFrames.isEmpty()) {
+                copyMacros(srcFrames.get(0), shared);
+            }
+            if (!srcShared.isEmpty()) {
+                copyMacros(srcShared.get(0), shared);
+            }
+        }
+        double[] spacing = g.pixelSpacing();
+        shared.setItems(Tags.PixelMeasuresSequence, List.of(DicomObject.builder()
+                .setDoubles(Tags.PixelSpacing, Vr.DS, spacing)
+                .setDoubles(Tags.SliceThickness, Vr.DS, g.planeSpacing())
+                .setDoubles(Tags.SpacingBetweenSlices, Vr.DS, g.planeSpacing()).build()));
+        shared.setItems(Tags.PlaneOrientationSequence, List.of(DicomObject.builder()
+                .setDoubles(Tags.ImageOrientationPatient, Vr.DS, g.imageOrientationPatient()).build()));
+        shared.setItems(Tags.PixelValueTransformationSequence, List.of(DicomObject.builder()
+                .setDoubles(Tags.RescaleIntercept, Vr.DS, source.rescaleIntercept())
+                .setDoubles(Tags.RescaleSlope, Vr.DS, source.rescaleSlope())
+                .setString(Tags.RescaleType, Vr.LO, ct ? "HU" : "US").build()));
+        double[] wc = header.doubles(Tags.WindowCenter);
+        double[] ww = header.doubles(Tags.WindowWidth);
+        if (wc.length > 0 && wc.length == ww.length) {
+            shared.setItems(Tags.FrameVOILUTSequence, List.of(DicomObject.builder()
+                    .setDoubles(Tags.WindowCenter, Vr.DS, wc).setDoubles(Tags.WindowWidth, Vr.DS, ww).build()));
+        }
+        List<DicomObject> refs = new ArrayList<>();
+        List<DicomObject> sources = new ArrayList<>();
+        for (String uid : source.sourceInstances()) {
+            refs.add(DicomObject.builder().setString(Tags.ReferencedSOPClassUID, Vr.UI, sourceClass)
+                    .setString(Tags.ReferencedSOPInstanceUID, Vr.UI, uid).build());
+            sources.add(DicomObject.builder().setString(Tags.ReferencedSOPClassUID, Vr.UI, sourceClass)
+                    .setString(Tags.ReferencedSOPInstanceUID, Vr.UI, uid)
+                    .setItems(Tags.PurposeOfReferenceCodeSequence, List.of(code("121322", "DCM",
+                            "Source image for image processing operation"))).build());
+        }
+        if (!sources.isEmpty()) {
+            shared.setItems(Tags.DerivationImageSequence, List.of(DicomObject.builder()
+                    .setString(Tags.DerivationDescription, Vr.ST, description)
+                    .setItems(Tags.DerivationCodeSequence, List.of(code("113072", "DCM", "Multiplanar reformatting")))
+                    .setItems(Tags.SourceImageSequence, sources).build()));
+        }
+        if (legacy && refs.isEmpty()) {
+            throw new UnsupportedDataException("source instances unknown: no conversion source to name", -1,
+                    Tags.SOPInstanceUID);
+        }
+        String[] frameType = {"DERIVED", "PRIMARY", "VOLUME", "RESAMPLED"};
+        int frameTypeTag = frameTypeSequence(SINGLE_FRAME.get(sopClass));
+        if (!shared.contains(frameTypeTag)) {
+            DicomObject.Builder ft = DicomObject.builder().setString(Tags.FrameType, Vr.CS, frameType);
+            imageDescription(ft);
+            if (frameTypeTag == Tags.MRImageFrameTypeSequence) {
+                ft.setString(Tags.ComplexImageComponent, Vr.CS, "MAGNITUDE");
+                ft.setString(Tags.AcquisitionContrast, Vr.CS, "UNKNOWN");
+            }
+            shared.setItems(frameTypeTag, List.of(ft.build()));
+        }
+
+        int frames = g.slices();
+        List<DicomObject> perFrame = new ArrayList<>(frames);
+        for (int z = 0; z < frames; z++) {
+            DicomObject.Builder item = DicomObject.builder()
+                    .setItems(Tags.FrameContentSequence, List.of(DicomObject.builder()
+                            .setInts(Tags.DimensionIndexValues, Vr.UL, 1, z + 1)
+                            .setString(Tags.StackID, Vr.SH, "1")
+                            .setInts(Tags.InStackPositionNumber, Vr.UL, z + 1).build()))
+                    .setItems(Tags.PlanePositionSequence, List.of(DicomObject.builder()
+                            .setDoubles(Tags.ImagePositionPatient, Vr.DS, g.imagePositionPatient(z)).build()));
+            if (legacy) {
+                int[] range = sourceRange(source, g, z, refs.size());
+                item.setItems(Tags.ConversionSourceAttributesSequence, refs.subList(range[0], range[1] + 1));
+                item.setItems(Tags.UnassignedPerFrameConvertedAttributesSequence, List.of(DicomObject.empty()));
+            }
+            perFrame.add(item.build());
+        }
+
+        DicomObject.Builder b = header.toBuilder();
+        for (int tag : DROPPED) {
+            b.remove(tag);
+        }
+        for (int tag : MOVED) {
+            b.remove(tag);
+        }
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        String date = now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String time = now.format(java.time.format.DateTimeFormatter.ofPattern("HHmmss.SSS", Locale.ROOT));
+        String org = newUid();
+        b.setString(Tags.ImageType, Vr.CS, frameType);
+        imageDescription(b);
+        if (!header.contains(Tags.AcquisitionContextSequence)) {
+            b.setItems(Tags.AcquisitionContextSequence, List.of());
+        }
+        if (!header.contains(Tags.Laterality)) {
+            b.setString(Tags.Laterality, Vr.CS);
+        }
+        if (!sources.isEmpty()) {
+            b.setItems(Tags.SourceImageEvidenceSequence, List.of(DicomObject.builder()
+                    .setString(Tags.StudyInstanceUID, Vr.UI, header.string(Tags.StudyInstanceUID).orElse(""))
+                    .setItems(Tags.ReferencedSeriesSequence, List.of(DicomObject.builder()
+                            .setString(Tags.SeriesInstanceUID, Vr.UI, header.string(Tags.SeriesInstanceUID).orElse(""))
+                            .setItems(Tags.ReferencedSOPSequence, refs).build()))
+                    .build()));
+        }
+        b.setString(Tags.SOPClassUID, Vr.UI, sopClass);
+        b.setString(Tags.SOPInstanceUID, Vr.UI, newUid());
+        b.setString(Tags.SeriesInstanceUID, Vr.UI, seriesInstanceUid);
+        b.setInts(Tags.InstanceNumber, Vr.IS, 1);
+        b.setString(Tags.ContentDate, Vr.DA, date);
+        b.setString(Tags.ContentTime, Vr.TM, time);
+        b.setInts(Tags.NumberOfFrames, Vr.IS, frames);
+        b.setItems(Tags.SharedFunctionalGroupsSequence, List.of(shared.build()));
+        b.setItems(Tags.PerFrameFunctionalGroupsSequence, perFrame);
+        b.setItems(Tags.DimensionOrganizationSequence, List.of(DicomObject.builder()
+                .setString(Tags.DimensionOrganizationUID, Vr.UI, org).build()));
+        b.setString(Tags.DimensionOrganizationType, Vr.CS, "3D");
+        b.setItems(Tags.DimensionIndexSequence, List.of(
+                dimension(org, Tags.StackID, "Stack ID"),
+                dimension(org, Tags.InStackPositionNumber, "In-Stack Position Number")));
+        b.setInts(Tags.SamplesPerPixel, Vr.US, 1);
+        String photometric = header.string(Tags.PhotometricInterpretation).map(String::strip).orElse("MONOCHROME2");
+        b.setString(Tags.PhotometricInterpretation, Vr.CS, photometric);
+        b.setString(Tags.PresentationLUTShape, Vr.CS, "MONOCHROME1".equals(photometric) ? "INVERSE" : "IDENTITY");
+        b.setInts(Tags.Rows, Vr.US, g.rows());
+        b.setInts(Tags.Columns, Vr.US, g.columns());
+        b.setInts(Tags.BitsAllocated, Vr.US, 16);
+        b.setInts(Tags.BitsStored, Vr.US, 16);
+        b.setInts(Tags.HighBit, Vr.US, 15);
+        b.setInts(Tags.PixelRepresentation, Vr.US, volume.type() == Volume.ValueType.SIGNED_SHORT ? 1 : 0);
+        if (!header.contains(Tags.BurnedInAnnotation)) {
+            b.setString(Tags.BurnedInAnnotation, Vr.CS, "NO");
+        }
+        if (!header.contains(Tags.LossyImageCompression)) {
+            b.setString(Tags.LossyImageCompression, Vr.CS, "00");
+        }
+        short[] s = volume.shortArray();
+        byte[] pixels = new byte[(int) bytes];
+        for (int i = 0, n = s.length; i < n; i++) {
+            pixels[2 * i] = (byte) s[i];
+            pixels[2 * i + 1] = (byte) (s[i] >> 8);
+        }
+        b.adoptBytes(Tag.PIXEL_DATA, Vr.OW, pixels);
+        return b.build();
+    }
+
+    /**
+     * Writes the derived volume as one enhanced multi-frame file (see
+     * {@link #enhanced(SeriesVolume, Volume, String, String)}) in Explicit VR Little Endian, with a
+     * new Series Instance UID.
+     *
+     * @param source      the series the volume was derived from
+     * @param volume      the derived volume: 16-bit stored values
+     * @param file        the file to write (its folder is created if needed)
+     * @param description Derivation Description (0008,2111)
+     * @return {@code file}
+     * @throws IOException if the file cannot be written
+     */
+    public static Path writeEnhanced(SeriesVolume source, Volume volume, Path file, String description)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        DicomObject ds = enhanced(source, volume, newUid(), description);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        DicomWriter.standard().write(file, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        return file;
+    }
+
+    /** The frame type macro's sequence for a modality's single-frame class. */
+    private static int frameTypeSequence(String singleFrameClass) {
+        if (MR.equals(singleFrameClass)) {
+            return Tags.MRImageFrameTypeSequence;
+        }
+        return PET.equals(singleFrameClass) ? Tags.PETFrameTypeSequence : Tags.CTImageFrameTypeSequence;
+    }
+
+    /** The image description of a resampled volume (PS3.3 C.8.16.2): each voxel stands for its volume. */
+    private static void imageDescription(DicomObject.Builder b) {
+        b.setString(Tags.PixelPresentation, Vr.CS, "MONOCHROME");
+        b.setString(Tags.VolumetricProperties, Vr.CS, "VOLUME");
+        b.setString(Tags.VolumeBasedCalculationTechnique, Vr.CS, "NONE");
+    }
+
+    /**
+     * The first and last source slice (indices into the source's instances, in volume order) that
+     * frame {@code z} of the target grid passes through: the source slice range its four corners
+     * span, rounded outwards and clamped to the source.
+     */
+    private static int[] sourceRange(SeriesVolume source, VolumeGeometry target, int z, int count) {
+        if (count == 1) {
+            return new int[] {0, 0};
+        }
+        VolumeGeometry sg = source.volume().geometry();
+        org.joml.Vector3d p = new org.joml.Vector3d();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < 4; c++) {
+            target.indexToPatient((c & 1) * (target.columns() - 1.0), (c >> 1) * (target.rows() - 1.0), z, p);
+            sg.patientToIndex(p, p);
+            lo = Math.min(lo, p.z);
+            hi = Math.max(hi, p.z);
+        }
+        int a = (int) Math.max(0, Math.min(count - 1, Math.floor(lo + 1e-9)));
+        int b = (int) Math.max(a, Math.min(count - 1, Math.ceil(hi - 1e-9)));
+        return new int[] {a, b};
+    }
+
+    private static void copyMacros(DicomObject from, DicomObject.Builder to) {
+        DicomObject.Builder tmp = from.toBuilder();
+        for (int tag : FRAME_SPECIFIC) {
+            tmp.remove(tag);
+        }
+        DicomObject kept = tmp.build();
+        for (int i = 0; i < kept.size(); i++) {
+            to.copy(kept, i);
+        }
+    }
+
+    private static DicomObject code(String value, String scheme, String meaning) {
+        return DicomObject.builder().setString(Tags.CodeValue, Vr.SH, value)
+                .setString(Tags.CodingSchemeDesignator, Vr.SH, scheme)
+                .setString(Tags.CodeMeaning, Vr.LO, meaning).build();
+    }
+
+    private static DicomObject dimension(String org, int pointer, String label) {
+        return DicomObject.builder()
+                .setString(Tags.DimensionOrganizationUID, Vr.UI, org)
+                .setInts(Tags.DimensionIndexPointer, Vr.AT, pointer)
+                .setInts(Tags.FunctionalGroupPointer, Vr.AT, Tags.FrameContentSequence)
+                .setString(Tags.DimensionDescriptionLabel, Vr.LO, label).build();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.aperture.dicom.pixel;
 
 import dev.aperture.dicom.DicomObject;
 import dev.aperture.volume.Volume;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,15 +22,26 @@ public final class SeriesVolume {
     private final DicomObject header;
     private final boolean enhanced;
     private final String stackId;
+    private final List<String> sourceInstances;
 
     SeriesVolume(Volume volume, double rescaleSlope, double rescaleIntercept, DicomObject header, boolean enhanced,
-                 String stackId) {
+                 String stackId, List<String> sourceInstances) {
         this.volume = Objects.requireNonNull(volume, "volume");
         this.rescaleSlope = rescaleSlope;
         this.rescaleIntercept = rescaleIntercept;
         this.header = Objects.requireNonNull(header, "header");
         this.enhanced = enhanced;
         this.stackId = Objects.requireNonNull(stackId, "stackId");
+        this.sourceInstances = List.copyOf(sourceInstances);
+    }
+
+    /**
+     * Returns the SOP Instance UIDs of the source images, in volume order (one per slice of a
+     * series of single-frame images; the one enhanced object's otherwise); empty entries are left
+     * out.
+     */
+    public List<String> sourceInstances() {
+        return sourceInstances;
     }
 
     /** Returns the stored values (signed or unsigned 16-bit) on the series' grid. */

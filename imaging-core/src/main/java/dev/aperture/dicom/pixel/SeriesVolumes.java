@@ -336,7 +336,12 @@ public final class SeriesVolumes {
             throw new java.io.UncheckedIOException(e);
         }
         DicomObject header = files.get(stack.order()[0]).dataset().toBuilder().remove(Tag.PIXEL_DATA).build();
-        return new SeriesVolume(v, slope, intercept, header, false, "");
+        List<String> sources = new ArrayList<>();
+        for (int i : stack.order()) {
+            files.get(i).dataset().string(Tags.SOPInstanceUID).map(String::strip).filter(u -> !u.isEmpty())
+                    .ifPresent(sources::add);
+        }
+        return new SeriesVolume(v, slope, intercept, header, false, "", sources);
     }
 
     /**
@@ -545,7 +550,9 @@ public final class SeriesVolumes {
             throw new java.io.UncheckedIOException(e);
         }
         DicomObject header = ds.toBuilder().remove(Tag.PIXEL_DATA).build();
-        return new SeriesVolume(v, slope, intercept, header, true, chosen.id());
+        List<String> sources = ds.string(Tags.SOPInstanceUID).map(String::strip).filter(u -> !u.isEmpty())
+                .map(List::of).orElse(List.of());
+        return new SeriesVolume(v, slope, intercept, header, true, chosen.id(), sources);
     }
 
     private static void checkGrey(ImageDescriptor image) {
