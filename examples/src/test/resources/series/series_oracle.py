@@ -6,6 +6,10 @@
       reads the input series IN (a folder) and the derived series OUT with pydicom, checks the
       derived series' geometry against the contract's grid rule and every voxel against a
       straightforward trilinear (or nearest-voxel) reference; prints "OK <slices> <max error>" or exits 1.
+  series_oracle.py checktilt IN OUT ORTHO
+      for a tilted input (kind "tilt"): the input's sheared affine (third column: the step between
+      sorted slice positions), every output voxel inside it against the trilinear reference; with
+      ORTHO=1 the output slices must step along their normal; prints "OK <slices> <max error> <inside>".
 """
 import math
 import os
@@ -35,6 +39,9 @@ def spec(kind):
     s = dict(rows=20, cols=24, slices=12, ps=(0.7, 0.9), dz=2.0, origin=np.array([-10.3, 5.2, -30.0]),
              row=np.array([1.0, 0, 0]), col=np.array([0, 1.0, 0]), signed=True, bits=16, slope=2.0,
              intercept=-1000.0)
+    if kind == "tilt":
+        t = math.radians(18)
+        s.update(col=np.array([0, math.cos(t), -math.sin(t)]), step=np.array([0, 0, 2.0]))
     if kind == "oblique":
         r = rotation(0.3, -0.2, 0.5)
         s.update(rows=16, cols=18, slices=10, ps=(1.1, 0.8), dz=1.5, row=r[:, 0], col=r[:, 1],
@@ -45,7 +52,7 @@ def spec(kind):
 def make(kind, out):
     os.makedirs(out, exist_ok=True)
     base = "oblique" if kind == "oblique" else "aniso"
-    s = spec(base)
+    s = spec("tilt" if kind == "tilt" else base)
     rng = np.random.default_rng(7 if base == "aniso" else 11)
     normal = np.cross(s["row"], s["col"])
     study, series, frame_of_ref = generate_uid(), generate_uid(), generate_uid()
@@ -53,12 +60,16 @@ def make(kind, out):
     hi = 4095 if s["bits"] == 12 else 3000
     lo = 0 if not s["signed"] else -1500
     vol = rng.integers(lo, hi, size=(n, s["rows"], s["cols"]))
-    positions = [s["origin"] + k * s["dz"] * normal for k in range(n)]
+    step = s.get("step", s["dz"] * normal)  # tilt: the table moves along z, the planes are tilted
+    positions = [s["origin"] + k * step for k in range(n)]
     slices = list(range(n))
     if kind == "gap":
         slices.remove(n // 2)
     if kind == "enhanced":
         write_enhanced(s, vol, positions, out, study, series, frame_of_ref)
+        return
+    if kind == "stacks":
+        write_enhanced(s, vol, positions, out, study, series, frame_of_ref, stacks=True)
         return
     entries = []
     for k in slices:
@@ -129,13 +140,18 @@ def item(**kw):
     return d
 
 
-def write_enhanced(s, vol, positions, out, study, series, frame_of_ref):
+def write_enhanced(s, vol, positions, out, study, series, frame_of_ref, stacks=False):
     ds = base_dataset(ENHANCED_CT, study, series, frame_of_ref, s)
     ds.ImageType = ["ORIGINAL", "PRIMARY", "AXIAL", "NONE"]
     ds.InstanceNumber = 1
     order = list(range(s["slices"]))
     random.Random(9).shuffle(order)  # frames out of order along the normal
     ds.NumberOfFrames = len(order)
+    if stacks:  # stack "A": the first 7 positions, stack "B": the other 5, frames interleaved
+        frames = [item(PlanePositionSequence=Sequence([item(ImagePositionPatient=[float(x) for x in positions[k]])]),
+                       FrameContentSequence=Sequence([item(StackID="A" if k < 7 else "B",
+                                                           InStackPositionNumber=(k if k < 7 else k - 7) + 1)]))
+                  for k in order]
     shared = item(
         PixelMeasuresSequence=Sequence([item(PixelSpacing=list(s["ps"]), SliceThickness=s["dz"])]),
         PlaneOrientationSequence=Sequence([item(ImageOrientationPatient=[float(x) for x in
@@ -143,14 +159,51 @@ def write_enhanced(s, vol, positions, out, study, series, frame_of_ref):
         PixelValueTransformationSequence=Sequence([item(RescaleSlope=s["slope"], RescaleIntercept=s["intercept"],
                                                         RescaleType="HU")]))
     ds.SharedFunctionalGroupsSequence = Sequence([shared])
-    ds.PerFrameFunctionalGroupsSequence = Sequence([
-        item(PlanePositionSequence=Sequence([item(ImagePositionPatient=[float(x) for x in positions[k]])]))
-        for k in order])
+    if not stacks:
+        frames = [item(PlanePositionSequence=Sequence([item(ImagePositionPatient=[float(x) for x in positions[k]])]))
+                  for k in order]
+    ds.PerFrameFunctionalGroupsSequence = Sequence(frames)
     ds.PixelData = vol[order].astype(np.int16 if s["signed"] else np.uint16).tobytes()
     save(ds, os.path.join(out, "enhanced.dcm"))
 
 
-def read_input(folder):
+def checktilt(inp, outp, ortho):
+    vol, a, slope, intercept, first = read_input(inp, sheared=True)
+    nz, ny, nx = vol.shape
+    inv = np.linalg.inv(a)
+    outs = [pydicom.dcmread(os.path.join(outp, f)) for f in os.listdir(outp)]
+    outs.sort(key=lambda d: int(d.InstanceNumber))
+    max_err, inside = 0.0, 0
+    for k, d in enumerate(outs):
+        close([d.RescaleSlope, d.RescaleIntercept], [slope, intercept], 1e-9, "rescale")
+        ipp = np.array([float(x) for x in d.ImagePositionPatient])
+        r6 = [float(x) for x in d.ImageOrientationPatient]
+        if ortho and k > 0:
+            prev = np.array([float(x) for x in outs[k - 1].ImagePositionPatient])
+            step = ipp - prev
+            n = np.cross(np.array(r6[:3]), np.array(r6[3:]))
+            if np.linalg.norm(step - np.dot(step, n) * n) > 1e-4:
+                fail("slice %d does not step along the normal" % k)
+        ps = [float(x) for x in d.PixelSpacing]
+        jj, ii = np.meshgrid(np.arange(d.Rows), np.arange(d.Columns), indexing="ij")
+        pts = (ipp[None, :] + ii.reshape(-1, 1) * ps[1] * np.array(r6[:3])[None, :]
+               + jj.reshape(-1, 1) * ps[0] * np.array(r6[3:])[None, :])
+        idx = (inv @ np.hstack([pts, np.ones((len(pts), 1))]).T).T[:, :3]
+        inb = ((idx > -1e-6).all(axis=1) & (idx < np.array([nx - 1, ny - 1, nz - 1]) + 1e-6).all(axis=1))
+        if not inb.any():
+            continue
+        got = d.pixel_array.reshape(-1).astype(np.float64)[inb]
+        err = np.abs(got - trilinear(vol, idx[inb])).max()
+        inside += int(inb.sum())
+        max_err = max(max_err, err)
+        if err > 0.51:
+            fail("slice %d: voxel differs from the trilinear reference by %.3f" % (k, err))
+    if inside == 0:
+        fail("no output voxel inside the input")
+    print("OK %d %.4f %d" % (len(outs), max_err, inside))
+
+
+def read_input(folder, sheared=False):
     """Returns (stored volume [z, y, x] sorted along the normal, 4x4 index->patient affine, slope, intercept)."""
     files = [pydicom.dcmread(os.path.join(folder, f)) for f in sorted(os.listdir(folder))]
     if len(files) == 1 and "PerFrameFunctionalGroupsSequence" in files[0]:
@@ -181,6 +234,8 @@ def read_input(folder):
     a[:3, 0] = row * ps[1]
     a[:3, 1] = col * ps[0]
     a[:3, 2] = normal * dz
+    if sheared:
+        a[:3, 2] = (np.array(ipps[order[-1]]) - np.array(ipps[order[0]])) / (n - 1)
     a[:3, 3] = ipps[order[0]]
     return vol, a, slope, intercept, files[0]
 
@@ -284,6 +339,8 @@ def check(inp, outp, sx, sy, sz, kernel="linear"):
 if __name__ == "__main__":
     if sys.argv[1] == "make":
         make(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "checktilt":
+        checktilt(sys.argv[2], sys.argv[3], sys.argv[4] == "1")
     else:
         check(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]),
               sys.argv[7] if len(sys.argv) > 7 else "linear")

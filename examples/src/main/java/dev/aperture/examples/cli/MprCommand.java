@@ -7,6 +7,7 @@ import dev.aperture.image.ByteSamples;
 import dev.aperture.imaging.ApertureException;
 import dev.aperture.pixel.Window;
 import dev.aperture.render.FrameImages;
+import dev.aperture.volume.GantryTilt;
 import dev.aperture.volume.Kernel;
 import dev.aperture.volume.Mpr;
 import dev.aperture.volume.Outside;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code aperture mpr IN... --out DIR [--plane axial|coronal|sagittal|all] [--slab MM --mode mip|minip|mean]
- * [--window C,W]}: PNGs of the central axial, coronal and sagittal planes of a series.
+ * [--window C,W] [--gantry-tilt reject|correct] [--stack ID]}: PNGs of the central axial, coronal and
+ * sagittal planes of a series.
  */
 @Command(name = "mpr", mixinStandardHelpOptions = true, description = "Write PNGs of the central axial, coronal and sagittal planes (or slabs) of a "
         + "series (files, a folder, or one enhanced multi-frame file).")
@@ -64,6 +66,15 @@ final class MprCommand implements Callable<Integer> {
             description = "Window center and width in modality units (default: the series' first window, or its range).")
     String window;
 
+    @Option(names = "--gantry-tilt", paramLabel = "T", defaultValue = "reject",
+            description = "A series with gantry/detector tilt: reject (default) or correct (resample onto an "
+                    + "orthogonal grid that holds the whole volume before taking the planes).")
+    String gantryTilt;
+
+    @Option(names = "--stack", paramLabel = "ID",
+            description = "The stack of an enhanced multi-frame object holding several.")
+    String stack;
+
     @Override
     public Integer call() throws IOException {
         List<Mpr.Orientation> planes = switch (plane.toLowerCase(Locale.ROOT)) {
@@ -84,12 +95,17 @@ final class MprCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--slab takes a thickness in mm, >= 0");
         }
         Window w = window == null ? null : parseWindow(spec, window);
+        ResampleCommand.Tilt tilt = ResampleCommand.Tilt.parse(spec, gantryTilt, false);
         long t0 = System.nanoTime();
-        SeriesVolume series = ResampleCommand.readSeries(inputs);
+        SeriesVolume series = ResampleCommand.readSeries(inputs, ResampleCommand.options(tilt, stack));
         Files.createDirectories(out);
         List<String> entries = new ArrayList<>();
         try {
             Volume modality = series.modalityValues();
+            if (series.tilted()) {
+                modality = GantryTilt.correct(modality, true, Resampler.of(Kernel.LINEAR)
+                        .withOutside(Outside.constant(minimum(modality))), ForkJoinPool.commonPool());
+            }
             Window win = w != null ? w : defaultWindow(series, modality);
             for (Mpr.Orientation o : planes) {
                 BufferedImage img = render(modality, o, slab, slabMode, win);
@@ -105,6 +121,14 @@ final class MprCommand implements Callable<Integer> {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         spec.commandLine().getOut().println("{\"planes\":[" + String.join(",", entries) + "],\"millis\":" + ms + "}");
         return 0;
+    }
+
+    private static double minimum(Volume floats) {
+        float min = Float.POSITIVE_INFINITY;
+        for (float f : floats.floatArray()) {
+            min = Math.min(min, f);
+        }
+        return Float.isFinite(min) ? min : 0;
     }
 
     static Window parseWindow(CommandSpec spec, String text) {

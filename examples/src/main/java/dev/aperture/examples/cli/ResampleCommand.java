@@ -2,10 +2,13 @@
 package dev.aperture.examples.cli;
 
 import dev.aperture.dicom.io.DicomFile;
+import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.pixel.DerivedSeries;
+import dev.aperture.dicom.pixel.FrameStack;
 import dev.aperture.dicom.pixel.SeriesVolume;
 import dev.aperture.dicom.pixel.SeriesVolumes;
 import dev.aperture.imaging.ApertureException;
+import dev.aperture.imaging.UnsupportedDataException;
 import dev.aperture.volume.Kernel;
 import dev.aperture.volume.Outside;
 import dev.aperture.volume.Resampler;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code aperture resample IN... --out DIR --spacing MM[,MM,MM] [--kernel K]}: a series onto a new
- * grid, written as a derived series (see shared/contracts/cli.md).
+ * grid, written as a derived series (see shared/contracts/cli.md). Extensions (opt-in, the default
+ * behaviour is the contract's): {@code --gantry-tilt reject|shear|correct}, {@code --stack ID} and
+ * {@code --enhanced}.
  */
 @Command(name = "resample", mixinStandardHelpOptions = true, description = "Resample a series (files, a folder, or one enhanced multi-frame file) "
         + "onto a grid of the given spacing and write it as a derived series.")
@@ -52,6 +57,22 @@ final class ResampleCommand implements Callable<Integer> {
             description = "nearest, linear (default), cubic or lanczos3 (also bspline, area).")
     String kernel;
 
+    @Option(names = "--gantry-tilt", paramLabel = "T", defaultValue = "reject",
+            description = "A series with gantry/detector tilt: reject (default), shear (keep the sheared grid: "
+                    + "slices step along the acquisition's table direction) or correct (resample onto an "
+                    + "orthogonal grid of the same size and centre; outside points take the smallest value).")
+    String gantryTilt;
+
+    @Option(names = "--stack", paramLabel = "ID",
+            description = "The stack of an enhanced multi-frame object holding several (Stack ID, or its "
+                    + "orientation group number; /tN for temporal position N).")
+    String stack;
+
+    @Option(names = "--enhanced",
+            description = "Write one enhanced multi-frame file DIR/derived.dcm (Legacy Converted Enhanced for a "
+                    + "classic source) instead of one single-frame file per slice.")
+    boolean enhanced;
+
     @Override
     public Integer call() throws IOException {
         double[] s = parseSpacing(spec, spacing);
@@ -61,11 +82,16 @@ final class ResampleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kernel: " + e.getMessage());
         }
+        Tilt tilt = Tilt.parse(spec, gantryTilt, true);
         long t0 = System.nanoTime();
-        SeriesVolume series = readSeries(inputs);
+        SeriesVolume series = readSeries(inputs, options(tilt, stack));
         VolumeGeometry target;
         try {
-            target = series.volume().geometry().resampledGrid(s[0], s[1], s[2]);
+            VolumeGeometry g = series.volume().geometry();
+            if (tilt == Tilt.CORRECT) {
+                g = g.untiltedGrid(false);
+            }
+            target = g.resampledGrid(s[0], s[1], s[2]);
         } catch (IllegalArgumentException e) {
             throw new CliException("resample: " + e.getMessage());
         }
@@ -77,14 +103,26 @@ final class ResampleCommand implements Callable<Integer> {
         }
         Volume result;
         try {
-            result = Resampler.of(k).withOutside(Outside.clamp()).resample(series.volume(), target,
-                    ForkJoinPool.commonPool());
+            Outside outside = tilt == Tilt.CORRECT && series.tilted() ? Outside.constant(minimum(series.volume()))
+                    : Outside.clamp();
+            result = Resampler.of(k).withOutside(outside).resample(series.volume(), target, ForkJoinPool.commonPool());
         } catch (ApertureException e) {
             throw new CliException("resample: " + e.getMessage(), e);
         }
         String description = String.format(Locale.ROOT, "resampled to %s x %s x %s mm, %s kernel", num(s[0]),
                 num(s[1]), num(s[2]), k.name().toLowerCase(Locale.ROOT));
-        DerivedSeries.write(series, result, out, description);
+        if (series.tilted()) {
+            description += tilt == Tilt.CORRECT ? ", gantry tilt corrected" : ", sheared grid (gantry tilt)";
+        }
+        if (enhanced) {
+            try {
+                DerivedSeries.writeEnhanced(series, result, out.resolve("derived.dcm"), description);
+            } catch (ApertureException e) {
+                throw new CliException("resample: " + e.getMessage(), e);
+            }
+        } else {
+            DerivedSeries.write(series, result, out, description);
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         spec.commandLine().getOut().println("{\"slices\":" + target.slices() + ",\"rows\":" + target.rows()
                 + ",\"columns\":" + target.columns() + ",\"spacing\":[" + num(s[0]) + "," + num(s[1]) + ","
@@ -113,11 +151,57 @@ final class ResampleCommand implements Callable<Integer> {
         }
     }
 
+    /** What to do with a gantry/detector tilt. */
+    enum Tilt {
+        REJECT, SHEAR, CORRECT;
+
+        static Tilt parse(CommandSpec spec, String text, boolean shearAllowed) {
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "reject":
+                    return REJECT;
+                case "correct":
+                    return CORRECT;
+                case "shear":
+                    if (shearAllowed) {
+                        return SHEAR;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gantry-tilt takes reject, "
+                    + (shearAllowed ? "shear " : "") + "or correct");
+        }
+    }
+
+    static SeriesVolumes.Options options(Tilt tilt, String stack) {
+        return SeriesVolumes.Options.defaults().withAcceptTilt(tilt != Tilt.REJECT).withStack(stack);
+    }
+
+    /** The smallest stored value of a short volume (unsigned as 0..65535). */
+    static double minimum(Volume v) {
+        short[] a = v.shortArray();
+        int mask = v.type() == Volume.ValueType.SIGNED_SHORT ? -1 : 0xFFFF;
+        int min = Integer.MAX_VALUE;
+        for (short x : a) {
+            min = Math.min(min, x & mask);
+        }
+        return min;
+    }
+
     /**
      * Reads a volume from command-line inputs; what breaks it becomes one line naming the file
      * (or the frame of an enhanced file) and the problem.
      */
     static SeriesVolume readSeries(List<Path> inputs) throws IOException {
+        return readSeries(inputs, SeriesVolumes.Options.defaults());
+    }
+
+    /**
+     * Reads a volume with options (tilt, stack); an enhanced object with several stacks and none
+     * chosen, or an unknown stack id, is one line listing the stacks.
+     */
+    static SeriesVolume readSeries(List<Path> inputs, SeriesVolumes.Options options) throws IOException {
         List<Path> files = SeriesVolumes.expand(inputs);
         if (files.isEmpty()) {
             throw new CliException(inputs.get(0) + ": no DICOM files");
@@ -127,18 +211,35 @@ final class ResampleCommand implements Callable<Integer> {
             read.add(Inputs.read(f, false, null));
         }
         try {
-            return SeriesVolumes.of(read);
-        } catch (ApertureException e) {
-            String where;
-            if (files.size() == 1) {
-                where = files.get(0) + (e.frame() >= 0 ? " frame " + e.frame() : "");
-            } else if (e.frame() >= 0 && e.frame() < files.size()) {
-                where = files.get(e.frame()).toString();
-            } else {
-                where = files.size() + " files";
+            return SeriesVolumes.of(read, options);
+        } catch (IllegalArgumentException | UnsupportedDataException e) {
+            if (files.size() == 1 && read.get(0).dataset().contains(Tags.PerFrameFunctionalGroupsSequence)
+                    && (e instanceof IllegalArgumentException || ((UnsupportedDataException) e).tag() == Tags.StackID)) {
+                StringBuilder list = new StringBuilder();
+                for (FrameStack st : SeriesVolumes.stacks(read.get(0).dataset())) {
+                    list.append(list.length() == 0 ? "" : ", ").append(st.id()).append(' ').append(st.orientation())
+                            .append(' ').append(st.size()).append(" frames");
+                }
+                throw new CliException(files.get(0) + ": " + (options.stack() == null
+                        ? "holds several stacks; choose one with --stack ID" : "no stack with that id")
+                        + " (stacks: " + list + ")", e);
             }
-            throw new CliException(where + ": does not form a volume: " + e.getMessage(), e);
+            if (e instanceof UnsupportedDataException u) {
+                throw new CliException(where(files, u) + ": does not form a volume: " + u.getMessage(), u);
+            }
+            throw e;
+        } catch (ApertureException e) {
+            throw new CliException(where(files, e) + ": does not form a volume: " + e.getMessage(), e);
         }
+    }
+
+    private static String where(List<Path> files, ApertureException e) {
+        if (files.size() == 1) {
+            return files.get(0) + (e.frame() >= 0 ? " frame " + e.frame() : "");
+        } else if (e.frame() >= 0 && e.frame() < files.size()) {
+            return files.get(e.frame()).toString();
+        }
+        return files.size() + " files";
     }
 
     /** A number in its shortest decimal form (1, 0.5, 2.25). */
