@@ -411,7 +411,12 @@ public final class SeriesVolumes {
      * each frame's Frame Content Sequence (0020,9111) when any frame has one, otherwise by Image
      * Orientation (Patient) (frames whose direction cosines agree within 1e-3 form one stack);
      * then, inside each, by Temporal Position Index (0020,9128) when its frames hold more than one
-     * value. Stacks are listed in the order of their first frame.
+     * value, and by the other dimensions of the Dimension Index Sequence (0020,9222) (those whose
+     * Dimension Index Pointer is not Stack ID, In-Stack Position Number, Temporal Position Index or
+     * Image Position (Patient): an echo, a b-value, a trigger delay) when the frames' Dimension
+     * Index Values (0020,9157) differ in them. Stacks are listed in the order of their first frame;
+     * the id of a split stack adds {@code /t} and the index, then {@code /d} and the other
+     * dimensions' index values joined by dots.
      *
      * @param ds the enhanced dataset
      * @return the stacks, at least one
@@ -425,13 +430,31 @@ public final class SeriesVolumes {
         int n = infos.size();
         String[] stackIds = new String[n];
         int[] temporal = new int[n];
+        String[] others = new String[n];
         boolean anyStackId = false;
+        List<DicomObject> dims = ds.items(Tags.DimensionIndexSequence);
+        boolean[] other = new boolean[dims.size()];
+        for (int i = 0; i < other.length; i++) {
+            int pointer = dims.get(i).integer(Tags.DimensionIndexPointer).orElse(0);
+            other[i] = pointer != Tags.StackID && pointer != Tags.InStackPositionNumber
+                    && pointer != Tags.TemporalPositionIndex && pointer != Tags.ImagePositionPatient;
+        }
         for (int f = 0; f < n; f++) {
             DicomObject fc = optionalMacro(perFrame.get(f), shared, Tags.FrameContentSequence)
                     .orElse(DicomObject.empty());
             stackIds[f] = fc.string(Tags.StackID).map(String::strip).orElse("");
             anyStackId |= !stackIds[f].isEmpty();
             temporal[f] = fc.integer(Tags.TemporalPositionIndex).orElse(0);
+            long[] values = fc.longs(Tags.DimensionIndexValues);
+            StringBuilder key = new StringBuilder();
+            if (values.length == other.length) {
+                for (int i = 0; i < other.length; i++) {
+                    if (other[i]) {
+                        key.append(key.length() == 0 ? "" : ".").append(values[i]);
+                    }
+                }
+            }
+            others[f] = key.toString();
         }
         // Group keys: the Stack ID, or the number of the orientation group.
         List<String> groupKeys = new ArrayList<>();
@@ -458,24 +481,22 @@ public final class SeriesVolumes {
             List<Integer> frames = groups.get(k);
             String label = orientationLabel(groupOrientations.get(k));
             String sid = anyStackId ? groupKeys.get(k) : "";
-            List<Integer> times = new ArrayList<>();
+            boolean byTime = false;
+            boolean byOther = false;
+            int f0 = frames.get(0);
             for (int f : frames) {
-                if (!times.contains(temporal[f])) {
-                    times.add(temporal[f]);
-                }
+                byTime |= temporal[f] != temporal[f0];
+                byOther |= !others[f].equals(others[f0]);
             }
-            if (times.size() <= 1) {
-                out.add(new FrameStack(groupKeys.get(k), sid, 0, label, frames));
-                continue;
+            // Sub-stacks in the order of their first frame, keyed by their id suffix.
+            java.util.LinkedHashMap<String, List<Integer>> subs = new java.util.LinkedHashMap<>();
+            for (int f : frames) {
+                String suffix = (byTime ? "/t" + temporal[f] : "") + (byOther ? "/d" + others[f] : "");
+                subs.computeIfAbsent(suffix, x -> new ArrayList<>()).add(f);
             }
-            for (int t : times) {
-                List<Integer> sub = new ArrayList<>();
-                for (int f : frames) {
-                    if (temporal[f] == t) {
-                        sub.add(f);
-                    }
-                }
-                out.add(new FrameStack(groupKeys.get(k) + "/t" + t, sid, t, label, sub));
+            for (java.util.Map.Entry<String, List<Integer>> e : subs.entrySet()) {
+                int t = byTime ? temporal[e.getValue().get(0)] : 0;
+                out.add(new FrameStack(groupKeys.get(k) + e.getKey(), sid, t, label, e.getValue()));
             }
         }
         return out;

@@ -228,6 +228,40 @@ class EnhancedStacksTest {
     }
 
     @Test
+    void otherDimensionsSplitAStack(@TempDir Path tmp) throws IOException {
+        // Two echoes at the same positions: Dimension Index (Stack ID, In-Stack Position, echo).
+        List<F> fs = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            for (int echo = 1; echo <= 2; echo++) {
+                fs.add(new F("1", k + 1, 0, new double[] {0, 0, 2.5 * k}, AXIAL, 100 * echo + k));
+            }
+        }
+        DicomObject ds = enhanced(fs, true);
+        String org = ds.items(Tags.DimensionOrganizationSequence).get(0).string(Tags.DimensionOrganizationUID)
+                .orElseThrow();
+        List<DicomObject> dims = new ArrayList<>(ds.items(Tags.DimensionIndexSequence));
+        dims.add(DicomObject.builder().setInts(Tags.DimensionIndexPointer, Vr.AT, Tags.EffectiveEchoTime)
+                .setInts(Tags.FunctionalGroupPointer, Vr.AT, Tags.MREchoSequence)
+                .setString(Tags.DimensionOrganizationUID, Vr.UI, org).build());
+        List<DicomObject> perFrame = new ArrayList<>();
+        List<DicomObject> old = ds.items(Tags.PerFrameFunctionalGroupsSequence);
+        for (int f = 0; f < old.size(); f++) {
+            DicomObject fc = old.get(f).items(Tags.FrameContentSequence).get(0).toBuilder()
+                    .setInts(Tags.DimensionIndexValues, Vr.UL, 1, f / 2 + 1, f % 2 + 1).build();
+            perFrame.add(old.get(f).toBuilder().setItems(Tags.FrameContentSequence, List.of(fc)).build());
+        }
+        Path f = write(tmp, "echoes.dcm", ds.toBuilder().setItems(Tags.DimensionIndexSequence, dims)
+                .setItems(Tags.PerFrameFunctionalGroupsSequence, perFrame).build());
+        List<FrameStack> stacks = SeriesVolumes.stacks(DicomReader.standard().read(f).dataset());
+        assertEquals(List.of("1/d1", "1/d2"), stacks.stream().map(FrameStack::id).toList());
+        assertEquals(List.of(1, 3, 5, 7), stacks.get(1).frames());
+        SeriesVolume e2 = SeriesVolumes.read(List.of(f), SeriesVolumes.Options.defaults().withStack("1/d2"));
+        for (int k = 0; k < 4; k++) {
+            assertEquals(200 + k, e2.volume().value(0, 0, k));
+        }
+    }
+
+    @Test
     void aBrokenStackNamesTheFrameOfTheObject(@TempDir Path tmp) throws IOException {
         List<F> fs = axialAndSagittal("A", "B");
         F dup = fs.get(5); // stack B, third frame: move it onto the second
