@@ -79,6 +79,20 @@ public final class DerivedSeries {
         Tags.UnassignedPerFrameConvertedAttributesSequence,
     };
 
+    /**
+     * Group 0018 attributes that keep their place at the top level of a legacy converted object
+     * (General Series, General Equipment, Contrast/Bolus, Enhanced image modules); every other
+     * group 0018 attribute of a classic source, with Acquisition Date and Time, moves into the
+     * Unassigned Shared Converted Attributes Sequence (PS3.3 C.7.6.16.2.25).
+     */
+    private static final java.util.Set<Integer> TOP_LEVEL_0018 = java.util.Set.of(
+            Tags.ContrastBolusAgent, Tags.ContrastBolusAgentSequence, Tags.ContrastBolusAdministrationRouteSequence,
+            Tags.BodyPartExamined, Tags.DeviceSerialNumber, Tags.DeviceUID, Tags.SoftwareVersions, Tags.ProtocolName,
+            Tags.SpatialResolution, Tags.DateOfLastCalibration, Tags.TimeOfLastCalibration, Tags.PatientPosition,
+            Tags.ContentQualification, Tags.ContributingEquipmentSequence,
+            0x00181040, 0x00181041, 0x00181042, 0x00181043, 0x00181044, 0x00181046, 0x00181047, 0x00181048,
+            0x00181049); // Contrast/Bolus Route, Volume, Start/Stop Time, Total Dose, Flow Rate/Duration, Ingredient
+
     private DerivedSeries() {
     }
 
@@ -208,12 +222,19 @@ public final class DerivedSeries {
      * Rescale Slope and Intercept; Rescale Type HU for CT, US otherwise), Frame VOI LUT when the
      * source has a window, Derivation Image (the description, code (113072, DCM, "Multiplanar
      * reformatting") and every source instance, purpose (121322, DCM, "Source image for image
-     * processing operation")), and for the legacy converted classes Conversion Source Attributes
-     * (every source instance). An enhanced source's other shared macros, and those of its first
-     * frame that do not describe one frame's position or content, are carried over as shared.
-     * Per-frame Functional Groups: Plane Position (Patient) and Frame Content (Stack ID "1",
-     * In-Stack Position Number and Dimension Index Values {@code 1, z + 1}), with the Dimension
-     * Index Sequence pointing at Stack ID and In-Stack Position Number.
+     * processing operation")), and for the legacy converted classes Unassigned Shared Converted
+     * Attributes (the classic source's acquisition attributes, group 0018 and Acquisition Date and
+     * Time, that have no place at the top level), and the frame type macro of the modality (CT
+     * Image Frame Type, MR Image Frame Type or PET Frame Type: Frame Type as Image Type, Pixel
+     * Presentation MONOCHROME, Volumetric Properties VOLUME, Volume Based Calculation Technique
+     * NONE) unless the source brings one. An enhanced source's other shared macros, and those of
+     * its first frame that do not describe one frame's position or content, are carried over as
+     * shared. Per-frame Functional Groups: Plane Position (Patient) and Frame Content (Stack ID
+     * "1", In-Stack Position Number and Dimension Index Values {@code 1, z + 1}), with the
+     * Dimension Index Sequence pointing at Stack ID and In-Stack Position Number; for the legacy
+     * converted classes also Conversion Source Attributes (the source slices the frame's plane
+     * passes through) and an empty Unassigned Per-frame Converted Attributes item. Source Image
+     * Evidence lists every source instance.
      *
      * @param source            the series the volume was derived from (header, rescale, instances)
      * @param volume            the derived volume: 16-bit stored values on its new grid
@@ -334,6 +355,21 @@ public final class DerivedSeries {
         }
         for (int tag : MOVED) {
             b.remove(tag);
+        }
+        if (legacy && !source.enhanced()) {
+            DicomObject.Builder unassigned = DicomObject.builder();
+            for (int i = 0; i < header.size(); i++) {
+                int tag = header.tagAt(i);
+                if ((tag >>> 16) == 0x0018 && !TOP_LEVEL_0018.contains(tag) || tag == Tags.AcquisitionDate
+                        || tag == Tags.AcquisitionTime) {
+                    unassigned.copy(header, i);
+                    b.remove(tag);
+                }
+            }
+            DicomObject moved = unassigned.build();
+            if (!moved.isEmpty()) {
+                shared.setItems(Tags.UnassignedSharedConvertedAttributesSequence, List.of(moved));
+            }
         }
         java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
         String date = now.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);

@@ -118,6 +118,21 @@ class EnhancedDerivedTest {
     }
 
     @Test
+    void mrSourceBecomesLegacyConvertedEnhancedMr(@TempDir Path tmp) throws Exception {
+        SeriesVolume s = SeriesVolumes.read(List.of(SeriesVolumesTest.testdata().resolve("MR_small.dcm")));
+        Volume r = Resampler.of(Kernel.LINEAR).resample(s.volume(), s.volume().geometry().resampledGrid(1, 1, 1));
+        Path f = DerivedSeries.writeEnhanced(s, r, tmp.resolve("mr.dcm"), "resampled");
+        DicomObject ds = DicomReader.standard().read(f).dataset();
+        assertEquals("1.2.840.10008.5.1.4.1.1.4.4", ds.string(Tags.SOPClassUID).orElseThrow());
+        DicomObject shared = ds.items(Tags.SharedFunctionalGroupsSequence).get(0);
+        assertEquals(1, shared.items(Tags.MRImageFrameTypeSequence).size());
+        SeriesVolume back = SeriesVolumes.read(List.of(f));
+        assertArrayEquals(r.shortArray(), back.volume().shortArray());
+        assertTrue(r.geometry().indexToPatient().equals(back.volume().geometry().indexToPatient(), 1e-5));
+        dciodvfy(f);
+    }
+
+    @Test
     void classesWithoutAnEnhancedCounterpartAreRefused() {
         assertEquals("1.2.840.10008.5.1.4.1.1.4.4", DerivedSeries.enhancedClass("1.2.840.10008.5.1.4.1.1.4", false));
         assertEquals("1.2.840.10008.5.1.4.1.1.128.1", DerivedSeries.enhancedClass("1.2.840.10008.5.1.4.1.1.128",
