@@ -112,7 +112,8 @@ public final class SliceStack {
      * (each position within the tolerance times the median spacing, plus 1e-3 mm, of the line
      * through the first and last), otherwise the problem is
      * {@link Problem#INCONSISTENT_TILT}. Resample it onto {@link VolumeGeometry#untiltedGrid} to
-     * correct the tilt.
+     * correct the tilt. A drift within the tolerance (the same test that rejects a tilt without
+     * {@code acceptTilt}) counts as no tilt: the grid is then orthogonal, exactly as without it.
      *
      * @param slices     the slices, in any order
      * @param tolerance  relative tolerance on spacing and sideways drift, in [0, 0.5)

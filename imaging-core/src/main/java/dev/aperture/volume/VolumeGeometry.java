@@ -305,8 +305,10 @@ public final class VolumeGeometry {
      */
     public double tiltDegrees() {
         Vector3d s = indexToPatient.getColumn(2, new Vector3d());
-        double cos = Math.min(1, planeSpacing() / s.length());
-        return Math.toDegrees(Math.acos(cos));
+        Vector3dc n = planeNormal();
+        double along = Math.abs(s.dot(n));
+        double sideways = s.fma(-s.dot(n), n).length(); // the part of the step in the slice plane
+        return Math.toDegrees(Math.atan2(sideways, along));
     }
 
     /**

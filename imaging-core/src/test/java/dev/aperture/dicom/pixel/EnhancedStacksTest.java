@@ -275,6 +275,48 @@ class EnhancedStacksTest {
         assertTrue(e.frame() == 3 || e.frame() == 5, "frame " + e.frame());
     }
 
+    @Test
+    void brokenFrameContentGivesOnlyApertureExceptions() throws IOException {
+        java.util.Random rnd = new java.util.Random(42);
+        int built = 0;
+        for (int iteration = 0; iteration < 150; iteration++) {
+            DicomObject ds = enhanced(axialAndSagittal("1", "2"), true);
+            List<DicomObject> perFrame = new ArrayList<>(ds.items(Tags.PerFrameFunctionalGroupsSequence));
+            DicomObject.Builder top = ds.toBuilder();
+            for (int m = 0; m < 1 + rnd.nextInt(3); m++) {
+                int f = rnd.nextInt(perFrame.size());
+                DicomObject.Builder item = perFrame.get(f).toBuilder();
+                DicomObject.Builder fc = perFrame.get(f).items(Tags.FrameContentSequence).get(0).toBuilder();
+                switch (rnd.nextInt(9)) {
+                    case 0 -> fc.setBytes(Tags.StackID, Vr.UN, new byte[] {(byte) rnd.nextInt(256)});
+                    case 1 -> fc.setBytes(Tags.DimensionIndexValues, Vr.UL, new byte[] {1, 2, 3});
+                    case 2 -> fc.setInts(Tags.DimensionIndexValues, Vr.UL, 1, 2, 3, 4, 5);
+                    case 3 -> fc.setInts(Tags.TemporalPositionIndex, Vr.UL, 0xFFFFFFFFL);
+                    case 4 -> item.remove(Tags.PlanePositionSequence);
+                    case 5 -> item.setItems(Tags.PlaneOrientationSequence, List.of(DicomObject.builder()
+                            .setDoubles(Tags.ImageOrientationPatient, Vr.DS, 1, 0, 0, 1, 0, 0).build()));
+                    case 6 -> top.setInts(Tags.NumberOfFrames, Vr.IS, rnd.nextInt(20));
+                    case 7 -> top.adoptBytes(Tag.PIXEL_DATA, Vr.OW, new byte[2 * rnd.nextInt(300)]);
+                    default -> item.remove(Tags.FrameContentSequence);
+                }
+                perFrame.set(f, item.setItems(Tags.FrameContentSequence, List.of(fc.build())).build());
+            }
+            DicomObject broken = top.setItems(Tags.PerFrameFunctionalGroupsSequence, perFrame).build();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            DicomWriter.standard().write(bytes, broken, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            try {
+                DicomFile file = DicomReader.standard().read(bytes.toByteArray());
+                for (FrameStack st : SeriesVolumes.stacks(file.dataset())) {
+                    SeriesVolumes.fromEnhanced(file, SeriesVolumes.Options.defaults().withStack(st.id()));
+                    built++;
+                }
+            } catch (dev.aperture.imaging.ApertureException expected) {
+                // what breaks a volume: the documented exceptions only
+            }
+        }
+        assertTrue(built > 0, "some mutations leave a buildable stack");
+    }
+
     private static double[] nums(String line) {
         String[] t = line.trim().split(" ");
         double[] d = new double[t.length];
