@@ -266,8 +266,7 @@ public final class DerivedSeries {
         DicomObject header = source.header();
         String sourceClass = header.string(Tags.SOPClassUID).orElse(SECONDARY_CAPTURE);
         String sopClass = enhancedClass(sourceClass, source.enhanced());
-        boolean legacy = !SINGLE_FRAME.containsKey(sopClass) || sopClass.endsWith(".2.2") || sopClass.endsWith(".4.4")
-                || sopClass.endsWith(".128.1");
+        boolean legacy = ENHANCED.containsValue(sopClass);
         boolean ct = CT.equals(SINGLE_FRAME.get(sopClass));
 
         // Shared functional groups: the source's (enhanced), then the grid's, which replace them.
