@@ -169,8 +169,8 @@ final class ResampleCommand implements Callable<Integer> {
                 default:
                     break;
             }
-            throw new CommandLine.ParameterException(spec.commandLine(), "--gantry-tilt takes reject, "
-                    + (shearAllowed ? "shear " : "") + "or correct");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--gantry-tilt takes "
+                    + (shearAllowed ? "reject, shear or correct" : "reject or correct"));
         }
     }
 
