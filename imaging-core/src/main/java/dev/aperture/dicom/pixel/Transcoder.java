@@ -19,6 +19,8 @@ import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.transfer.TransferSyntax;
 import dev.aperture.transfer.TransferSyntaxRegistry;
+import dev.aperture.imaging.UnsupportedDataException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -93,6 +95,7 @@ public final class Transcoder {
         Photometric outPhotometric = first.photometric();
         long encodedBytes;
         boolean lossy = false;
+        int valueOffset = 0;
         if (target.isNative()) {
             ImageDescriptor one = asDecoded.withFrames(1);
             byte[] joined;
@@ -130,6 +133,12 @@ public final class Transcoder {
                 encodedBytes += bytes.length;
                 outPhotometric = e.photometric();
                 lossy |= e.lossy();
+                if (f == 0) {
+                    valueOffset = e.valueOffset();
+                } else if (e.valueOffset() != valueOffset) {
+                    throw new UnsupportedDataException("frames need different value offsets for this encoding",
+                            -1, Tag.PIXEL_DATA);
+                }
             }
             if (offset > 0xFFFFFFFFL) {
                 // PS3.5 A.4: offsets past 4 GiB do not fit the Basic Offset Table; use the Extended one
@@ -151,6 +160,9 @@ public final class Transcoder {
         if (first.bitsStored() != image.bitsStored()) {
             b.setInts(Tags.BitsStored, Vr.US, first.bitsStored()).setInts(Tags.HighBit, Vr.US, first.bitsStored() - 1);
         }
+        if (valueOffset != 0) {
+            unsignedShift(ds, b, valueOffset, first.bitsStored());
+        }
         if (lossy) {
             double ratio = (double) image.nativeFrameLength() * frames.frameCount() / Math.max(1, encodedBytes);
             b.setString(Tags.LossyImageCompression, Vr.CS, "01");
@@ -161,6 +173,42 @@ public final class Transcoder {
             b.setString(Tags.SOPInstanceUID, Vr.UI, newUid());
         }
         return b.build();
+    }
+
+    /** Stored-value attributes that move with the samples when signed samples become unsigned. */
+    private static final int[] STORED_VALUE_TAGS = {
+        Tags.PixelPaddingValue, Tags.PixelPaddingRangeLimit, Tags.SmallestImagePixelValue,
+        Tags.LargestImagePixelValue, Tags.SmallestPixelValueInSeries, Tags.LargestPixelValueInSeries,
+    };
+
+    /**
+     * The encoder coded signed samples as unsigned ones {@code offset} higher (for example JPEG's
+     * DCT processes, which code unsigned samples only; PS3.5 8.2.1): declare Pixel Representation
+     * 0, widen Bits Stored to hold the shifted range, and move Rescale Intercept by
+     * {@code -offset * slope} so that modality values (PS3.3 C.11.1.1.2) stay the same, as DCMTK
+     * does when it compresses signed data lossily. Stored-value attributes (padding, smallest and
+     * largest values) move with the samples.
+     */
+    private static void unsignedShift(DicomObject ds, DicomObject.Builder b, int offset, int bitsStored) {
+        b.setInts(Tags.PixelRepresentation, Vr.US, 0);
+        int bits = Math.max(bitsStored, 32 - Integer.numberOfLeadingZeros(2 * offset - 1));
+        if (bits != bitsStored) {
+            b.setInts(Tags.BitsStored, Vr.US, bits).setInts(Tags.HighBit, Vr.US, bits - 1);
+        }
+        BigDecimal slope = ds.decimal(Tags.RescaleSlope).orElse(BigDecimal.ONE);
+        BigDecimal intercept = ds.decimal(Tags.RescaleIntercept).orElse(BigDecimal.ZERO);
+        BigDecimal moved = intercept.subtract(slope.multiply(BigDecimal.valueOf(offset)));
+        b.setString(Tags.RescaleIntercept, Vr.DS, moved.stripTrailingZeros().toPlainString());
+        b.setString(Tags.RescaleSlope, Vr.DS, slope.stripTrailingZeros().toPlainString());
+        if (!ds.contains(Tags.RescaleType) && !ds.contains(Tags.RescaleIntercept)) {
+            b.setString(Tags.RescaleType, Vr.LO, "US");
+        }
+        for (int tag : STORED_VALUE_TAGS) {
+            java.util.OptionalInt v = ds.integer(tag);
+            if (v.isPresent()) {
+                b.setInts(tag, Vr.US, v.getAsInt() + offset);
+            }
+        }
     }
 
     private static byte[] longsLittleEndian(long[] v) {

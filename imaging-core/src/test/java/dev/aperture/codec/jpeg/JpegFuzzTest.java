@@ -67,9 +67,9 @@ class JpegFuzzTest {
         List<Stream> list = new ArrayList<>();
         ImageDescriptor rgb = ImageDescriptor.of(24, 37, 3, 8, 8, false, Photometric.RGB);
         EncodeOptions d = EncodeOptions.DEFAULT;
-        list.add(new Stream("baseline 4:2:2 restart", new BaselineEncoder(2, false)
+        list.add(new Stream("baseline 4:2:2 restart", new DctEncoder(false, 2, false, false)
                 .encode(ByteSamples.of(rgb(24, 37, 1)), rgb, d).bytes(), rgb.withPhotometric(Photometric.YBR_FULL_422)));
-        list.add(new Stream("baseline three scans restart", new BaselineEncoder(3, true, true)
+        list.add(new Stream("baseline three scans restart", new DctEncoder(false, 3, true, true)
                 .encode(ByteSamples.of(rgb(24, 37, 2)), rgb, d).bytes(), rgb.withPhotometric(Photometric.YBR_FULL_422)));
         list.add(new Stream("lossless rgb restart", new LosslessEncoder(false, 3)
                 .encode(ByteSamples.of(rgb(24, 37, 3)), rgb, d.withPredictor(6)).bytes(), rgb));
