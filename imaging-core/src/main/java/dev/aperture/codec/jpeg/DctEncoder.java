@@ -199,6 +199,7 @@ final class DctEncoder implements FrameEncoder {
         }
         int mcus = mcusX * mcusY;
         short[] coefs = new short[Math.multiplyExact(mcus * blocksPerMcu, 64)];
+        long[] masks = new long[mcus * blocksPerMcu];
         long[][] dcFreq = new long[2][256];
         long[][] acFreq = new long[2][256];
         double[] ws = new double[64];
@@ -221,12 +222,13 @@ final class DctEncoder implements FrameEncoder {
                     long[] acF = acFreq[t];
                     for (int h = 0; h < compH[c]; h++) {
                         fdct(planes[c], pw[c], (mx * compH[c] + h) * 8, my * 8, ws);
-                        quantise(ws, r, coefs, k, acMax);
+                        long mask = quantise(ws, r, coefs, k, acMax);
+                        masks[k >> 6] = mask;
                         if (optimise) {
                             int dc = coefs[k];
                             dcF[LosslessEncoder.category(dc - pred[c])]++;
                             pred[c] = dc;
-                            countAc(coefs, k, acF);
+                            countAc(coefs, k, mask, acF);
                         }
                         k += 64;
                     }
@@ -288,7 +290,7 @@ final class DctEncoder implements FrameEncoder {
         }
         Photometric outP = rgb ? Photometric.YBR_FULL_422 : photometric;
         if (separateScans) {
-            writeSeparateScans(w, coefs, restartMcus, spp, compH, hMax, tq, width, rows, mcusX, blocksPerMcu, dcT, acT);
+            writeSeparateScans(w, coefs, masks, restartMcus, spp, compH, hMax, tq, width, rows, mcusX, blocksPerMcu, dcT, acT);
             w.marker(JpegMarkers.EOI);
             return new EncodedFrame(w.toArray(), outP, true, valueOffset);
         }
@@ -320,7 +322,7 @@ final class DctEncoder implements FrameEncoder {
                 HuffmanEncodeTable dc = dcT[tq[c]];
                 HuffmanEncodeTable ac = acT[tq[c]];
                 for (int h = 0; h < compH[c]; h++) {
-                    pred[c] = encodeBlock(w, coefs, k, pred[c], dc, ac);
+                    pred[c] = encodeBlock(w, coefs, k, masks[k >> 6], pred[c], dc, ac);
                     k += 64;
                 }
             }
@@ -345,59 +347,91 @@ final class DctEncoder implements FrameEncoder {
         // Stored values: unsigned ones masked to Bits Stored, signed ones sign-extended from it
         // ((v << s) >> s with s = 32 - stored).
         int shift = 32 - stored;
-        int mask = stored >= 32 ? -1 : (1 << stored) - 1;
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
+        // (mask also drops the sign extension of byte and short elements)
+        int mask = (1 << stored) - 1;
+        int top = (1 << precision) - 1;
+        int valueOffset;
+        if (stored <= precision) {
+            // Every value fits by construction.
+            valueOffset = signed ? centre : 0;
+        } else {
+            valueOffset = offsetFor(src, n(image), signed, shift, mask, centre, top);
+        }
+        // A.3.1 level shift of the (offset) unsigned value: v + offset - 2^(P-1).
+        int shiftBy = valueOffset - centre;
         if (src instanceof ByteSamples b) {
             byte[] a = b.array();
             for (int y = 0; y < rows; y++) {
                 int i = off + y * width;
                 int o = y * stride;
-                for (int x = 0; x < width; x++) {
-                    int v = signed ? (a[i + x] << shift) >> shift : (a[i + x] & 0xFF) & mask;
-                    plane[o + x] = v;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+                if (signed) {
+                    for (int x = 0; x < width; x++) {
+                        plane[o + x] = ((a[i + x] << shift) >> shift) + shiftBy;
+                    }
+                } else {
+                    for (int x = 0; x < width; x++) {
+                        plane[o + x] = (a[i + x] & mask) + shiftBy;
+                    }
                 }
+                Arrays.fill(plane, o + width, o + stride, plane[o + width - 1]);
             }
         } else {
             short[] a = ((ShortSamples) src).array();
             for (int y = 0; y < rows; y++) {
                 int i = off + y * width;
                 int o = y * stride;
-                for (int x = 0; x < width; x++) {
-                    int v = signed ? (a[i + x] << shift) >> shift : (a[i + x] & 0xFFFF) & mask;
-                    plane[o + x] = v;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+                if (signed) {
+                    for (int x = 0; x < width; x++) {
+                        plane[o + x] = ((a[i + x] << shift) >> shift) + shiftBy;
+                    }
+                } else {
+                    for (int x = 0; x < width; x++) {
+                        plane[o + x] = (a[i + x] & mask) + shiftBy;
+                    }
                 }
+                Arrays.fill(plane, o + width, o + stride, plane[o + width - 1]);
             }
-        }
-        int top = (1 << precision) - 1;
-        int valueOffset;
-        if (stored <= precision) {
-            // Every value fits by construction.
-            valueOffset = signed ? centre : 0;
-        } else if (min >= 0 && max <= top) {
-            valueOffset = 0;
-        } else if (signed && min >= -centre && max < centre) {
-            valueOffset = centre;
-        } else {
-            throw new UnsupportedDataException("frame values do not fit the " + precision + "-bit JPEG precision");
-        }
-        // A.3.1 level shift of the (offset) unsigned value: v + offset - 2^(P-1).
-        float shiftBy = valueOffset - centre;
-        for (int y = 0; y < rows; y++) {
-            int o = y * stride;
-            for (int x = 0; x < width; x++) {
-                plane[o + x] += shiftBy;
-            }
-            Arrays.fill(plane, o + width, o + stride, plane[o + width - 1]);
         }
         for (int y = rows; y < ph; y++) {
             System.arraycopy(plane, (rows - 1) * stride, plane, y * stride, stride);
         }
         return valueOffset;
+    }
+
+    private static int n(ImageDescriptor image) {
+        return image.rows() * image.columns();
+    }
+
+    /**
+     * Bits Stored above the precision: the value offset that brings this frame into
+     * 0..2^P-1 (0 if it is there already, 2^(P-1) for signed values in -2^(P-1)..2^(P-1)-1).
+     */
+    private static int offsetFor(Samples src, int n, boolean signed, int shift, int mask, int centre, int top) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        int off = src.offset();
+        if (src instanceof ByteSamples b) {
+            byte[] a = b.array();
+            for (int i = off; i < off + n; i++) {
+                int v = signed ? (a[i] << shift) >> shift : a[i] & mask;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        } else {
+            short[] a = ((ShortSamples) src).array();
+            for (int i = off; i < off + n; i++) {
+                int v = signed ? (a[i] << shift) >> shift : a[i] & mask;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min >= 0 && max <= top) {
+            return 0;
+        }
+        if (signed && min >= -centre && max < centre) {
+            return centre;
+        }
+        throw new UnsupportedDataException("frame values do not fit the JPEG sample precision");
     }
 
     /** Fills the level-shifted planes of an 8-bit three-component frame (RGB to YCbCr 4:2:2). */
@@ -497,40 +531,48 @@ final class DctEncoder implements FrameEncoder {
         out[at + 7 * step] = z11 - z4;
     }
 
-    /** Rounds ws / divisor (natural order) into coefs[at..at+63] in zig-zag order. */
-    private static void quantise(double[] ws, double[] recip, short[] coefs, int at, int acMax) {
-        for (int z = 0; z < 64; z++) {
+    /**
+     * Rounds ws / divisor (natural order) into coefs[at..at+63] in zig-zag order; returns the
+     * mask of non-zero AC coefficients (bit z for zig-zag position z, 1..63), which lets the
+     * entropy coder jump from one non-zero coefficient to the next.
+     */
+    private static long quantise(double[] ws, double[] recip, short[] coefs, int at, int acMax) {
+        int nat0 = JpegMarkers.ZIGZAG[0];
+        // |ws * recip| <= 2^(P+3) < 32768, so the biased cast rounds half up without Math.round
+        coefs[at] = (short) ((int) (ws[nat0] * recip[nat0] + 32768.5) - 32768);
+        long mask = 0;
+        for (int z = 1; z < 64; z++) {
             int nat = JpegMarkers.ZIGZAG[z];
-            // |ws * recip| <= 2^(P+3) < 32768, so the biased cast rounds half up without Math.round
             int v = (int) (ws[nat] * recip[nat] + 32768.5) - 32768;
-            if (z > 0) {
-                v = v > acMax ? acMax : (v < -acMax ? -acMax : v);
-            }
+            v = v > acMax ? acMax : (v < -acMax ? -acMax : v);
             coefs[at + z] = (short) v;
+            // (v | -v) has its sign bit set exactly when v != 0
+            mask |= (long) ((v | -v) >>> 31) << z;
         }
+        return mask;
     }
 
-    private static void countAc(short[] coefs, int at, long[] acF) {
-        int run = 0;
-        for (int z = 1; z < 64; z++) {
-            int v = coefs[at + z];
-            if (v == 0) {
-                run++;
-                continue;
-            }
+    /** Counts the AC symbols of one block (F.1.2.2) for the Annex K.2 code. */
+    private static void countAc(short[] coefs, int at, long mask, long[] acF) {
+        int last = 0;
+        long m = mask;
+        while (m != 0) {
+            int z = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int run = z - last - 1;
+            last = z;
             while (run > 15) {
                 acF[0xF0]++;
                 run -= 16;
             }
-            acF[(run << 4) | LosslessEncoder.category(v)]++;
-            run = 0;
+            acF[(run << 4) | LosslessEncoder.category(coefs[at + z])]++;
         }
-        if (run > 0) {
+        if (last != 63) {
             acF[0]++;
         }
     }
 
-    private static void writeSeparateScans(BitWriter w, short[] coefs, int restartMcus, int spp, int[] compH, int hMax, int[] tq,
+    private static void writeSeparateScans(BitWriter w, short[] coefs, long[] masks, int restartMcus, int spp, int[] compH, int hMax, int[] tq,
                                            int width, int rows, int mcusX, int blocksPerMcu,
                                            HuffmanEncodeTable[] dcT, HuffmanEncodeTable[] acT) {
         int[] firstBlock = new int[spp];
@@ -567,41 +609,41 @@ final class DctEncoder implements FrameEncoder {
                     }
                     int mx = bx / compH[c];
                     int at = ((by * mcusX + mx) * blocksPerMcu + firstBlock[c] + bx % compH[c]) * 64;
-                    prevDc = encodeBlock(w, coefs, at, prevDc, dcT[tq[c]], acT[tq[c]]);
+                    prevDc = encodeBlock(w, coefs, at, masks[at >> 6], prevDc, dcT[tq[c]], acT[tq[c]]);
                 }
             }
             w.flushBits();
         }
     }
 
-    /** Writes one quantised block (zig-zag order at {@code at}); returns its DC for prediction. */
-    private static int encodeBlock(BitWriter w, short[] coefs, int at, int pred, HuffmanEncodeTable dc,
+    /**
+     * Writes one quantised block (zig-zag order at {@code at}, non-zero AC positions in
+     * {@code mask}); returns its DC for prediction. Each symbol's code and its extra bits go out
+     * in one write of at most 16 + 15 bits.
+     */
+    private static int encodeBlock(BitWriter w, short[] coefs, int at, long mask, int pred, HuffmanEncodeTable dc,
                                    HuffmanEncodeTable ac) {
         int d = coefs[at] - pred;
         int s = LosslessEncoder.category(d);
-        w.bits(dc.code[s], dc.size[s]);
-        if (s != 0) {
-            // F.1.2.1.1: negative values are coded as v - 1 in s bits
-            w.bits(d < 0 ? d - 1 : d, s);
-        }
-        int run = 0;
-        for (int z = 1; z < 64; z++) {
-            int v = coefs[at + z];
-            if (v == 0) {
-                run++;
-                continue;
-            }
+        // F.1.2.1.1: negative values are coded as v - 1 in s bits
+        w.bits((dc.code[s] << s) | ((d < 0 ? d - 1 : d) & ((1 << s) - 1)), dc.size[s] + s);
+        int last = 0;
+        long m = mask;
+        while (m != 0) {
+            int z = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int run = z - last - 1;
+            last = z;
             while (run > 15) {
                 w.bits(ac.code[0xF0], ac.size[0xF0]);
                 run -= 16;
             }
+            int v = coefs[at + z];
             s = LosslessEncoder.category(v);
             int sym = (run << 4) | s;
-            w.bits(ac.code[sym], ac.size[sym]);
-            w.bits(v < 0 ? v - 1 : v, s);
-            run = 0;
+            w.bits((ac.code[sym] << s) | ((v < 0 ? v - 1 : v) & ((1 << s) - 1)), ac.size[sym] + s);
         }
-        if (run > 0) {
+        if (last != 63) {
             w.bits(ac.code[0], ac.size[0]);
         }
         return coefs[at];
