@@ -186,8 +186,9 @@ public final class Transcoder {
      * DCT processes, which code unsigned samples only; PS3.5 8.2.1): declare Pixel Representation
      * 0, widen Bits Stored to hold the shifted range, and move Rescale Intercept by
      * {@code -offset * slope} so that modality values (PS3.3 C.11.1.1.2) stay the same, as DCMTK
-     * does when it compresses signed data lossily. Stored-value attributes (padding, smallest and
-     * largest values) move with the samples.
+     * does when it compresses signed data lossily (in functional groups too, for enhanced
+     * objects). Stored-value attributes (padding, smallest and largest values) move with the
+     * samples.
      */
     private static void unsignedShift(DicomObject ds, DicomObject.Builder b, int offset, int bitsStored) {
         b.setInts(Tags.PixelRepresentation, Vr.US, 0);
@@ -195,13 +196,38 @@ public final class Transcoder {
         if (bits != bitsStored) {
             b.setInts(Tags.BitsStored, Vr.US, bits).setInts(Tags.HighBit, Vr.US, bits - 1);
         }
-        BigDecimal slope = ds.decimal(Tags.RescaleSlope).orElse(BigDecimal.ONE);
-        BigDecimal intercept = ds.decimal(Tags.RescaleIntercept).orElse(BigDecimal.ZERO);
-        BigDecimal moved = intercept.subtract(slope.multiply(BigDecimal.valueOf(offset)));
-        b.setString(Tags.RescaleIntercept, Vr.DS, moved.stripTrailingZeros().toPlainString());
-        b.setString(Tags.RescaleSlope, Vr.DS, slope.stripTrailingZeros().toPlainString());
-        if (!ds.contains(Tags.RescaleType) && !ds.contains(Tags.RescaleIntercept)) {
-            b.setString(Tags.RescaleType, Vr.LO, "US");
+        // Enhanced objects keep the rescale in functional groups (PS3.3 C.7.6.16.2.9): move those
+        // items; the top-level attributes move when present, and are added when no group has them.
+        boolean inGroups = false;
+        for (int group : new int[] {Tags.SharedFunctionalGroupsSequence, Tags.PerFrameFunctionalGroupsSequence}) {
+            List<DicomObject> items = ds.items(group);
+            List<DicomObject> moved = new ArrayList<>(items.size());
+            boolean changed = false;
+            for (DicomObject fg : items) {
+                List<DicomObject> pvt = fg.items(Tags.PixelValueTransformationSequence);
+                if (pvt.isEmpty()) {
+                    moved.add(fg);
+                    continue;
+                }
+                List<DicomObject> shifted = new ArrayList<>(pvt.size());
+                for (DicomObject t : pvt) {
+                    DicomObject.Builder tb = t.toBuilder();
+                    moveIntercept(t, tb, offset);
+                    shifted.add(tb.build());
+                }
+                moved.add(fg.toBuilder().setItems(Tags.PixelValueTransformationSequence, shifted).build());
+                changed = true;
+            }
+            if (changed) {
+                b.setItems(group, moved);
+                inGroups = true;
+            }
+        }
+        if (!inGroups || ds.contains(Tags.RescaleIntercept)) {
+            if (!ds.contains(Tags.RescaleType) && !ds.contains(Tags.RescaleIntercept)) {
+                b.setString(Tags.RescaleType, Vr.LO, "US");
+            }
+            moveIntercept(ds, b, offset);
         }
         for (int tag : STORED_VALUE_TAGS) {
             java.util.OptionalInt v = ds.integer(tag);
@@ -209,6 +235,15 @@ public final class Transcoder {
                 b.setInts(tag, Vr.US, v.getAsInt() + offset);
             }
         }
+    }
+
+    /** Rescale Intercept (and Slope, 1 when absent) of {@code src} moved by {@code -offset * slope}. */
+    private static void moveIntercept(DicomObject src, DicomObject.Builder b, int offset) {
+        BigDecimal slope = src.decimal(Tags.RescaleSlope).orElse(BigDecimal.ONE);
+        BigDecimal intercept = src.decimal(Tags.RescaleIntercept).orElse(BigDecimal.ZERO);
+        BigDecimal moved = intercept.subtract(slope.multiply(BigDecimal.valueOf(offset)));
+        b.setString(Tags.RescaleIntercept, Vr.DS, moved.stripTrailingZeros().toPlainString());
+        b.setString(Tags.RescaleSlope, Vr.DS, slope.stripTrailingZeros().toPlainString());
     }
 
     private static byte[] longsLittleEndian(long[] v) {
