@@ -77,6 +77,11 @@ class JpegFuzzTest {
         list.add(new Stream("gdcm 4:2:0", embedded("SC_rgb_jpeg_lossy_gdcm.dcm"), ybr));
         ImageDescriptor ext = ImageDescriptor.of(1024, 256, 1, 16, 12, false, Photometric.MONOCHROME2);
         list.add(new Stream("extended 12-bit", embedded("JPGExtended.dcm"), ext));
+        // Aperture's own 12-bit SOF1 stream with 16-bit DQT entries (quality 10) and restarts
+        ImageDescriptor e12 = ImageDescriptor.of(20, 27, 1, 16, 12, false, Photometric.MONOCHROME2);
+        short[] ct = JpegExtendedEncoderTest.ctLike(20, 27, 5, false);
+        list.add(new Stream("aperture extended 12-bit", new DctEncoder(true, 2, false, false)
+                .encode(dev.aperture.image.ShortSamples.of(ct), e12, d.withQuality(10)).bytes(), e12));
         return list;
     }
 
