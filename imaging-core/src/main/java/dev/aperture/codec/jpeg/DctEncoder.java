@@ -161,12 +161,13 @@ final class DctEncoder implements FrameEncoder {
             pw[c] = mcusX * compH[c] * 8;
         }
 
-        // Level-shifted component planes, padded to whole MCUs by replicating the last column/row.
+        // Level-shifted component planes, padded to whole MCUs by replicating the last column/row
+        // (for one component, an 8-row strip refilled per MCU row).
         float[][] planes = new float[spp][];
         int valueOffset;
         if (spp == 1) {
-            planes[0] = new float[pw[0] * ph];
-            valueOffset = monochromePlane(src, image, precision, planes[0], pw[0], ph);
+            planes[0] = new float[pw[0] * 8]; // one MCU row at a time (fillStrip)
+            valueOffset = valueOffset(src, image, precision);
         } else {
             colourPlanes((ByteSamples) src, image, rgb, planes, pw, ph, mcusX * hMax * 8);
             valueOffset = 0;
@@ -206,7 +207,12 @@ final class DctEncoder implements FrameEncoder {
         int[] pred = new int[spp];
         int k = 0;
         int toRestart = restartMcus;
+        boolean strip = spp == 1;
         for (int my = 0; my < mcusY; my++) {
+            if (strip) {
+                fillStrip(src, image, precision, valueOffset, planes[0], pw[0], my * 8);
+            }
+            int y0 = strip ? 0 : my * 8;
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartMcus > 0) {
                     if (toRestart == 0) {
@@ -221,7 +227,7 @@ final class DctEncoder implements FrameEncoder {
                     long[] dcF = dcFreq[t];
                     long[] acF = acFreq[t];
                     for (int h = 0; h < compH[c]; h++) {
-                        fdct(planes[c], pw[c], (mx * compH[c] + h) * 8, my * 8, ws);
+                        fdct(planes[c], pw[c], (mx * compH[c] + h) * 8, y0, ws);
                         long mask = quantise(ws, r, coefs, k, acMax);
                         masks[k >> 6] = mask;
                         if (optimise) {
@@ -333,69 +339,68 @@ final class DctEncoder implements FrameEncoder {
     }
 
     /**
-     * Fills the level-shifted plane of a one-component frame; returns the value offset applied
-     * to signed samples (see the class comment).
+     * The value offset of a one-component frame (see the class comment): 2^(P-1) for signed
+     * samples of at most P bits stored, 0 for unsigned ones; above P bits, whatever brings this
+     * frame's values into 0..2^P-1.
      */
-    private static int monochromePlane(Samples src, ImageDescriptor image, int precision, float[] plane,
-                                       int stride, int ph) {
+    private static int valueOffset(Samples src, ImageDescriptor image, int precision) {
+        int stored = image.bitsStored();
+        int centre = 1 << (precision - 1);
+        if (stored <= precision) {
+            return image.signed() ? centre : 0; // every value fits by construction
+        }
+        return offsetFor(src, n(image), image.signed(), 32 - stored, (1 << stored) - 1, centre, (1 << precision) - 1);
+    }
+
+    /**
+     * Fills an 8-row strip (rows y0..y0+7 of the frame, the last row and column replicated past
+     * the edges) with level-shifted samples: T.81 A.3.1 applied to the offset unsigned value,
+     * {@code v + offset - 2^(P-1)}. One strip per MCU row keeps the working set small.
+     */
+    private static void fillStrip(Samples src, ImageDescriptor image, int precision, int valueOffset, float[] strip,
+                                  int stride, int y0) {
         int width = image.columns();
         int rows = image.rows();
         int stored = image.bitsStored();
         boolean signed = image.signed();
-        int centre = 1 << (precision - 1);
         int off = src.offset();
-        // Stored values: unsigned ones masked to Bits Stored, signed ones sign-extended from it
-        // ((v << s) >> s with s = 32 - stored).
+        // Stored values: unsigned ones masked to Bits Stored (which also drops the sign extension
+        // of byte and short elements), signed ones sign-extended from it ((v << s) >> s).
         int shift = 32 - stored;
-        // (mask also drops the sign extension of byte and short elements)
         int mask = (1 << stored) - 1;
-        int top = (1 << precision) - 1;
-        int valueOffset;
-        if (stored <= precision) {
-            // Every value fits by construction.
-            valueOffset = signed ? centre : 0;
-        } else {
-            valueOffset = offsetFor(src, n(image), signed, shift, mask, centre, top);
-        }
-        // A.3.1 level shift of the (offset) unsigned value: v + offset - 2^(P-1).
-        int shiftBy = valueOffset - centre;
-        if (src instanceof ByteSamples b) {
-            byte[] a = b.array();
-            for (int y = 0; y < rows; y++) {
-                int i = off + y * width;
-                int o = y * stride;
+        int shiftBy = valueOffset - (1 << (precision - 1));
+        int last = Math.min(8, rows - y0);
+        for (int y = 0; y < last; y++) {
+            int i = off + (y0 + y) * width;
+            int o = y * stride;
+            if (src instanceof ShortSamples sh) {
+                short[] a = sh.array();
                 if (signed) {
                     for (int x = 0; x < width; x++) {
-                        plane[o + x] = ((a[i + x] << shift) >> shift) + shiftBy;
+                        strip[o + x] = ((a[i + x] << shift) >> shift) + shiftBy;
                     }
                 } else {
                     for (int x = 0; x < width; x++) {
-                        plane[o + x] = (a[i + x] & mask) + shiftBy;
+                        strip[o + x] = (a[i + x] & mask) + shiftBy;
                     }
                 }
-                Arrays.fill(plane, o + width, o + stride, plane[o + width - 1]);
-            }
-        } else {
-            short[] a = ((ShortSamples) src).array();
-            for (int y = 0; y < rows; y++) {
-                int i = off + y * width;
-                int o = y * stride;
+            } else {
+                byte[] a = ((ByteSamples) src).array();
                 if (signed) {
                     for (int x = 0; x < width; x++) {
-                        plane[o + x] = ((a[i + x] << shift) >> shift) + shiftBy;
+                        strip[o + x] = ((a[i + x] << shift) >> shift) + shiftBy;
                     }
                 } else {
                     for (int x = 0; x < width; x++) {
-                        plane[o + x] = (a[i + x] & mask) + shiftBy;
+                        strip[o + x] = (a[i + x] & mask) + shiftBy;
                     }
                 }
-                Arrays.fill(plane, o + width, o + stride, plane[o + width - 1]);
             }
+            Arrays.fill(strip, o + width, o + stride, strip[o + width - 1]);
         }
-        for (int y = rows; y < ph; y++) {
-            System.arraycopy(plane, (rows - 1) * stride, plane, y * stride, stride);
+        for (int y = last; y < 8; y++) {
+            System.arraycopy(strip, (last - 1) * stride, strip, y * stride, stride);
         }
-        return valueOffset;
     }
 
     private static int n(ImageDescriptor image) {
