@@ -349,7 +349,7 @@ final class DctEncoder implements FrameEncoder {
         if (stored <= precision) {
             return image.signed() ? centre : 0; // every value fits by construction
         }
-        return offsetFor(src, n(image), image.signed(), 32 - stored, (1 << stored) - 1, centre, (1 << precision) - 1);
+        return offsetFor(src, image.rows() * image.columns(), image.signed(), 32 - stored, (1 << stored) - 1, centre, (1 << precision) - 1);
     }
 
     /**
@@ -401,10 +401,6 @@ final class DctEncoder implements FrameEncoder {
         for (int y = last; y < 8; y++) {
             System.arraycopy(strip, (last - 1) * stride, strip, y * stride, stride);
         }
-    }
-
-    private static int n(ImageDescriptor image) {
-        return image.rows() * image.columns();
     }
 
     /**

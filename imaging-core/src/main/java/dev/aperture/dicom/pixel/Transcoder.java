@@ -17,9 +17,9 @@ import dev.aperture.image.ByteSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
+import dev.aperture.imaging.UnsupportedDataException;
 import dev.aperture.transfer.TransferSyntax;
 import dev.aperture.transfer.TransferSyntaxRegistry;
-import dev.aperture.imaging.UnsupportedDataException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -34,8 +34,10 @@ import java.util.concurrent.Executor;
  * Changes the transfer syntax of a dataset: decodes every frame with the source syntax's codec
  * and encodes it with the target's, then updates what the standard requires (Photometric
  * Interpretation and Planar Configuration of the new encoding; for lossy output Lossy Image
- * Compression, its Ratio and Method, and a new SOP Instance UID). Between native syntaxes only
- * the dataset's encoding changes and pixel data is carried over as it is.
+ * Compression, its Ratio and Method, and a new SOP Instance UID; when the encoder had to code
+ * signed samples as unsigned ones, Pixel Representation 0 and a moved Rescale Intercept, see
+ * {@link dev.aperture.codec.EncodedFrame#valueOffset()}). Between native syntaxes only the
+ * dataset's encoding changes and pixel data is carried over as it is.
  *
  * <p>Immutable and thread-safe.
  */
