@@ -6,15 +6,24 @@ package dev.aperture.codec;
  *
  * <p>Immutable and thread-safe.
  *
- * @param nearLossless   JPEG-LS NEAR (0 = lossless)
- * @param quality        JPEG baseline quality, 1..100
- * @param predictor      lossless JPEG predictor, 1..7
- * @param pointTransform lossless JPEG point transform, 0..15
+ * @param nearLossless     JPEG-LS NEAR (0 = lossless)
+ * @param quality          JPEG baseline and extended quality, 1..100 (IJG scaling of the ITU-T
+ *                         T.81 Annex K quantisation tables: 50 gives them as printed)
+ * @param predictor        lossless JPEG predictor, 1..7
+ * @param pointTransform   lossless JPEG point transform, 0..15
+ * @param optimisedHuffman JPEG DCT encoders: true to build Huffman tables from the frame's own
+ *                         statistics (T.81 Annex K.2; two passes, smaller output, same decoded
+ *                         samples), false for fixed tables in one pass (the Annex K.3 tables at 8
+ *                         bits, fixed tables covering the larger 12-bit categories otherwise)
  */
-public record EncodeOptions(int nearLossless, int quality, int predictor, int pointTransform) {
+public record EncodeOptions(int nearLossless, int quality, int predictor, int pointTransform,
+                            boolean optimisedHuffman) {
 
-    /** Lossless where the codec allows, quality 90, predictor 1 (SV1), no point transform. */
-    public static final EncodeOptions DEFAULT = new EncodeOptions(0, 90, 1, 0);
+    /**
+     * Lossless where the codec allows, quality 90, predictor 1 (SV1), no point transform,
+     * optimised Huffman tables.
+     */
+    public static final EncodeOptions DEFAULT = new EncodeOptions(0, 90, 1, 0, true);
 
     /** Validates ranges. */
     public EncodeOptions {
@@ -32,18 +41,35 @@ public record EncodeOptions(int nearLossless, int quality, int predictor, int po
         }
     }
 
+    /**
+     * Options with optimised Huffman tables.
+     *
+     * @param nearLossless   JPEG-LS NEAR (0 = lossless)
+     * @param quality        JPEG quality, 1..100
+     * @param predictor      lossless JPEG predictor, 1..7
+     * @param pointTransform lossless JPEG point transform, 0..15
+     */
+    public EncodeOptions(int nearLossless, int quality, int predictor, int pointTransform) {
+        this(nearLossless, quality, predictor, pointTransform, true);
+    }
+
     /** Returns a copy with another NEAR. */
     public EncodeOptions withNearLossless(int near) {
-        return new EncodeOptions(near, quality, predictor, pointTransform);
+        return new EncodeOptions(near, quality, predictor, pointTransform, optimisedHuffman);
     }
 
     /** Returns a copy with another quality. */
     public EncodeOptions withQuality(int q) {
-        return new EncodeOptions(nearLossless, q, predictor, pointTransform);
+        return new EncodeOptions(nearLossless, q, predictor, pointTransform, optimisedHuffman);
     }
 
     /** Returns a copy with another predictor. */
     public EncodeOptions withPredictor(int p) {
-        return new EncodeOptions(nearLossless, quality, p, pointTransform);
+        return new EncodeOptions(nearLossless, quality, p, pointTransform, optimisedHuffman);
+    }
+
+    /** Returns a copy with optimised (true) or fixed (false) JPEG Huffman tables. */
+    public EncodeOptions withOptimisedHuffman(boolean optimised) {
+        return new EncodeOptions(nearLossless, quality, predictor, pointTransform, optimised);
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code aperture transcode IN.dcm OUT.dcm --ts UID [--near N] [--quality Q]}. */
+/** {@code aperture transcode IN.dcm OUT.dcm --ts UID [--near N] [--quality Q] [--fixed-huffman]}. */
 @Command(name = "transcode", description = "Write the file in another transfer syntax.")
 final class TranscodeCommand implements Callable<Integer> {
 
@@ -39,8 +39,12 @@ final class TranscodeCommand implements Callable<Integer> {
     @Option(names = "--near", paramLabel = "N", description = "JPEG-LS NEAR for near-lossless (default 0).")
     int near;
 
-    @Option(names = "--quality", paramLabel = "Q", description = "JPEG baseline quality 1..100 (default 90).")
+    @Option(names = "--quality", paramLabel = "Q", description = "JPEG baseline and extended quality 1..100 (default 90).")
     int quality = 90;
+
+    @Option(names = "--fixed-huffman", description = "JPEG baseline and extended: fixed Huffman tables in one pass "
+            + "instead of tables optimised for each frame.")
+    boolean fixedHuffman;
 
     @Option(names = "--lenient", description = "Repair what can be repaired; list repairs on stderr.")
     boolean lenient;
@@ -53,7 +57,8 @@ final class TranscodeCommand implements Callable<Integer> {
         }
         EncodeOptions options;
         try {
-            options = EncodeOptions.DEFAULT.withNearLossless(near).withQuality(quality);
+            options = EncodeOptions.DEFAULT.withNearLossless(near).withQuality(quality)
+                    .withOptimisedHuffman(!fixedHuffman);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

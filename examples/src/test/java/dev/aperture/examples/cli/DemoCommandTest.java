@@ -17,6 +17,9 @@ class DemoCommandTest {
         assertTrue(out.contains("all samples decoded"), out);
         assertEquals(4, out.lines().filter(l -> l.contains("bit-exact")).count(), out);
         assertTrue(out.contains("max error 2"), "JPEG-LS NEAR 2 stays within 2: " + out);
+        String extended = out.lines().filter(l -> l.contains("JPEG Extended")).findFirst().orElseThrow();
+        int err = Integer.parseInt(extended.replaceAll(".*max error (\\d+).*", "$1"));
+        assertTrue(err > 0 && err <= 24, "12-bit JPEG at q90 stays within 24: " + extended);
         assertTrue(out.contains("MPR: phantom CT"), out);
         assertTrue(out.contains("screening: 12 programmes"), out);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.io.DicomReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,94 @@ class TranscodeCommandTest {
         java.nio.ShortBuffer s = java.nio.ByteBuffer.wrap(Files.readAllBytes(source)).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
         for (int i = 0; i < a.limit(); i++) {
             assertTrue(Math.abs(a.get(i) - s.get(i)) <= 3, "sample " + i);
+        }
+    }
+
+    /** Little-endian 16-bit samples of a {@code decode --raw} file. */
+    private static short[] shorts(Path raw) throws Exception {
+        java.nio.ShortBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(raw))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        short[] s = new short[b.remaining()];
+        b.get(s);
+        return s;
+    }
+
+    @Test
+    void extendedTwelveBitJpegKeepsModalityValuesAndDcmtkAndGdcmDecodeIt(@TempDir Path tmp) throws Exception {
+        // CT_small as stored (signed, 16 bits stored, values 128..2191), and a signed 12-bit
+        // variant centred on zero (stored = original - 1024, intercept 0: same HU)
+        Path ct = Peers.testdata().resolve("CT_small.dcm");
+        var source = DicomReader.standard().read(ct).dataset();
+        Path ctRaw = tmp.resolve("ct.raw");
+        assertEquals(0, Peers.aperture("decode", ct.toString(), "--raw", ctRaw.toString()).exit());
+        byte[] px = Files.readAllBytes(ctRaw);
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(px.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 1 < px.length; i += 2) {
+            bb.putShort(i, (short) (bb.getShort(i) - 1024));
+        }
+        var ct12 = source.toBuilder()
+                .setInts(Tags.BitsStored, dev.aperture.dicom.Vr.US, 12).setInts(Tags.HighBit, dev.aperture.dicom.Vr.US, 11)
+                .setString(Tags.RescaleIntercept, dev.aperture.dicom.Vr.DS, "0")
+                .adoptBytes(dev.aperture.dicom.Tag.PIXEL_DATA, dev.aperture.dicom.Vr.OW, bb.array()).build();
+        Path signed12 = tmp.resolve("ct12s.dcm");
+        dev.aperture.dicom.io.DicomWriter.standard().write(signed12, ct12,
+                dev.aperture.transfer.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        for (Path in : List.of(ct, signed12)) {
+            boolean shifted = in.equals(signed12);
+            for (boolean fixed : new boolean[] {false, true}) {
+                String name = in.getFileName() + (fixed ? ".fixed" : ".opt");
+                Path out = tmp.resolve(name + ".51.dcm");
+                List<String> args = new java.util.ArrayList<>(List.of("transcode", in.toString(), out.toString(),
+                        "--ts", "1.2.840.10008.1.2.4.51", "--quality", "90"));
+                if (fixed) {
+                    args.add("--fixed-huffman");
+                }
+                Peers.Run t = Peers.aperture(args.toArray(new String[0]));
+                assertEquals(0, t.exit(), t.err());
+                var before = DicomReader.standard().read(in).dataset();
+                var after = DicomReader.standard().read(out).dataset();
+                assertEquals("1.2.840.10008.1.2.4.51", DicomReader.standard().read(out).transferSyntax().uid());
+                assertEquals("01", after.string(Tags.LossyImageCompression).orElseThrow());
+                assertEquals("ISO_10918_1", after.string(Tags.LossyImageCompressionMethod).orElseThrow());
+                assertTrue(after.doubleValue(Tags.LossyImageCompressionRatio).orElseThrow() > 1);
+                assertNotEquals(before.string(Tags.SOPInstanceUID), after.string(Tags.SOPInstanceUID));
+                // Signed 12-bit samples are coded 2048 higher (T.81 codes unsigned samples): the
+                // dataset says so and moves the intercept; CT_small's values fit 12 bits unshifted.
+                assertEquals(shifted ? 0 : 1, after.integer(Tags.PixelRepresentation).orElseThrow(), name);
+                double interceptIn = before.doubleValue(Tags.RescaleIntercept).orElse(0);
+                double interceptOut = after.doubleValue(Tags.RescaleIntercept).orElse(0);
+                assertEquals(shifted ? interceptIn - 2048 : interceptIn, interceptOut, 1e-9, name);
+                if (shifted) {
+                    assertEquals(-2000 + 2048, after.integer(Tags.PixelPaddingValue).orElseThrow());
+                    assertEquals(12, after.integer(Tags.BitsStored).orElseThrow());
+                }
+                Path dj = tmp.resolve(name + ".dj.dcm");
+                Peers.Run d = Peers.tool("dcmdjpeg", out.toString(), dj.toString());
+                assertEquals(0, d.exit(), d.err());
+                Path gd = tmp.resolve(name + ".gd.dcm");
+                Peers.Run g = Peers.tool("gdcmconv", "--raw", out.toString(), gd.toString());
+                assertEquals(0, g.exit(), g.err());
+                Path ours = tmp.resolve(name + ".ours.raw");
+                Path theirs = tmp.resolve(name + ".dj.raw");
+                Path gdcm = tmp.resolve(name + ".gd.raw");
+                Path src = tmp.resolve(name + ".src.raw");
+                assertEquals(0, Peers.aperture("decode", out.toString(), "--raw", ours.toString()).exit());
+                assertEquals(0, Peers.aperture("decode", dj.toString(), "--raw", theirs.toString()).exit());
+                assertEquals(0, Peers.aperture("decode", gd.toString(), "--raw", gdcm.toString()).exit());
+                assertEquals(0, Peers.aperture("decode", in.toString(), "--raw", src.toString()).exit());
+                short[] a = shorts(ours);
+                short[] b = shorts(theirs);
+                short[] c = shorts(gdcm);
+                short[] s = shorts(src);
+                assertEquals(s.length, a.length);
+                int worst = 0;
+                for (int i = 0; i < a.length; i++) {
+                    assertTrue(Math.abs(a[i] - b[i]) <= 1 && Math.abs(a[i] - c[i]) <= 1, name + " sample " + i);
+                    // modality values (HU) stay within the quality-90 bound of the codec tests
+                    worst = Math.max(worst, (int) Math.abs(a[i] + interceptOut - (s[i] + interceptIn)));
+                }
+                assertTrue(worst <= 24, name + ": max HU error " + worst);
+            }
         }
     }
 

@@ -44,7 +44,10 @@ final class BitWriter {
         u8(code);
     }
 
-    /** Appends the low {@code n} bits of {@code v} (n in 0..24). */
+    /**
+     * Appends the low {@code n} bits of {@code v} (n in 0..32): fewer than 32 bits are pending
+     * before, so at most 63 after, which the 64-bit accumulator holds.
+     */
     void bits(int v, int n) {
         acc = (acc << n) | (v & ((1L << n) - 1));
         nbits += n;
@@ -55,6 +58,21 @@ final class BitWriter {
 
     private void flushWhole() {
         ensure(16);
+        if (nbits >= 32) {
+            int word = (int) (acc >>> (nbits - 32));
+            // Fast path: no byte of the word is 0xFF, i.e. no byte of ~word is zero (the
+            // classic "has zero byte" test: (t - 0x01010101) & ~t & 0x80808080 is non-zero iff
+            // some byte of t is zero), so the four bytes need no stuffing.
+            int t = ~word;
+            if (((t - 0x01010101) & ~t & 0x80808080) == 0) {
+                out[len] = (byte) (word >>> 24);
+                out[len + 1] = (byte) (word >>> 16);
+                out[len + 2] = (byte) (word >>> 8);
+                out[len + 3] = (byte) word;
+                len += 4;
+                nbits -= 32;
+            }
+        }
         while (nbits >= 8) {
             int b = (int) (acc >>> (nbits - 8)) & 0xFF;
             nbits -= 8;

@@ -18,7 +18,10 @@ import java.util.Set;
  * {@link dev.aperture.image.ShortSamples}. Encoders: lossless for {@value #LOSSLESS} (the
  * predictor and point transform of {@link dev.aperture.codec.EncodeOptions}) and
  * {@value #LOSSLESS_SV1} (predictor 1), 2..16 bits, 1 or 3 samples; baseline for {@value #BASELINE}
- * (8-bit, {@link dev.aperture.codec.EncodeOptions#quality()}); none for {@value #EXTENDED}.
+ * (8-bit) and extended for {@value #EXTENDED} (SOF1, 8-bit or 12-bit; signed samples shifted into
+ * the unsigned range, see {@link dev.aperture.codec.EncodedFrame#valueOffset()}), both with
+ * {@link dev.aperture.codec.EncodeOptions#quality()} and optimised or fixed Huffman tables
+ * ({@link dev.aperture.codec.EncodeOptions#optimisedHuffman()}).
  */
 public final class JpegCodecProvider implements CodecProvider {
 
@@ -33,7 +36,8 @@ public final class JpegCodecProvider implements CodecProvider {
 
     private static final FrameDecoder LOSSY_DECODER = new JpegDecoder(true, false);
     private static final FrameDecoder LOSSLESS_DECODER = new JpegDecoder(false, true);
-    private static final FrameEncoder BASELINE_ENCODER = new BaselineEncoder(0, false);
+    private static final FrameEncoder BASELINE_ENCODER = new DctEncoder(false, 0, false, false);
+    private static final FrameEncoder EXTENDED_ENCODER = new DctEncoder(true, 0, false, false);
     private static final FrameEncoder LOSSLESS_ENCODER = new LosslessEncoder(false, 0);
     private static final FrameEncoder SV1_ENCODER = new LosslessEncoder(true, 0);
 
@@ -64,6 +68,7 @@ public final class JpegCodecProvider implements CodecProvider {
     public Optional<FrameEncoder> encoder(String transferSyntaxUid) {
         return switch (transferSyntaxUid) {
             case BASELINE -> Optional.of(BASELINE_ENCODER);
+            case EXTENDED -> Optional.of(EXTENDED_ENCODER);
             case LOSSLESS -> Optional.of(LOSSLESS_ENCODER);
             case LOSSLESS_SV1 -> Optional.of(SV1_ENCODER);
             default -> Optional.empty();

@@ -91,33 +91,55 @@ final class LosslessEncoder implements FrameEncoder {
                         cur[x] = ((srcShorts[i] & 0xFFFF) & mask) >> pt;
                     }
                 }
-                for (int x = 0; x < width; x++) {
-                    int px;
-                    if (first) {
-                        px = x == 0 ? initial : cur[x - 1];
-                    } else if (x == 0) {
-                        px = prev[0];
-                    } else {
-                        int ra = cur[x - 1];
-                        int rb = prev[x];
-                        int rc = prev[x - 1];
-                        px = switch (predictor) {
-                            case 1 -> ra;
-                            case 2 -> rb;
-                            case 3 -> rc;
-                            case 4 -> ra + rb - rc;
-                            case 5 -> ra + ((rb - rc) >> 1);
-                            case 6 -> rb + ((ra - rc) >> 1);
-                            default -> (ra + rb) >> 1;
-                        };
+                int o = base;
+                if (first) {
+                    // H.1.2.1: the first line predicts from the left (2^(P-Pt-1) for its first sample)
+                    o = diff(diffs, o, spp, cur[0] - initial, freq[c]);
+                    for (int x = 1; x < width; x++) {
+                        o = diff(diffs, o, spp, cur[x] - cur[x - 1], freq[c]);
                     }
-                    // H.1.2.1: the difference modulo 2^16, as -32767..32768
-                    int d = (cur[x] - px) & 0xFFFF;
-                    if (d > 32768) {
-                        d -= 65536;
+                } else {
+                    // Later lines: the first sample predicts from above; the rest by the predictor,
+                    // chosen once per line rather than per sample (Table H.1).
+                    o = diff(diffs, o, spp, cur[0] - prev[0], freq[c]);
+                    long[] f = freq[c];
+                    switch (predictor) {
+                        case 1 -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - cur[x - 1], f);
+                            }
+                        }
+                        case 2 -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - prev[x], f);
+                            }
+                        }
+                        case 3 -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - prev[x - 1], f);
+                            }
+                        }
+                        case 4 -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - (cur[x - 1] + prev[x] - prev[x - 1]), f);
+                            }
+                        }
+                        case 5 -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - (cur[x - 1] + ((prev[x] - prev[x - 1]) >> 1)), f);
+                            }
+                        }
+                        case 6 -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - (prev[x] + ((cur[x - 1] - prev[x - 1]) >> 1)), f);
+                            }
+                        }
+                        default -> {
+                            for (int x = 1; x < width; x++) {
+                                o = diff(diffs, o, spp, cur[x] - ((cur[x - 1] + prev[x]) >> 1), f);
+                            }
+                        }
                     }
-                    diffs[base + x * spp] = d;
-                    freq[c][category(d)]++;
                 }
                 first = false;
             }
@@ -177,11 +199,10 @@ final class LosslessEncoder implements FrameEncoder {
                     int d = diffs[base + k + c];
                     int s = category(d);
                     HuffmanEncodeTable t = tables[c];
-                    w.bits(t.code[s], t.size[s]);
-                    if (s != 0 && s != 16) {
-                        // F.1.2.1.1: negative differences are coded as d - 1 in s bits
-                        w.bits(d < 0 ? d - 1 : d, s);
-                    }
+                    // F.1.2.1.1: negative differences are coded as d - 1 in s bits, after the
+                    // code, in one write of at most 16 + 15 bits; category 16 has no extra bits
+                    int e = s == 16 ? 0 : s;
+                    w.bits((t.code[s] << e) | ((d < 0 ? d - 1 : d) & ((1 << e) - 1)), t.size[s] + e);
                 }
             }
         }
@@ -189,6 +210,20 @@ final class LosslessEncoder implements FrameEncoder {
         w.marker(JpegMarkers.EOI);
         Photometric p = image.photometric();
         return new EncodedFrame(w.toArray(), p, pt != 0);
+    }
+
+    /**
+     * Stores one difference at {@code o} as it will be coded, counts its category, and returns the
+     * next position. H.1.2.1: the difference is taken modulo 2^16, as -32767..32768.
+     */
+    private static int diff(int[] diffs, int o, int spp, int raw, long[] freq) {
+        int d = raw & 0xFFFF;
+        if (d > 32768) {
+            d -= 65536;
+        }
+        diffs[o] = d;
+        freq[category(d)]++;
+        return o + spp;
     }
 
     /** SSSS of T.81 Table H.2: bits needed for |d|; 16 for 32768. */

@@ -17,8 +17,10 @@ import dev.aperture.image.ByteSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
+import dev.aperture.imaging.UnsupportedDataException;
 import dev.aperture.transfer.TransferSyntax;
 import dev.aperture.transfer.TransferSyntaxRegistry;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -32,8 +34,10 @@ import java.util.concurrent.Executor;
  * Changes the transfer syntax of a dataset: decodes every frame with the source syntax's codec
  * and encodes it with the target's, then updates what the standard requires (Photometric
  * Interpretation and Planar Configuration of the new encoding; for lossy output Lossy Image
- * Compression, its Ratio and Method, and a new SOP Instance UID). Between native syntaxes only
- * the dataset's encoding changes and pixel data is carried over as it is.
+ * Compression, its Ratio and Method, and a new SOP Instance UID; when the encoder had to code
+ * signed samples as unsigned ones, Pixel Representation 0 and a moved Rescale Intercept, see
+ * {@link dev.aperture.codec.EncodedFrame#valueOffset()}). Between native syntaxes only the
+ * dataset's encoding changes and pixel data is carried over as it is.
  *
  * <p>Immutable and thread-safe.
  */
@@ -93,6 +97,7 @@ public final class Transcoder {
         Photometric outPhotometric = first.photometric();
         long encodedBytes;
         boolean lossy = false;
+        int valueOffset = 0;
         if (target.isNative()) {
             ImageDescriptor one = asDecoded.withFrames(1);
             byte[] joined;
@@ -130,6 +135,12 @@ public final class Transcoder {
                 encodedBytes += bytes.length;
                 outPhotometric = e.photometric();
                 lossy |= e.lossy();
+                if (f == 0) {
+                    valueOffset = e.valueOffset();
+                } else if (e.valueOffset() != valueOffset) {
+                    throw new UnsupportedDataException("frames need different value offsets for this encoding",
+                            -1, Tag.PIXEL_DATA);
+                }
             }
             if (offset > 0xFFFFFFFFL) {
                 // PS3.5 A.4: offsets past 4 GiB do not fit the Basic Offset Table; use the Extended one
@@ -151,6 +162,9 @@ public final class Transcoder {
         if (first.bitsStored() != image.bitsStored()) {
             b.setInts(Tags.BitsStored, Vr.US, first.bitsStored()).setInts(Tags.HighBit, Vr.US, first.bitsStored() - 1);
         }
+        if (valueOffset != 0) {
+            unsignedShift(ds, b, valueOffset, first.bitsStored());
+        }
         if (lossy) {
             double ratio = (double) image.nativeFrameLength() * frames.frameCount() / Math.max(1, encodedBytes);
             b.setString(Tags.LossyImageCompression, Vr.CS, "01");
@@ -161,6 +175,77 @@ public final class Transcoder {
             b.setString(Tags.SOPInstanceUID, Vr.UI, newUid());
         }
         return b.build();
+    }
+
+    /** Stored-value attributes that move with the samples when signed samples become unsigned. */
+    private static final int[] STORED_VALUE_TAGS = {
+        Tags.PixelPaddingValue, Tags.PixelPaddingRangeLimit, Tags.SmallestImagePixelValue,
+        Tags.LargestImagePixelValue, Tags.SmallestPixelValueInSeries, Tags.LargestPixelValueInSeries,
+    };
+
+    /**
+     * The encoder coded signed samples as unsigned ones {@code offset} higher (for example JPEG's
+     * DCT processes, which code unsigned samples only; PS3.5 8.2.1): declare Pixel Representation
+     * 0, widen Bits Stored to hold the shifted range, and move Rescale Intercept by
+     * {@code -offset * slope} so that modality values (PS3.3 C.11.1.1.2) stay the same, as DCMTK
+     * does when it compresses signed data lossily (in functional groups too, for enhanced
+     * objects). Stored-value attributes (padding, smallest and largest values) move with the
+     * samples.
+     */
+    private static void unsignedShift(DicomObject ds, DicomObject.Builder b, int offset, int bitsStored) {
+        b.setInts(Tags.PixelRepresentation, Vr.US, 0);
+        int bits = Math.max(bitsStored, 32 - Integer.numberOfLeadingZeros(2 * offset - 1));
+        if (bits != bitsStored) {
+            b.setInts(Tags.BitsStored, Vr.US, bits).setInts(Tags.HighBit, Vr.US, bits - 1);
+        }
+        // Enhanced objects keep the rescale in functional groups (PS3.3 C.7.6.16.2.9): move those
+        // items; the top-level attributes move when present, and are added when no group has them.
+        boolean inGroups = false;
+        for (int group : new int[] {Tags.SharedFunctionalGroupsSequence, Tags.PerFrameFunctionalGroupsSequence}) {
+            List<DicomObject> items = ds.items(group);
+            List<DicomObject> moved = new ArrayList<>(items.size());
+            boolean changed = false;
+            for (DicomObject fg : items) {
+                List<DicomObject> pvt = fg.items(Tags.PixelValueTransformationSequence);
+                if (pvt.isEmpty()) {
+                    moved.add(fg);
+                    continue;
+                }
+                List<DicomObject> shifted = new ArrayList<>(pvt.size());
+                for (DicomObject t : pvt) {
+                    DicomObject.Builder tb = t.toBuilder();
+                    moveIntercept(t, tb, offset);
+                    shifted.add(tb.build());
+                }
+                moved.add(fg.toBuilder().setItems(Tags.PixelValueTransformationSequence, shifted).build());
+                changed = true;
+            }
+            if (changed) {
+                b.setItems(group, moved);
+                inGroups = true;
+            }
+        }
+        if (!inGroups || ds.contains(Tags.RescaleIntercept)) {
+            if (!ds.contains(Tags.RescaleType) && !ds.contains(Tags.RescaleIntercept)) {
+                b.setString(Tags.RescaleType, Vr.LO, "US");
+            }
+            moveIntercept(ds, b, offset);
+        }
+        for (int tag : STORED_VALUE_TAGS) {
+            java.util.OptionalInt v = ds.integer(tag);
+            if (v.isPresent()) {
+                b.setInts(tag, Vr.US, v.getAsInt() + offset);
+            }
+        }
+    }
+
+    /** Rescale Intercept (and Slope, 1 when absent) of {@code src} moved by {@code -offset * slope}. */
+    private static void moveIntercept(DicomObject src, DicomObject.Builder b, int offset) {
+        BigDecimal slope = src.decimal(Tags.RescaleSlope).orElse(BigDecimal.ONE);
+        BigDecimal intercept = src.decimal(Tags.RescaleIntercept).orElse(BigDecimal.ZERO);
+        BigDecimal moved = intercept.subtract(slope.multiply(BigDecimal.valueOf(offset)));
+        b.setString(Tags.RescaleIntercept, Vr.DS, moved.stripTrailingZeros().toPlainString());
+        b.setString(Tags.RescaleSlope, Vr.DS, slope.stripTrailingZeros().toPlainString());
     }
 
     private static byte[] longsLittleEndian(long[] v) {

@@ -145,16 +145,16 @@ class JpegEncoderTest {
         EncodeOptions d = EncodeOptions.DEFAULT;
         String b = JpegCodecProvider.BASELINE;
         List<Job> jobs = new ArrayList<>();
-        jobs.add(job("grey-q90", 37, 45, 1, 8, 8, false, 2, new BaselineEncoder(0, false), d, b));
-        jobs.add(job("grey-q50", 16, 24, 1, 8, 8, false, 1, new BaselineEncoder(0, false), d.withQuality(50), b));
-        jobs.add(job("rgb-q90", 37, 45, 3, 8, 8, false, 1, new BaselineEncoder(0, false), d, b));
-        jobs.add(job("rgb-q100", 21, 7, 3, 8, 8, false, 1, new BaselineEncoder(0, false), d.withQuality(100), b));
-        jobs.add(job("rgb-restart", 40, 50, 3, 8, 8, false, 1, new BaselineEncoder(3, true), d.withQuality(75), b));
-        jobs.add(job("grey-restart", 40, 50, 1, 8, 8, false, 1, new BaselineEncoder(5, false), d.withQuality(5), b));
+        jobs.add(job("grey-q90", 37, 45, 1, 8, 8, false, 2, new DctEncoder(false, 0, false, false), d, b));
+        jobs.add(job("grey-q50", 16, 24, 1, 8, 8, false, 1, new DctEncoder(false, 0, false, false), d.withQuality(50), b));
+        jobs.add(job("rgb-q90", 37, 45, 3, 8, 8, false, 1, new DctEncoder(false, 0, false, false), d, b));
+        jobs.add(job("rgb-q100", 21, 7, 3, 8, 8, false, 1, new DctEncoder(false, 0, false, false), d.withQuality(100), b));
+        jobs.add(job("rgb-restart", 40, 50, 3, 8, 8, false, 1, new DctEncoder(false, 3, true, false), d.withQuality(75), b));
+        jobs.add(job("grey-restart", 40, 50, 1, 8, 8, false, 1, new DctEncoder(false, 5, false, false), d.withQuality(5), b));
         // One non-interleaved scan per component (multi-scan decoding, A.2.2), with and without restarts.
-        jobs.add(job("rgb-3scans", 27, 35, 3, 8, 8, false, 1, new BaselineEncoder(0, true, true), d, b));
-        jobs.add(job("rgb-3scans-rst", 27, 35, 3, 8, 8, false, 1, new BaselineEncoder(7, true, true), d, b));
-        jobs.add(job("grey-1scan-rst", 27, 35, 1, 8, 8, false, 1, new BaselineEncoder(2, true, true), d, b));
+        jobs.add(job("rgb-3scans", 27, 35, 3, 8, 8, false, 1, new DctEncoder(false, 0, true, true), d, b));
+        jobs.add(job("rgb-3scans-rst", 27, 35, 3, 8, 8, false, 1, new DctEncoder(false, 7, true, true), d, b));
+        jobs.add(job("grey-1scan-rst", 27, 35, 1, 8, 8, false, 1, new DctEncoder(false, 2, true, true), d, b));
         runJobs(jobs, false);
     }
 
@@ -278,7 +278,7 @@ class JpegEncoderTest {
         assertTrue(p.encoder(JpegCodecProvider.BASELINE).isPresent());
         assertTrue(p.encoder(JpegCodecProvider.LOSSLESS).isPresent());
         assertTrue(p.encoder(JpegCodecProvider.LOSSLESS_SV1).isPresent());
-        assertFalse(p.encoder(JpegCodecProvider.EXTENDED).isPresent());
+        assertTrue(p.encoder(JpegCodecProvider.EXTENDED).isPresent());
         assertFalse(p.decoder("1.2.840.10008.1.2.4.80").isPresent());
     }
 }

@@ -67,9 +67,9 @@ class JpegFuzzTest {
         List<Stream> list = new ArrayList<>();
         ImageDescriptor rgb = ImageDescriptor.of(24, 37, 3, 8, 8, false, Photometric.RGB);
         EncodeOptions d = EncodeOptions.DEFAULT;
-        list.add(new Stream("baseline 4:2:2 restart", new BaselineEncoder(2, false)
+        list.add(new Stream("baseline 4:2:2 restart", new DctEncoder(false, 2, false, false)
                 .encode(ByteSamples.of(rgb(24, 37, 1)), rgb, d).bytes(), rgb.withPhotometric(Photometric.YBR_FULL_422)));
-        list.add(new Stream("baseline three scans restart", new BaselineEncoder(3, true, true)
+        list.add(new Stream("baseline three scans restart", new DctEncoder(false, 3, true, true)
                 .encode(ByteSamples.of(rgb(24, 37, 2)), rgb, d).bytes(), rgb.withPhotometric(Photometric.YBR_FULL_422)));
         list.add(new Stream("lossless rgb restart", new LosslessEncoder(false, 3)
                 .encode(ByteSamples.of(rgb(24, 37, 3)), rgb, d.withPredictor(6)).bytes(), rgb));
@@ -77,6 +77,11 @@ class JpegFuzzTest {
         list.add(new Stream("gdcm 4:2:0", embedded("SC_rgb_jpeg_lossy_gdcm.dcm"), ybr));
         ImageDescriptor ext = ImageDescriptor.of(1024, 256, 1, 16, 12, false, Photometric.MONOCHROME2);
         list.add(new Stream("extended 12-bit", embedded("JPGExtended.dcm"), ext));
+        // Aperture's own 12-bit SOF1 stream with 16-bit DQT entries (quality 10) and restarts
+        ImageDescriptor e12 = ImageDescriptor.of(20, 27, 1, 16, 12, false, Photometric.MONOCHROME2);
+        short[] ct = JpegExtendedEncoderTest.ctLike(20, 27, 5, false);
+        list.add(new Stream("aperture extended 12-bit", new DctEncoder(true, 2, false, false)
+                .encode(dev.aperture.image.ShortSamples.of(ct), e12, d.withQuality(10)).bytes(), e12));
         return list;
     }
 

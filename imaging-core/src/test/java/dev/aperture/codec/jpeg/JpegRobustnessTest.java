@@ -150,7 +150,7 @@ class JpegRobustnessTest {
             src[i] = (byte) ((i * 5 / 3 + rnd.nextInt(20)) & 0xFF);
         }
         ImageDescriptor rgb = ImageDescriptor.of(h, w, 3, 8, 8, false, Photometric.RGB);
-        byte[] full = new BaselineEncoder(0, true).encode(ByteSamples.of(src), rgb, EncodeOptions.DEFAULT).bytes();
+        byte[] full = new DctEncoder(false, 0, true, false).encode(ByteSamples.of(src), rgb, EncodeOptions.DEFAULT).bytes();
         ImageDescriptor image = rgb.withPhotometric(Photometric.YBR_FULL_422);
         byte[] expected = new byte[src.length];
         DECODER.decode(ByteBuffer.wrap(full), image, ByteSamples.of(expected));
@@ -225,7 +225,7 @@ class JpegRobustnessTest {
         ImageDescriptor rgb = ImageDescriptor.of(16, 16, 3, 8, 8, false, Photometric.RGB);
         byte[] grey = new byte[rgb.samplesPerFrame()];
         Arrays.fill(grey, (byte) 128);
-        var e = new BaselineEncoder(0, false).encode(ByteSamples.of(grey), rgb, EncodeOptions.DEFAULT);
+        var e = new DctEncoder(false, 0, false, false).encode(ByteSamples.of(grey), rgb, EncodeOptions.DEFAULT);
         byte[] got = new byte[grey.length];
         DECODER.decode(ByteBuffer.wrap(e.bytes()), rgb.withPhotometric(e.photometric()), ByteSamples.of(got));
         assertArrayEquals(grey, got);
