@@ -32,8 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * The volume part of {@code aperture demo}: writes a synthetic CT phantom as a series of
- * single-frame files, reads it back as a volume, resamples it to 1 mm isotropic voxels and writes
- * the central axial, coronal and sagittal planes as PNGs.
+ * single-frame files, reads it back as a volume, resamples it to 1 mm isotropic voxels, writes
+ * the central axial, coronal and sagittal planes as PNGs and the resampled volume as one enhanced
+ * multi-frame object, which it reads back.
  */
 final class MprDemo {
     static final int COLUMNS = 96;
@@ -74,6 +75,14 @@ final class MprDemo {
                     + "volume in %.0f ms, resampled to %dx%dx%d at 1 mm (trilinear) in %.0f ms, 3 planes in %.0f ms: "
                     + "%s%n", COLUMNS, ROWS, SLICES, SLICE_MM, SLICES, ms(t0, t1), ms(t1, t2), iso.columns(),
                     iso.rows(), iso.slices(), ms(t2, t3), ms(t3, t4), pngDir.toAbsolutePath());
+            Path enhanced = series.resolve("derived-enhanced.dcm");
+            DerivedSeries.writeEnhanced(sv, resampled, enhanced, "Aperture demo 1 mm");
+            SeriesVolume back = SeriesVolumes.read(List.of(enhanced));
+            long t5 = System.nanoTime();
+            out.printf(Locale.ROOT, "  derived volume as one enhanced object: %d frames, %.1f MB, read back as a %dx%dx%d "
+                    + "volume at %.1f mm spacing in %.0f ms%n", back.volume().geometry().slices(),
+                    Files.size(enhanced) / 1e6, back.volume().geometry().columns(), back.volume().geometry().rows(),
+                    back.volume().geometry().slices(), back.volume().geometry().spacingZ(), ms(t4, t5));
             return pngDir;
         } finally {
             try (Stream<Path> s = Files.list(series)) {

@@ -47,6 +47,8 @@ class MprDemoTest {
         MprDemo.run(new PrintWriter(s, true), tmp.resolve("png"));
         assertTrue(s.toString().startsWith("MPR: phantom CT 96x96x48"), s.toString());
         assertTrue(s.toString().contains("resampled to 96x96x118 at 1 mm"), s.toString());
+        assertTrue(s.toString().contains("enhanced object: 118 frames") && s.toString().contains("as a 96x96x118 volume at 1.0 mm"),
+                s.toString());
         BufferedImage axial = ImageIO.read(tmp.resolve("png/axial.png").toFile());
         BufferedImage coronal = ImageIO.read(tmp.resolve("png/coronal.png").toFile());
         BufferedImage sagittal = ImageIO.read(tmp.resolve("png/sagittal.png").toFile());
