@@ -93,31 +93,31 @@ final class ColourTables {
      *
      * @param n chroma samples in the row (ceil(width / 2)); at least 2
      */
-    void h2v1ToRgb8(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int n, int width,
+    void h2v1ToRgb8(byte[] yP, int yOff, byte[] cbP, int cbOff, byte[] crP, int crOff, int n, int width,
                     byte[] out, int o) {
         h2v1Edge(yP, yOff, cbP, cbOff, crP, crOff, n, width, out, o, 0);
         // Interior: both neighbours exist and 2i + 1 <= 2n - 3 < width. The table entries are
         // computed inline (the same integer expressions the tables hold, so the same results)
         // and clamped with min/max: multiplies and conditional moves are cheaper here than
         // seven dependent, bounds-checked table loads per pixel.
-        int cbPrev = cbP[cbOff];
-        int crPrev = crP[crOff];
-        int cbCur = cbP[cbOff + 1];
-        int crCur = crP[crOff + 1];
+        int cbPrev = (cbP[cbOff] & 0xFF);
+        int crPrev = (crP[crOff] & 0xFF);
+        int cbCur = (cbP[cbOff + 1] & 0xFF);
+        int crCur = (crP[crOff + 1] & 0xFF);
         for (int i = 1, k = o + 6, yi = yOff + 2; i < n - 1; i++, k += 6, yi += 2) {
-            int cbNext = cbP[cbOff + i + 1];
-            int crNext = crP[crOff + i + 1];
+            int cbNext = (cbP[cbOff + i + 1] & 0xFF);
+            int crNext = (crP[crOff + i + 1] & 0xFF);
             int cb3 = cbCur * 3;
             int cr3 = crCur * 3;
             int cb = ((cb3 + cbPrev + 1) >> 2) - 128;
             int cr = ((cr3 + crPrev + 1) >> 2) - 128;
-            int y = yP[yi];
+            int y = (yP[yi] & 0xFF);
             int r0 = y + ((R_CR * cr + HALF) >> SCALE);
             int g0 = y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE);
             int b0 = y + ((B_CB * cb + HALF) >> SCALE);
             cb = ((cb3 + cbNext + 2) >> 2) - 128;
             cr = ((cr3 + crNext + 2) >> 2) - 128;
-            y = yP[yi + 1];
+            y = (yP[yi + 1] & 0xFF);
             int r1 = y + ((R_CR * cr + HALF) >> SCALE);
             int g1 = y + ((G_CB * cb + G_CR * cr + HALF) >> SCALE);
             int b1 = y + ((B_CB * cb + HALF) >> SCALE);
@@ -146,24 +146,24 @@ final class ColourTables {
     }
 
     /** One chroma column of {@link #h2v1ToRgb8} with the edge rules (neighbour clamped to the row). */
-    private void h2v1Edge(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int n, int width,
+    private void h2v1Edge(byte[] yP, int yOff, byte[] cbP, int cbOff, byte[] crP, int crOff, int n, int width,
                           byte[] out, int o, int i) {
         int il = i == 0 ? 0 : i - 1;
         int ir = i == n - 1 ? i : i + 1;
-        int cb3 = cbP[cbOff + i] * 3;
-        int cr3 = crP[crOff + i] * 3;
+        int cb3 = (cbP[cbOff + i] & 0xFF) * 3;
+        int cr3 = (crP[crOff + i] & 0xFF) * 3;
         int x = i << 1;
-        int cb = (cb3 + cbP[cbOff + il] + 1) >> 2;
-        int cr = (cr3 + crP[crOff + il] + 1) >> 2;
-        int y = yP[yOff + x] + LIMIT_OFFSET;
+        int cb = (cb3 + (cbP[cbOff + il] & 0xFF) + 1) >> 2;
+        int cr = (cr3 + (crP[crOff + il] & 0xFF) + 1) >> 2;
+        int y = (yP[yOff + x] & 0xFF) + LIMIT_OFFSET;
         int k = o + 3 * x;
         out[k] = LIMIT8[y + crR[cr]];
         out[k + 1] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE)];
         out[k + 2] = LIMIT8[y + cbB[cb]];
         if (x + 1 < width) {
-            cb = (cb3 + cbP[cbOff + ir] + 2) >> 2;
-            cr = (cr3 + crP[crOff + ir] + 2) >> 2;
-            y = yP[yOff + x + 1] + LIMIT_OFFSET;
+            cb = (cb3 + (cbP[cbOff + ir] & 0xFF) + 2) >> 2;
+            cr = (cr3 + (crP[crOff + ir] & 0xFF) + 2) >> 2;
+            y = (yP[yOff + x + 1] & 0xFF) + LIMIT_OFFSET;
             out[k + 3] = LIMIT8[y + crR[cr]];
             out[k + 4] = LIMIT8[y + ((cbG[cb] + crG[cr]) >> SCALE)];
             out[k + 5] = LIMIT8[y + cbB[cb]];
@@ -171,7 +171,7 @@ final class ColourTables {
     }
 
     /** 4:4:4 conversion to 8-bit RGB straight from the three planes. */
-    void planesToRgb8(short[] yP, int yOff, short[] cbP, int cbOff, short[] crP, int crOff, int width,
+    void planesToRgb8(byte[] yP, int yOff, byte[] cbP, int cbOff, byte[] crP, int crOff, int width,
                       byte[] out, int o) {
         final int[] crR = this.crR;
         final int[] cbB = this.cbB;
@@ -179,9 +179,9 @@ final class ColourTables {
         final int[] cbG = this.cbG;
         final byte[] lim = LIMIT8;
         for (int x = 0, k = o; x < width; x++, k += 3) {
-            int y = yP[yOff + x] + LIMIT_OFFSET;
-            int cb = cbP[cbOff + x];
-            int cr = crP[crOff + x];
+            int y = (yP[yOff + x] & 0xFF) + LIMIT_OFFSET;
+            int cb = (cbP[cbOff + x] & 0xFF);
+            int cr = (crP[crOff + x] & 0xFF);
             out[k] = lim[y + crR[cr]];
             out[k + 1] = lim[y + ((cbG[cb] + crG[cr]) >> SCALE)];
             out[k + 2] = lim[y + cbB[cb]];
@@ -192,13 +192,13 @@ final class ColourTables {
      * As {@link #toRgb}, with Y read straight from its full-resolution plane at {@code yOff}, and
      * 8-bit output (the common baseline case).
      */
-    void toRgb8(short[] yPlane, int yOff, int[] cbRow, int[] crRow, int width, byte[] out, int o) {
+    void toRgb8(byte[] yPlane, int yOff, int[] cbRow, int[] crRow, int width, byte[] out, int o) {
         final int[] crR = this.crR;
         final int[] cbB = this.cbB;
         final int[] crG = this.crG;
         final int[] cbG = this.cbG;
         for (int x = 0, i = o; x < width; x++, i += 3) {
-            int y = yPlane[yOff + x];
+            int y = (yPlane[yOff + x] & 0xFF);
             int cb = cbRow[x];
             int cr = crRow[x];
             out[i] = LIMIT8[y + crR[cr] + LIMIT_OFFSET];
