@@ -1116,9 +1116,22 @@ final class JpegReader {
         int chromaW = ceilDiv(width, 2);
         boolean h2v1 = direct && hMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == vMax
                 && compV[2] == vMax && ceilDiv(width * compH[1], hMax) > 2;
+        // 4:2:0 (libjpeg h2v2 fancy), fused; the frame is held whole (never streamed) then.
+        boolean h2v2 = direct && hMax == 2 && vMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == 1
+                && compV[2] == 1 && chromaW > 2 && !streaming;
+        int chromaHt = ceilDiv(lines, 2);
         for (int y = y0; y < y1; y++) {
             int o = dstOff + y * width * nc;
             int pr = y - planeRow0;
+            if (h2v2) {
+                int cy = y >> 1;
+                int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
+                int s1 = planeStride[1];
+                int s2 = planeStride[2];
+                ct.h2v2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2], cy * s2,
+                        ny * s2, chromaW, width, dstBytes, o);
+                continue;
+            }
             if (grey8) {
                 System.arraycopy(planes8[0], pr * planeStride[0], dstBytes, o, width);
                 continue;
