@@ -900,22 +900,29 @@ final class JpegReader {
      */
     private int decodeBlock(int[] coef, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q, int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
+        // The bit buffer is held left-aligned in a local (the next bit is bit 63, the n valid
+        // bits are followed by zeros), so that a peek is one shift and consuming len bits is
+        // one shift too: the dependency chain from one symbol to the next is shift, load,
+        // shift. It goes back to the right-aligned fields around every call out.
         final int[] nz = nonZero;
         int count = 1;
         long mask = 1L;
         if (nbits < 32) {
             fill();
         }
-        long a = acc;
-        int n = nbits;
-        int e = dc.lookup[(int) (a >>> (n - HuffmanDecodeTable.LOOKAHEAD)) & ((1 << HuffmanDecodeTable.LOOKAHEAD) - 1)];
+        int n = nbits;                    // 32 <= n <= 64 after the fill
+        long a = acc << (64 - n);
+        int e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))];
         int s;
         if (e != 0) {
-            n -= e & 0xFF;
+            int len = e & 0xFF;
+            n -= len;
+            a <<= len;
             s = e >>> 8;
         } else {
             s = decodeSlow(dc);
             n = nbits;
+            a = acc << (64 - n);          // n >= 32 - 16
         }
         if (s != 0) {
             if (s > 16) {
@@ -923,8 +930,9 @@ final class JpegReader {
                 throw bad("bad DC difference category");
             }
             // n >= 32 - 16 >= s: the buffer still holds the extra bits
+            int v = (int) (a >>> (64 - s));
             n -= s;
-            int v = (int) (a >>> n) & ((1 << s) - 1);
+            a <<= s;
             pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
         coef[0] = pred * q[0];
@@ -938,21 +946,25 @@ final class JpegReader {
                 long w;
                 if (p <= lastLong && !atMarker
                         && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                    // kb whole bytes fit: n + 8 kb <= 63, and kb >= 4 since n < 32; they go
+                    // right below the n valid bits.
                     int kb = (63 - n) >> 3;
-                    a = (a << (kb << 3)) | (w >>> (64 - (kb << 3)));
+                    a |= (w >>> (64 - (kb << 3))) << (64 - n - (kb << 3));
                     n += kb << 3;
                     pos = p + kb;
-                    acc = a;
                 } else {
+                    acc = n == 0 ? 0 : a >>> (64 - n);
                     nbits = n;
                     fill();
-                    a = acc;
-                    n = nbits;
+                    n = nbits;            // >= 57
+                    a = acc << (64 - n);
                 }
             }
-            int f = fast[(int) (a >>> (n - HuffmanDecodeTable.AC_FAST)) & ((1 << HuffmanDecodeTable.AC_FAST) - 1)];
+            int f = fast[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
             if (f != 0) {
-                n -= f & 0xFF;
+                int len = f & 0xFF;
+                n -= len;
+                a <<= len;
                 int value = f >> 16;
                 int r = (f >> 8) & 0xFF;
                 if (value != 0) {
@@ -968,16 +980,19 @@ final class JpegReader {
                 }
                 continue;
             }
+            acc = a >>> (64 - n);         // n >= 32 here
             nbits = n;
             int rs = decodeSymbol(ac);
-            n = nbits;
+            n = nbits;                    // >= 16
+            a = acc << (64 - n);
             int r = rs >> 4;
             s = rs & 15;
             if (s != 0) {
                 k += r;
                 int z = NATURAL[k];
+                int v = (int) (a >>> (64 - s));
                 n -= s;
-                int v = (int) (a >>> n) & ((1 << s) - 1);
+                a <<= s;
                 coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
                 nz[count++] = z;
                 mask |= 1L << z;
@@ -988,6 +1003,7 @@ final class JpegReader {
                 k += 15;
             }
         }
+        acc = n == 0 ? 0 : a >>> (64 - n);
         nbits = n;
         nonZeroCount = count;
         nonZeroMask = mask;
