@@ -940,13 +940,15 @@ final class JpegReader {
         final byte[] b = buf;
         final int lastLong = end - 8;
         for (int k = 1; k < 64; k++) {
-            if (n < 32) {
+            // The fast lookup needs AC_FAST bits (an entry uses at most that many); the slow
+            // path below makes sure of its own 32.
+            if (n < HuffmanDecodeTable.AC_FAST) {
                 // Inline refill: 8 bytes without 0xFF hold no stuffing and no marker (see fill()).
                 int p = pos;
                 long w;
                 if (p <= lastLong && !atMarker
                         && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
-                    // kb whole bytes fit: n + 8 kb <= 63, and kb >= 4 since n < 32; they go
+                    // kb whole bytes fit: n + 8 kb <= 63, and kb >= 6 since n < 11; they go
                     // right below the n valid bits.
                     int kb = (63 - n) >> 3;
                     a |= (w >>> (64 - (kb << 3))) << (64 - n - (kb << 3));
@@ -980,8 +982,11 @@ final class JpegReader {
                 }
                 continue;
             }
-            acc = a >>> (64 - n);         // n >= 32 here
+            acc = n == 0 ? 0 : a >>> (64 - n);
             nbits = n;
+            if (n < 32) {
+                fill();                   // a code and its extra bits take up to 32
+            }
             int rs = decodeSymbol(ac);
             n = nbits;                    // >= 16
             a = acc << (64 - n);
