@@ -10,16 +10,24 @@ import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,6 +42,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * JPEG frame decoding: Aperture's pure-Java decoder against a reference in the same run: the
@@ -49,6 +59,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       structure with texture and noise);</li>
  *   <li>{@code rgb512}: 512x512 8-bit colour, baseline quality 90, YCbCr 4:2:2.</li>
  * </ul>
+ * Baseline streams written by the JDK's ImageIO JPEG writer (quality 0.9, JFIF), so that both
+ * decoders also read a third party's bytes:
+ * <ul>
+ *   <li>{@code grey512}: 512x512 8-bit grey (the green channel of the colour image);</li>
+ *   <li>{@code rgb420}: 512x512 colour, YCbCr 4:2:0;</li>
+ *   <li>{@code rgb444}: 512x512 colour, YCbCr 4:4:4;</li>
+ *   <li>{@code mammo8}: 4096x3328 8-bit grey, mammography-sized (breast-shaped structure,
+ *       texture, mild noise).</li>
+ * </ul>
  * The {@code pixels} counter gives decoded pixels per second.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar JpegBenchmark -prof gc}
@@ -63,7 +82,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JpegBenchmark {
 
     /** The data set. */
-    @Param({"ct512", "mammo", "rgb512"})
+    @Param({"ct512", "mammo", "rgb512", "grey512", "rgb420", "rgb444", "mammo8"})
     public String data;
 
     /** {@code aperture}, or {@code reference} (TwelveMonkeys for lossless, JDK ImageIO for baseline). */
@@ -117,11 +136,33 @@ public class JpegBenchmark {
                 ts = BASELINE;
                 dst = ByteSamples.of(colour(512, 512, 3));
             }
+            case "grey512", "rgb420", "rgb444", "mammo8" -> {
+                ts = BASELINE;
+                boolean grey = !data.startsWith("rgb");
+                int rows = data.equals("mammo8") ? 4096 : 512;
+                int cols = data.equals("mammo8") ? 3328 : 512;
+                image = ImageDescriptor.of(rows, cols, grey ? 1 : 3, 8, 8, false,
+                        grey ? Photometric.MONOCHROME2 : Photometric.YBR_FULL_422);
+                byte[] samples;
+                if (data.equals("mammo8")) {
+                    samples = mammo8(rows, cols, 2);
+                } else {
+                    byte[] rgb = colour(rows, cols, 1);
+                    samples = grey ? new byte[rows * cols] : rgb;
+                    for (int i = 0; grey && i < samples.length; i++) {
+                        samples[i] = rgb[i * 3 + 1];
+                    }
+                }
+                dst = ByteSamples.of(samples);
+                encoded = imageIoJpeg(samples, rows, cols, grey, data.equals("rgb444") ? 1 : 2);
+            }
             default -> throw new IllegalArgumentException(data);
         }
-        var result = provider.encoder(ts).orElseThrow().encode(dst, image, EncodeOptions.DEFAULT);
-        encoded = result.bytes();
-        image = image.withPhotometric(result.photometric());
+        if (encoded == null) {
+            var result = provider.encoder(ts).orElseThrow().encode(dst, image, EncodeOptions.DEFAULT);
+            encoded = result.bytes();
+            image = image.withPhotometric(result.photometric());
+        }
         aperture = provider.decoder(ts).orElseThrow();
         if (decoder.equals("reference")) {
             String wanted = ts.equals(BASELINE)
@@ -163,7 +204,68 @@ public class JpegBenchmark {
         return dst;
     }
 
+    /**
+     * Baseline JPEG from the JDK's ImageIO writer, quality 0.9; colour with luma sampled
+     * {@code lumaH} x {@code lumaH} against chroma (2: 4:2:0, 1: 4:4:4).
+     */
+    static byte[] imageIoJpeg(byte[] samples, int rows, int cols, boolean grey, int lumaH) throws IOException {
+        BufferedImage img = new BufferedImage(cols, rows, grey ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_3BYTE_BGR);
+        byte[] d = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        if (grey) {
+            System.arraycopy(samples, 0, d, 0, d.length);
+        } else {
+            for (int i = 0; i < rows * cols; i++) {
+                d[i * 3] = samples[i * 3 + 2];
+                d[i * 3 + 1] = samples[i * 3 + 1];
+                d[i * 3 + 2] = samples[i * 3];
+            }
+        }
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionQuality(0.9f);
+        IIOMetadata md = w.getDefaultImageMetadata(new ImageTypeSpecifier(img), p);
+        if (!grey) {
+            String fmt = "javax_imageio_jpeg_image_1.0";
+            Element root = (Element) md.getAsTree(fmt);
+            NodeList comps = root.getElementsByTagName("componentSpec");
+            for (int i = 0; i < comps.getLength(); i++) {
+                Element e = (Element) comps.item(i);
+                e.setAttribute("HsamplingFactor", i == 0 ? String.valueOf(lumaH) : "1");
+                e.setAttribute("VsamplingFactor", i == 0 ? String.valueOf(lumaH) : "1");
+            }
+            md.setFromTree(fmt, root);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(out);
+            w.write(null, new IIOImage(img, null, md), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     // ---- synthetic images: structure plus noise ----------------------------------------------
+
+    static byte[] mammo8(int rows, int cols, long seed) {
+        Random rnd = new Random(seed);
+        byte[] s = new byte[rows * cols];
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                double dy = (y - rows / 2.0) / (rows * 0.45);
+                double dx = x / (cols * 0.8);
+                boolean breast = dx * dx + dy * dy < 1;
+                double v = breast
+                        ? 255 * (0.45 + 0.25 * (1 - dx) + 0.05 * Math.sin(x / 37.0 + Math.sin(y / 53.0) * 3))
+                                + rnd.nextGaussian() * 2.5
+                        : 255 * 0.02 + rnd.nextGaussian() * 0.5;
+                s[y * cols + x] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+            }
+        }
+        return s;
+    }
 
     static short[] ct(int rows, int cols, int bits, long seed) {
         Random rnd = new Random(seed);

@@ -178,12 +178,12 @@ final class Idct {
      * -512..511 map to clamp(v + 128) (libjpeg's range_limit table does the same masking, so
      * even wildly out-of-range corrupt coefficients give libjpeg's answer).
      */
-    private static final short[] LIMIT8 = new short[1024];
+    static final byte[] LIMIT8 = new byte[1024];
 
     static {
         for (int i = 0; i < 1024; i++) {
             int v = (i < 512 ? i : i - 1024) + 128;
-            LIMIT8[i] = (short) (v < 0 ? 0 : (v > 255 ? 255 : v));
+            LIMIT8[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
         }
     }
 
@@ -195,7 +195,7 @@ final class Idct {
      * {@code mask} has bit z set wherever {@code c[z]} may be non-zero (a clear bit promises a
      * zero), so that a column's zero test is one AND instead of seven loads.
      */
-    static void inverse8(int[] c, int[] ws, short[] out, int off, int stride, long mask) {
+    static void inverse8(int[] c, int[] ws, byte[] out, int off, int stride, long mask) {
         final int pass1 = 2;
         final int maxVal = 255;
         final int shift1 = CONST_BITS - pass1;
@@ -270,7 +270,7 @@ final class Idct {
             int w7 = ws[r + 7];
             if ((w1 | w2 | w3 | w4 | w5 | w6 | w7) == 0) {
                 // As in pass 1, exact: (dc << 13 + 2^(shift2-1)) >> shift2.
-                short s = LIMIT8[((ws[r] + (1 << (pass1 + 2))) >> (pass1 + 3)) & 1023];
+                byte s = LIMIT8[((ws[r] + (1 << (pass1 + 2))) >> (pass1 + 3)) & 1023];
                 out[o] = s;
                 out[o + 1] = s;
                 out[o + 2] = s;
@@ -336,7 +336,7 @@ final class Idct {
      * the output is identical: pass 1 runs over columns 0 to 3 only (columns 4 to 7 of the
      * workspace would be zero and pass 2 does not read them), pass 2 over rows with w4 to w7 zero.
      */
-    static void inverse8Low(int[] c, int[] ws, short[] out, int off, int stride, long mask) {
+    static void inverse8Low(int[] c, int[] ws, byte[] out, int off, int stride, long mask) {
         final int pass1 = 2;
         final int shift1 = CONST_BITS - pass1;
         final int round1 = 1 << (shift1 - 1);
@@ -394,7 +394,7 @@ final class Idct {
             int w2 = ws[r + 2];
             int w3 = ws[r + 3];
             if ((w1 | w2 | w3) == 0) {
-                short s = LIMIT8[((w0 + (1 << (pass1 + 2))) >> (pass1 + 3)) & 1023];
+                byte s = LIMIT8[((w0 + (1 << (pass1 + 2))) >> (pass1 + 3)) & 1023];
                 out[o] = s;
                 out[o + 1] = s;
                 out[o + 2] = s;

@@ -84,7 +84,14 @@ final class JpegReader {
     private int mcusY;
     // DCT: one plane per component, (mcusX * H * 8) x (mcusY * V * 8) samples
     private short[][] planes;
+    /** The planes for 8-bit samples (then {@link #planes} is null). */
+    private byte[][] planes8;
     private int[] planeStride;
+    /** One grey 8-bit component streamed: interior blocks go straight into the destination. */
+    private boolean directGrey;
+    /** Plane rows as ints for the general upsampler. */
+    private int[] rowA;
+    private int[] rowB;
     private boolean colourTransformed;
     private boolean streaming;
     /** Image row held in plane row 0 (non-zero only when streaming). */
@@ -451,14 +458,28 @@ final class JpegReader {
         }
         streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1));
         int mcuRows = streaming ? 1 : mcusY;
-        planes = new short[nComp][];
+        boolean eight = precision == 8;
+        if (eight) {
+            planes8 = new byte[nComp][];
+        } else {
+            planes = new short[nComp][];
+        }
+        int maxStride = 0;
         for (int c = 0; c < nComp; c++) {
             long size = (long) planeStride[c] * mcuRows * compV[c] * 8;
             if (size > Integer.MAX_VALUE - 8) {
                 throw new UnsupportedDataException("JPEG component plane above 2^31 samples", pos - start, NO_TAG);
             }
-            planes[c] = new short[(int) size];
+            if (eight) {
+                planes8[c] = new byte[(int) size];
+            } else {
+                planes[c] = new short[(int) size];
+            }
+            maxStride = Math.max(maxStride, planeStride[c]);
         }
+        directGrey = streaming && nComp == 1 && eight && dstBytes != null;
+        rowA = new int[maxStride];
+        rowB = new int[maxStride];
         prepareOutput();
     }
 
@@ -560,7 +581,7 @@ final class JpegReader {
             if (ns > 1 && blocksInMcu > 10) {
                 throw bad("more than 10 blocks in an MCU");
             }
-            if (planes == null) {
+            if (planes == null && planes8 == null) {
                 allocatePlanes(ns);
             }
             initBits();
@@ -787,9 +808,16 @@ final class JpegReader {
             HuffmanDecodeTable dc = dcTables[td[0]];
             HuffmanDecodeTable ac = acTables[ta[0]];
             int[] q = quant[compTq[c]];
-            short[] plane = planes[c];
+            short[] plane = planes == null ? null : planes[c];
+            byte[] plane8 = planes8 == null ? null : planes8[c];
             int stride = planeStride[c];
+            int outLines = Math.min(lines, image.rows());
+            // Direct grey output: blocks wholly inside the image are written into the
+            // destination (stride = width); the right and bottom edge blocks go through the plane.
+            int fullBw = directGrey ? width >> 3 : 0;
             for (int by = 0; by < bh; by++) {
+                boolean rowInside = directGrey && by * 8 + 8 <= outLines;
+                int dstRow = dstOff + by * 8 * width;
                 for (int bx = 0; bx < bw; bx++) {
                     if (restartInterval > 0) {
                         if (mcusToRestart == 0) {
@@ -800,13 +828,23 @@ final class JpegReader {
                         mcusToRestart--;
                     }
                     pred[0] = decodeBlock(coef, dc, ac, q, pred[0]);
-                    idct(coef, ws, plane, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1, maxVal);
+                    if (rowInside && bx < fullBw) {
+                        idct8(coef, ws, dstBytes, dstRow + bx * 8, width);
+                    } else {
+                        idct(coef, ws, plane, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
+                                maxVal);
+                    }
                 }
                 checkFill();
                 if (streaming) {
                     // one component, sampled 1x1: a block row is an MCU row of 8 lines
                     planeRow0 = by * 8;
-                    outputRows(by * 8, Math.min(by * 8 + 8, Math.min(lines, image.rows())));
+                    int y1 = Math.min(by * 8 + 8, outLines);
+                    if (rowInside) {
+                        copyGreyColumns(by * 8, y1, fullBw * 8);
+                    } else {
+                        outputRows(by * 8, y1);
+                    }
                 }
             }
             return;
@@ -834,12 +872,13 @@ final class JpegReader {
                     int h = compH[c];
                     int v = compV[c];
                     int stride = planeStride[c];
-                    short[] plane = planes[c];
+                    short[] plane = planes == null ? null : planes[c];
+                    byte[] plane8 = planes8 == null ? null : planes8[c];
                     for (int y = 0; y < v; y++) {
                         int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
                             pred[i] = decodeBlock(coef, dcs[i], acs[i], qs[i], pred[i]);
-                            idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
+                            idct(coef, ws, plane, plane8, rowOff + x * 8, stride, pass1, maxVal);
                         }
                     }
                 }
@@ -861,22 +900,29 @@ final class JpegReader {
      */
     private int decodeBlock(int[] coef, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q, int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
+        // The bit buffer is held left-aligned in a local (the next bit is bit 63, the n valid
+        // bits are followed by zeros), so that a peek is one shift and consuming len bits is
+        // one shift too: the dependency chain from one symbol to the next is shift, load,
+        // shift. It goes back to the right-aligned fields around every call out.
         final int[] nz = nonZero;
         int count = 1;
         long mask = 1L;
         if (nbits < 32) {
             fill();
         }
-        long a = acc;
-        int n = nbits;
-        int e = dc.lookup[(int) (a >>> (n - HuffmanDecodeTable.LOOKAHEAD)) & ((1 << HuffmanDecodeTable.LOOKAHEAD) - 1)];
+        int n = nbits;                    // 32 <= n <= 64 after the fill
+        long a = acc << (64 - n);
+        int e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))];
         int s;
         if (e != 0) {
-            n -= e & 0xFF;
+            int len = e & 0xFF;
+            n -= len;
+            a <<= len;
             s = e >>> 8;
         } else {
             s = decodeSlow(dc);
             n = nbits;
+            a = acc << (64 - n);          // n >= 32 - 16
         }
         if (s != 0) {
             if (s > 16) {
@@ -884,8 +930,9 @@ final class JpegReader {
                 throw bad("bad DC difference category");
             }
             // n >= 32 - 16 >= s: the buffer still holds the extra bits
+            int v = (int) (a >>> (64 - s));
             n -= s;
-            int v = (int) (a >>> n) & ((1 << s) - 1);
+            a <<= s;
             pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
         coef[0] = pred * q[0];
@@ -893,27 +940,33 @@ final class JpegReader {
         final byte[] b = buf;
         final int lastLong = end - 8;
         for (int k = 1; k < 64; k++) {
-            if (n < 32) {
+            // The fast lookup needs AC_FAST bits (an entry uses at most that many); the slow
+            // path below makes sure of its own 32.
+            if (n < HuffmanDecodeTable.AC_FAST) {
                 // Inline refill: 8 bytes without 0xFF hold no stuffing and no marker (see fill()).
                 int p = pos;
                 long w;
                 if (p <= lastLong && !atMarker
                         && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                    // kb whole bytes fit: n + 8 kb <= 63, and kb >= 6 since n < 11; they go
+                    // right below the n valid bits.
                     int kb = (63 - n) >> 3;
-                    a = (a << (kb << 3)) | (w >>> (64 - (kb << 3)));
+                    a |= (w >>> (64 - (kb << 3))) << (64 - n - (kb << 3));
                     n += kb << 3;
                     pos = p + kb;
-                    acc = a;
                 } else {
+                    acc = n == 0 ? 0 : a >>> (64 - n);
                     nbits = n;
                     fill();
-                    a = acc;
-                    n = nbits;
+                    n = nbits;            // >= 57
+                    a = acc << (64 - n);
                 }
             }
-            int f = fast[(int) (a >>> (n - HuffmanDecodeTable.AC_FAST)) & ((1 << HuffmanDecodeTable.AC_FAST) - 1)];
+            int f = fast[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
             if (f != 0) {
-                n -= f & 0xFF;
+                int len = f & 0xFF;
+                n -= len;
+                a <<= len;
                 int value = f >> 16;
                 int r = (f >> 8) & 0xFF;
                 if (value != 0) {
@@ -929,16 +982,22 @@ final class JpegReader {
                 }
                 continue;
             }
+            acc = n == 0 ? 0 : a >>> (64 - n);
             nbits = n;
+            if (n < 32) {
+                fill();                   // a code and its extra bits take up to 32
+            }
             int rs = decodeSymbol(ac);
-            n = nbits;
+            n = nbits;                    // >= 16
+            a = acc << (64 - n);
             int r = rs >> 4;
             s = rs & 15;
             if (s != 0) {
                 k += r;
                 int z = NATURAL[k];
+                int v = (int) (a >>> (64 - s));
                 n -= s;
-                int v = (int) (a >>> n) & ((1 << s) - 1);
+                a <<= s;
                 coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
                 nz[count++] = z;
                 mask |= 1L << z;
@@ -949,6 +1008,7 @@ final class JpegReader {
                 k += 15;
             }
         }
+        acc = n == 0 ? 0 : a >>> (64 - n);
         nbits = n;
         nonZeroCount = count;
         nonZeroMask = mask;
@@ -966,7 +1026,12 @@ final class JpegReader {
      * only a DC coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >>
      * (pass1 + 3) plus the level shift, exactly as its own DC shortcuts compute.
      */
-    private void idct(int[] coef, int[] ws, short[] plane, int off, int stride, int pass1, int maxVal) {
+    private void idct(int[] coef, int[] ws, short[] plane, byte[] plane8, int off, int stride, int pass1,
+                      int maxVal) {
+        if (plane8 != null) {
+            idct8(coef, ws, plane8, off, stride);
+            return;
+        }
         int count = nonZeroCount;
         if (count == 1) {
             int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
@@ -977,19 +1042,53 @@ final class JpegReader {
             coef[0] = 0;
             return;
         }
-        long mask = nonZeroMask;
-        if (pass1 == 2) {
-            if ((mask & ~Idct.LOW_4X4) == 0) {
-                Idct.inverse8Low(coef, ws, plane, off, stride, mask);
-            } else {
-                Idct.inverse8(coef, ws, plane, off, stride, mask);
+        Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
+        final int[] nz = nonZero;
+        for (int i = 0; i < count; i++) {
+            coef[nz[i]] = 0;
+        }
+    }
+
+    /** {@link #idct} for 8-bit samples into a byte plane (or the destination itself). */
+    private void idct8(int[] coef, int[] ws, byte[] out, int off, int stride) {
+        int count = nonZeroCount;
+        if (count == 1) {
+            int v = (((coef[0] << 2) + (1 << 4)) >> 5) + 128;
+            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+            for (int r = 0, o = off; r < 8; r++, o += stride) {
+                out[o] = sv;
+                out[o + 1] = sv;
+                out[o + 2] = sv;
+                out[o + 3] = sv;
+                out[o + 4] = sv;
+                out[o + 5] = sv;
+                out[o + 6] = sv;
+                out[o + 7] = sv;
             }
+            coef[0] = 0;
+            return;
+        }
+        long mask = nonZeroMask;
+        if ((mask & ~Idct.LOW_4X4) == 0) {
+            Idct.inverse8Low(coef, ws, out, off, stride, mask);
         } else {
-            Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
+            Idct.inverse8(coef, ws, out, off, stride, mask);
         }
         final int[] nz = nonZero;
         for (int i = 0; i < count; i++) {
             coef[nz[i]] = 0;
+        }
+    }
+
+    /** Copies columns [x0, width) of image rows [y0, y1) from the grey byte plane to the destination. */
+    private void copyGreyColumns(int y0, int y1, int x0) {
+        if (x0 >= width) {
+            return;
+        }
+        byte[] plane = planes8[0];
+        int stride = planeStride[0];
+        for (int y = y0; y < y1; y++) {
+            System.arraycopy(plane, (y - planeRow0) * stride + x0, dstBytes, dstOff + y * width + x0, width - x0);
         }
     }
 
@@ -1031,29 +1130,47 @@ final class JpegReader {
         int[][] rowBuf = this.rowBuf;
         int maxVal = (1 << precision) - 1;
         ColourTables ct = colour;
-        boolean direct = ct != null && dstBytes != null && compH[0] == hMax && compV[0] == vMax;
+        boolean direct = ct != null && dstBytes != null && planes8 != null && compH[0] == hMax && compV[0] == vMax;
+        boolean grey8 = nc == 1 && dstBytes != null && planes8 != null && compH[0] == hMax && compV[0] == vMax;
         // The common cases, fused: 4:4:4 and 4:2:2 (libjpeg h2v1 fancy) straight from the planes.
         boolean chromaFull = direct && compH[1] == hMax && compH[2] == hMax && compV[1] == vMax && compV[2] == vMax;
         int chromaW = ceilDiv(width, 2);
         boolean h2v1 = direct && hMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == vMax
                 && compV[2] == vMax && ceilDiv(width * compH[1], hMax) > 2;
+        // 4:2:0 (libjpeg h2v2 fancy), fused; the frame is held whole (never streamed) then.
+        boolean h2v2 = direct && hMax == 2 && vMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == 1
+                && compV[2] == 1 && chromaW > 2 && !streaming;
+        int chromaHt = ceilDiv(lines, 2);
         for (int y = y0; y < y1; y++) {
             int o = dstOff + y * width * nc;
             int pr = y - planeRow0;
+            if (h2v2) {
+                int cy = y >> 1;
+                int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
+                int s1 = planeStride[1];
+                int s2 = planeStride[2];
+                ct.h2v2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2], cy * s2,
+                        ny * s2, chromaW, width, dstBytes, o);
+                continue;
+            }
+            if (grey8) {
+                System.arraycopy(planes8[0], pr * planeStride[0], dstBytes, o, width);
+                continue;
+            }
             if (chromaFull) {
-                ct.planesToRgb8(planes[0], pr * planeStride[0], planes[1], pr * planeStride[1], planes[2],
+                ct.planesToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
                         pr * planeStride[2], width, dstBytes, o);
                 continue;
             }
             if (h2v1) {
-                ct.h2v1ToRgb8(planes[0], pr * planeStride[0], planes[1], pr * planeStride[1], planes[2],
+                ct.h2v1ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
                         pr * planeStride[2], chromaW, width, dstBytes, o);
                 continue;
             }
             if (direct) {
                 upsampleRow(1, y, rowBuf[1]);
                 upsampleRow(2, y, rowBuf[2]);
-                ct.toRgb8(planes[0], (y - planeRow0) * planeStride[0], rowBuf[1], rowBuf[2], width, dstBytes, o);
+                ct.toRgb8(planes8[0], (y - planeRow0) * planeStride[0], rowBuf[1], rowBuf[2], width, dstBytes, o);
                 continue;
             }
             for (int c = 0; c < nc; c++) {
@@ -1103,21 +1220,19 @@ final class JpegReader {
 
     /** Produces output row y of component c at full resolution into out[0..width). */
     private void upsampleRow(int c, int y, int[] out) {
-        short[] plane = planes[c];
         int stride = planeStride[c];
         int hf = hMax / compH[c];
         int vf = vMax / compV[c];
         int compW = ceilDiv(width * compH[c], hMax);
         int compHt = ceilDiv(lines * compV[c], vMax);
         if (hf == 1 && vf == 1) {
-            int o = (y - planeRow0) * stride;
-            for (int x = 0; x < width; x++) {
-                out[x] = plane[o + x];
-            }
+            planeRow(c, (y - planeRow0) * stride, out, width);
         } else if (hf == 2 && vf == 1 && compW > 2) {
             // libjpeg h2v1 fancy upsampling: each output is 3/4 nearer + 1/4 further input,
             // rounding alternately down and up.
-            int o = (y - planeRow0) * stride;
+            int[] plane = rowA;
+            planeRow(c, (y - planeRow0) * stride, plane, compW);
+            int o = 0;
             int n = compW;
             int v0 = plane[o];
             out[0] = v0;
@@ -1140,17 +1255,21 @@ final class JpegReader {
             } else if (ny > compHt - 1) {
                 ny = compHt - 1;
             }
-            int o0 = cy * stride;
-            int o1 = ny * stride;
+            planeRow(c, cy * stride, rowA, compW);
+            planeRow(c, ny * stride, rowB, compW);
+            int[] plane = rowA;
+            int[] plane1 = rowB;
+            int o0 = 0;
+            int o1 = 0;
             int n = compW;
-            int thisSum = plane[o0] * 3 + plane[o1];
-            int nextSum = plane[o0 + 1] * 3 + plane[o1 + 1];
+            int thisSum = plane[o0] * 3 + plane1[o1];
+            int nextSum = plane[o0 + 1] * 3 + plane1[o1 + 1];
             out[0] = (thisSum * 4 + 8) >> 4;
             out[1] = (thisSum * 3 + nextSum + 7) >> 4;
             int lastSum = thisSum;
             thisSum = nextSum;
             for (int i = 1; i < n - 1; i++) {
-                nextSum = plane[o0 + i + 1] * 3 + plane[o1 + i + 1];
+                nextSum = plane[o0 + i + 1] * 3 + plane1[o1 + i + 1];
                 out[2 * i] = (thisSum * 3 + lastSum + 8) >> 4;
                 out[2 * i + 1] = (thisSum * 3 + nextSum + 7) >> 4;
                 lastSum = thisSum;
@@ -1160,9 +1279,25 @@ final class JpegReader {
             out[2 * n - 1] = (thisSum * 4 + 7) >> 4;
         } else {
             // Replication (libjpeg int_upsample, h2v1_upsample, h2v2_upsample).
-            int o = ((y - planeRow0) / vf) * stride;
+            int[] plane = rowA;
+            planeRow(c, ((y - planeRow0) / vf) * stride, plane, compW);
             for (int x = 0; x < width; x++) {
-                out[x] = plane[o + x / hf];
+                out[x] = plane[x / hf];
+            }
+        }
+    }
+
+    /** Copies n samples of component c's plane from index o into row as ints. */
+    private void planeRow(int c, int o, int[] row, int n) {
+        if (planes8 != null) {
+            byte[] p = planes8[c];
+            for (int x = 0; x < n; x++) {
+                row[x] = p[o + x] & 0xFF;
+            }
+        } else {
+            short[] p = planes[c];
+            for (int x = 0; x < n; x++) {
+                row[x] = p[o + x];
             }
         }
     }
