@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.aperture.dicom.io;
 
+import dev.aperture.dicom.DicomObject;
 import dev.aperture.dicom.ElementDictionary;
 import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Vr;
@@ -11,6 +12,10 @@ import dev.aperture.imaging.ReadLimits;
 import dev.aperture.imaging.Repair;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -252,6 +257,122 @@ public final class DicomParser implements Closeable {
             in.advance(8);
         }
         return element(pos, len);
+    }
+
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * VRs by their two code bytes, each folded to 5 bits: index {@code (b0 & 31) << 5 | (b1 & 31)},
+     * valid only when both bytes are in 0x40..0x5F (checked before the lookup). Null: not a VR.
+     */
+    private static final Vr[] VR_BY_CODE5 = new Vr[1024];
+
+    static {
+        for (Vr v : Vr.values()) {
+            String n = v.name();
+            VR_BY_CODE5[(n.charAt(0) & 31) << 5 | (n.charAt(1) & 31)] = v;
+        }
+    }
+
+    /**
+     * The common case without the event machinery: reads consecutive plain elements of the
+     * current dataset or item (explicit VR little endian; defined, even length; not a sequence,
+     * item or delimiter; value wholly in the input window and inside every enclosing length;
+     * within the limits; before the stop tag) and adds each value to {@code into}. It stops,
+     * consuming nothing of it, at the first element that needs anything else (an odd length to
+     * repair, a sequence, a limit to report, a refill of the window, ...): {@link #next()} then
+     * deals with that element exactly as it always does, so the result is the same with or
+     * without this path.
+     *
+     * @param into       the builder of the current dataset or item
+     * @param bulkAbove  at depth 0, values longer than this, and pixel data, are left to
+     *                   {@link #next()} (the reader keeps them as bulk data); {@code -1}: none is
+     * @return the number of elements read
+     */
+    int readPlainElements(DicomObject.Builder into, long bulkAbove) {
+        if (valuePending || pendingSequenceEnd || finished || bigEndian || !explicit[depth]
+                || stopTag == META_ONLY) {
+            return 0;
+        }
+        int d = depth;
+        int k = kind[d];
+        if (k != DATASET && k != ITEM) {
+            return 0;
+        }
+        byte[] w = in.window();
+        int start = in.windowPos();
+        long base = in.position() - start;
+        // The first byte no value may reach: the window's end, the enclosing defined length,
+        // the input's declared end. Values ending past it go the general way (refill, repair
+        // or exception).
+        long hard = start + in.available();
+        long b = bound[d];
+        if (b >= 0) {
+            hard = Math.min(hard, b - base);
+        }
+        if (inputLength >= 0) {
+            hard = Math.min(hard, inputLength - base);
+        }
+        int limit = (int) Math.max(start, hard);
+        // Unsigned tags at or past this stop the parse at depth 0: compare as signed after the flip.
+        long stop = d == 0 ? stopTag : 0x1_0000_0000L;
+        long maxLen = maxValueLength;
+        long allocatable = maxTotalAllocation - allocated;
+        boolean bulk = d == 0 && bulkAbove >= 0;
+        long maxEl = maxElements - elements;
+        int p = start;
+        int count = 0;
+        long taken = 0;
+        while (p + 8 <= limit && count < maxEl) {
+            long x = (long) LE_LONG.get(w, p);
+            int group = (int) x & 0xFFFF;
+            int t = group << 16 | (int) (x >>> 16) & 0xFFFF;
+            if (group == 0xFFFE || (t & 0xFFFFFFFFL) >= stop) {
+                break;
+            }
+            int code = (int) (x >>> 32) & 0xFFFF;
+            if ((code & 0xE0E0) != 0x4040) {
+                break;
+            }
+            Vr v = VR_BY_CODE5[(code & 0x1F) << 5 | (code >>> 8) & 0x1F];
+            if (v == null || v == Vr.SQ) {
+                break;
+            }
+            long len;
+            int hdr;
+            if (v.hasLongLength()) {
+                if (p + 12 > limit) {
+                    break;
+                }
+                len = (int) LE_INT.get(w, p + 8) & 0xFFFFFFFFL;
+                hdr = 12;
+            } else {
+                len = (x >>> 48);
+                hdr = 8;
+            }
+            // Odd or undefined lengths, values past the limits or the window: the general path.
+            if ((len & 1) != 0 || len > maxLen || len > allocatable - taken || p + hdr + len > limit
+                    || (bulk && (len > bulkAbove || isPixelData(t)))) {
+                break;
+            }
+            int from = p + hdr;
+            int to = from + (int) len;
+            into.adoptBytes(t, v, Arrays.copyOfRange(w, from, to));
+            taken += len;
+            p = to;
+            count++;
+        }
+        if (count > 0) {
+            in.advance(p - start);
+            elements += count;
+            allocated += taken;
+        }
+        return count;
+    }
+
+    private static boolean isPixelData(int tag) {
+        return tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA;
     }
 
     private Event element(long pos, long len) throws IOException {

@@ -313,7 +313,9 @@ public final class DicomReader {
         long[] bot = null;
         List<byte[]> fragments = null;
         List<BulkData> bulkFragments = null;
+        long bulkAbove = file != null ? bulkDataThreshold : -1;
         while (true) {
+            p.readPlainElements(current, bulkAbove);
             DicomParser.Event e = p.next();
             switch (e) {
                 case ELEMENT: {
