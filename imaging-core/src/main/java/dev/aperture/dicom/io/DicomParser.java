@@ -115,6 +115,30 @@ public final class DicomParser implements Closeable {
         explicit[0] = explicitVr;
     }
 
+    /** Where the File Meta group length says File Meta Information ends (-1: not known). */
+    private long metaEnd = -1;
+
+    /**
+     * Tells a File Meta parser where the group length says File Meta Information ends. An
+     * element there that reads as group 0002 but is not a File Meta element is the dataset's
+     * first element in another byte order (group 0200 in big endian, say), so the parse stops.
+     */
+    void metaEndsAt(long end) {
+        metaEnd = end;
+    }
+
+    /** The File Meta elements of PS3.10 7.1 (and the retired ones still written). */
+    private static boolean fileMetaElement(int elem) {
+        switch (elem) {
+            case 0x0000: case 0x0001: case 0x0002: case 0x0003: case 0x0010: case 0x0012: case 0x0013:
+            case 0x0016: case 0x0017: case 0x0018: case 0x0026: case 0x0027: case 0x0028: case 0x0031:
+            case 0x0032: case 0x0033: case 0x0035: case 0x0100: case 0x0102:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** Returns the tag of the current element, item or delimiter. */
     public int tag() {
         return tag;
@@ -216,7 +240,8 @@ public final class DicomParser implements Closeable {
         if (k == SEQUENCE || k == FRAGMENTS) {
             throw new MalformedDataException("expected an item or a sequence delimiter", pos, tag);
         }
-        if (depth == 0 && (stopTag == META_ONLY ? group != 2 : (tag & 0xFFFFFFFFL) >= stopTag)) {
+        if (depth == 0 && (stopTag == META_ONLY ? group != 2 || (pos == metaEnd && !fileMetaElement(elem))
+                : (tag & 0xFFFFFFFFL) >= stopTag)) {
             finished = true;
             return Event.END;
         }

@@ -231,6 +231,10 @@ public final class DicomReader {
         if (meta) {
             long start = bi.position();
             DicomParser mp = new DicomParser(bi, true, false, limits, lenient, DicomParser.META_ONLY, size, repairs);
+            if (bi.request(12) && u16le(bi, 0) == 0x0002 && u16le(bi, 2) == 0 && u16le(bi, 4) == ('U' | 'L' << 8)
+                    && u16le(bi, 6) == 4) {
+                mp.metaEndsAt(start + 12 + (((long) u16le(bi, 10) << 16) | u16le(bi, 8)));
+            }
             h.meta = build(mp, null, size, 16);
             long declared = h.meta.longValue(Tag.of(2, 0)).orElse(-1);
             long actual = bi.position() - start - 12;

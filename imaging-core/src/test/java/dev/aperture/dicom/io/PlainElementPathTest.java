@@ -188,6 +188,18 @@ class PlainElementPathTest {
         assertEquals(5, viaArray.dataset().size());
     }
 
+    @Test
+    void aBigEndianDatasetWhoseFirstGroupReadsAs0002IsNotTakenForFileMeta() {
+        // Found by WriteReadProperties: (0200,DB12) in big endian starts with the bytes 02 00 DB 12,
+        // which read little endian as (0002,12DB). The File Meta group length says where it ends.
+        DicomObject ds = DicomObject.builder().setInts(Tag.of(0x0200, 0xDB12), dev.aperture.dicom.Vr.US, 1, 2, 3)
+                .setDoubles(Tag.of(0x246A, 0xAB5D), dev.aperture.dicom.Vr.FL, 1.5).build();
+        DicomFile back = DicomReader.standard().read(DicomWriter.standard().toBytes(ds,
+                dev.aperture.transfer.TransferSyntax.EXPLICIT_VR_BIG_ENDIAN));
+        assertEquals(ds, back.dataset());
+        assertEquals(List.of(), back.repairs());
+    }
+
     private static int countElements(DicomObject d) {
         int n = d.size();
         for (int i = 0; i < d.size(); i++) {
