@@ -302,7 +302,7 @@ public final class DicomParser implements Closeable {
 
     /**
      * The common case without the event machinery: reads consecutive plain elements of the
-     * current dataset or item (explicit VR little endian; defined, even length; not a sequence,
+     * current dataset or item (little endian, explicit or implicit VR; defined, even length; not a sequence,
      * item or delimiter; value wholly in the input window and inside every enclosing length;
      * within the limits; before the stop tag) and adds each value to {@code into}. It stops,
      * consuming nothing of it, at the first element that needs anything else (an odd length to
@@ -316,8 +316,7 @@ public final class DicomParser implements Closeable {
      * @return the number of elements read
      */
     int readPlainElements(DicomObject.Builder into, long bulkAbove) {
-        if (valuePending || pendingSequenceEnd || finished || bigEndian || !explicit[depth]
-                || stopTag == META_ONLY) {
+        if (valuePending || pendingSequenceEnd || finished || bigEndian || stopTag == META_ONLY) {
             return 0;
         }
         int d = depth;
@@ -340,8 +339,9 @@ public final class DicomParser implements Closeable {
             hard = Math.min(hard, inputLength - base);
         }
         int limit = (int) Math.max(start, hard);
-        // Unsigned tags at or past this stop the parse at depth 0: compare as signed after the flip.
+        // Tags (as unsigned numbers) at or past this stop the parse at depth 0; 2^32: none does.
         long stop = d == 0 ? stopTag : 0x1_0000_0000L;
+        boolean explicitVr = explicit[d];
         long maxLen = maxValueLength;
         long allocatable = maxTotalAllocation - allocated;
         boolean bulk = d == 0 && bulkAbove >= 0;
@@ -356,25 +356,37 @@ public final class DicomParser implements Closeable {
             if (group == 0xFFFE || (t & 0xFFFFFFFFL) >= stop) {
                 break;
             }
-            int code = (int) (x >>> 32) & 0xFFFF;
-            if ((code & 0xE0E0) != 0x4040) {
-                break;
-            }
-            Vr v = VR_BY_CODE5[(code & 0x1F) << 5 | (code >>> 8) & 0x1F];
-            if (v == null || v == Vr.SQ) {
-                break;
-            }
+            Vr v;
             long len;
             int hdr;
-            if (v.hasLongLength()) {
-                if (p + 12 > limit) {
+            if (explicitVr) {
+                int code = (int) (x >>> 32) & 0xFFFF;
+                if ((code & 0xE0E0) != 0x4040) {
                     break;
                 }
-                len = (int) LE_INT.get(w, p + 8) & 0xFFFFFFFFL;
-                hdr = 12;
+                v = VR_BY_CODE5[(code & 0x1F) << 5 | (code >>> 8) & 0x1F];
+                if (v == null || v == Vr.SQ) {
+                    break;
+                }
+                if (v.hasLongLength()) {
+                    if (p + 12 > limit) {
+                        break;
+                    }
+                    len = (int) LE_INT.get(w, p + 8) & 0xFFFFFFFFL;
+                    hdr = 12;
+                } else {
+                    len = x >>> 48;
+                    hdr = 8;
+                }
             } else {
-                len = (x >>> 48);
+                // Implicit VR: the dictionary's VR, chosen among several as the reader does.
+                len = x >>> 32;
                 hdr = 8;
+                v = dictionary.vr(t);
+                if (v == Vr.SQ) {
+                    break;
+                }
+                v = DicomReader.implicitVr(t, v, into);
             }
             // Odd or undefined lengths, values past the limits or the window: the general path.
             if ((len & 1) != 0 || len > maxLen || len > allocatable - taken || p + hdr + len > limit

@@ -403,7 +403,7 @@ public final class DicomReader {
      * OW for "OB or OW" and for LUT and pixel data; SS for "US or SS" when Pixel Representation
      * (already read, it precedes every such element) is 1, otherwise US.
      */
-    private static Vr implicitVr(int tag, Vr first, DicomObject.Builder current) {
+    static Vr implicitVr(int tag, Vr first, DicomObject.Builder current) {
         if (isPixelData(tag)) {
             return tag == Tag.PIXEL_DATA ? Vr.OW : first;
         }

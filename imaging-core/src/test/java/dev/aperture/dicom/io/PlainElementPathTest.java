@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser's fast path for plain explicit-VR-little-endian elements
+ * The parser's fast path for plain little-endian elements (explicit and implicit VR)
  * ({@code DicomParser.readPlainElements}) must give exactly what the general path gives. A
  * stream that hands out one byte per read keeps the input window at a few bytes, so nearly
  * every element goes the general way; an array puts the whole file in the window, so nearly
@@ -80,12 +80,12 @@ class PlainElementPathTest {
         DicomFile read() throws IOException;
     }
 
-    private static List<Path> explicitLittleEndianFiles() throws IOException {
+    private static List<Path> littleEndianFiles() throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path f : TestData.allDicomFiles()) {
             try {
                 DicomFile d = DicomReader.standard().lenient().read(Files.readAllBytes(f));
-                if (d.transferSyntax().explicitVr() && !d.transferSyntax().bigEndian()) {
+                if (!d.transferSyntax().bigEndian()) {
                     out.add(f);
                 }
             } catch (ApertureException e) {
@@ -98,8 +98,8 @@ class PlainElementPathTest {
 
     @Test
     void arraysAndStreamsOfAnyChunkSizeGiveTheSameResult() throws IOException {
-        List<Path> files = explicitLittleEndianFiles();
-        assertTrue(files.size() > 100, "explicit VR little endian files found: " + files.size());
+        List<Path> files = littleEndianFiles();
+        assertTrue(files.size() > 120, "little endian files found: " + files.size());
         int[] chunks = {1, 7, 100, 4099};
         for (Path f : files) {
             byte[] b = Files.readAllBytes(f);
@@ -120,7 +120,12 @@ class PlainElementPathTest {
 
     @Test
     void limitsAreEnforcedAtTheSameElementOnBothPaths() throws IOException {
-        byte[] ct = Files.readAllBytes(TestData.pydicom().resolve("CT_small.dcm"));
+        for (String name : List.of("CT_small.dcm", "MR_small_implicit.dcm")) {
+            limitsAgree(Files.readAllBytes(TestData.pydicom().resolve(name)));
+        }
+    }
+
+    private static void limitsAgree(byte[] ct) throws IOException {
         int elements = countElements(DicomReader.standard().read(ct).dataset());
         List<ReadLimits> limits = new ArrayList<>();
         for (long n : new long[] {1, 5, 37, elements / 2, elements - 1, elements, elements + 40}) {
