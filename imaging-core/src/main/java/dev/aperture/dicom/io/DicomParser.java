@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.aperture.dicom.io;
 
+import dev.aperture.dicom.DicomObject;
 import dev.aperture.dicom.ElementDictionary;
 import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Vr;
@@ -11,6 +12,10 @@ import dev.aperture.imaging.ReadLimits;
 import dev.aperture.imaging.Repair;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,6 +113,30 @@ public final class DicomParser implements Closeable {
         end[0] = -1;
         bound[0] = -1;
         explicit[0] = explicitVr;
+    }
+
+    /** Where the File Meta group length says File Meta Information ends (-1: not known). */
+    private long metaEnd = -1;
+
+    /**
+     * Tells a File Meta parser where the group length says File Meta Information ends. An
+     * element there that reads as group 0002 but is not a File Meta element is the dataset's
+     * first element in another byte order (group 0200 in big endian, say), so the parse stops.
+     */
+    void metaEndsAt(long end) {
+        metaEnd = end;
+    }
+
+    /** The File Meta elements of PS3.10 7.1 (and the retired ones still written). */
+    private static boolean fileMetaElement(int elem) {
+        switch (elem) {
+            case 0x0000: case 0x0001: case 0x0002: case 0x0003: case 0x0010: case 0x0012: case 0x0013:
+            case 0x0016: case 0x0017: case 0x0018: case 0x0026: case 0x0027: case 0x0028: case 0x0031:
+            case 0x0032: case 0x0033: case 0x0035: case 0x0100: case 0x0102:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Returns the tag of the current element, item or delimiter. */
@@ -211,7 +240,8 @@ public final class DicomParser implements Closeable {
         if (k == SEQUENCE || k == FRAGMENTS) {
             throw new MalformedDataException("expected an item or a sequence delimiter", pos, tag);
         }
-        if (depth == 0 && (stopTag == META_ONLY ? group != 2 : (tag & 0xFFFFFFFFL) >= stopTag)) {
+        if (depth == 0 && (stopTag == META_ONLY ? group != 2 || (pos == metaEnd && !fileMetaElement(elem))
+                : (tag & 0xFFFFFFFFL) >= stopTag)) {
             finished = true;
             return Event.END;
         }
@@ -252,6 +282,134 @@ public final class DicomParser implements Closeable {
             in.advance(8);
         }
         return element(pos, len);
+    }
+
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * VRs by their two code bytes, each folded to 5 bits: index {@code (b0 & 31) << 5 | (b1 & 31)},
+     * valid only when both bytes are in 0x40..0x5F (checked before the lookup). Null: not a VR.
+     */
+    private static final Vr[] VR_BY_CODE5 = new Vr[1024];
+
+    static {
+        for (Vr v : Vr.values()) {
+            String n = v.name();
+            VR_BY_CODE5[(n.charAt(0) & 31) << 5 | (n.charAt(1) & 31)] = v;
+        }
+    }
+
+    /**
+     * The common case without the event machinery: reads consecutive plain elements of the
+     * current dataset or item (little endian, explicit or implicit VR; defined, even length; not a sequence,
+     * item or delimiter; value wholly in the input window and inside every enclosing length;
+     * within the limits; before the stop tag) and adds each value to {@code into}. It stops,
+     * consuming nothing of it, at the first element that needs anything else (an odd length to
+     * repair, a sequence, a limit to report, a refill of the window, ...): {@link #next()} then
+     * deals with that element exactly as it always does, so the result is the same with or
+     * without this path.
+     *
+     * @param into       the builder of the current dataset or item
+     * @param bulkAbove  at depth 0, values longer than this, and pixel data, are left to
+     *                   {@link #next()} (the reader keeps them as bulk data); {@code -1}: none is
+     * @return the number of elements read
+     */
+    int readPlainElements(DicomObject.Builder into, long bulkAbove) {
+        if (valuePending || pendingSequenceEnd || finished || bigEndian || stopTag == META_ONLY) {
+            return 0;
+        }
+        int d = depth;
+        int k = kind[d];
+        if (k != DATASET && k != ITEM) {
+            return 0;
+        }
+        byte[] w = in.window();
+        int start = in.windowPos();
+        long base = in.position() - start;
+        // The first byte no value may reach: the window's end, the enclosing defined length,
+        // the input's declared end. Values ending past it go the general way (refill, repair
+        // or exception).
+        long hard = start + in.available();
+        long b = bound[d];
+        if (b >= 0) {
+            hard = Math.min(hard, b - base);
+        }
+        if (inputLength >= 0) {
+            hard = Math.min(hard, inputLength - base);
+        }
+        int limit = (int) Math.max(start, hard);
+        // Tags (as unsigned numbers) at or past this stop the parse at depth 0; 2^32: none does.
+        long stop = d == 0 ? stopTag : 0x1_0000_0000L;
+        boolean explicitVr = explicit[d];
+        long maxLen = maxValueLength;
+        long allocatable = maxTotalAllocation - allocated;
+        boolean bulk = d == 0 && bulkAbove >= 0;
+        long maxEl = maxElements - elements;
+        int p = start;
+        int count = 0;
+        long taken = 0;
+        while (p + 8 <= limit && count < maxEl) {
+            long x = (long) LE_LONG.get(w, p);
+            int group = (int) x & 0xFFFF;
+            int t = group << 16 | (int) (x >>> 16) & 0xFFFF;
+            if (group == 0xFFFE || (t & 0xFFFFFFFFL) >= stop) {
+                break;
+            }
+            Vr v;
+            long len;
+            int hdr;
+            if (explicitVr) {
+                int code = (int) (x >>> 32) & 0xFFFF;
+                if ((code & 0xE0E0) != 0x4040) {
+                    break;
+                }
+                v = VR_BY_CODE5[(code & 0x1F) << 5 | (code >>> 8) & 0x1F];
+                if (v == null || v == Vr.SQ) {
+                    break;
+                }
+                if (v.hasLongLength()) {
+                    if (p + 12 > limit) {
+                        break;
+                    }
+                    len = (int) LE_INT.get(w, p + 8) & 0xFFFFFFFFL;
+                    hdr = 12;
+                } else {
+                    len = x >>> 48;
+                    hdr = 8;
+                }
+            } else {
+                // Implicit VR: the dictionary's VR, chosen among several as the reader does.
+                len = x >>> 32;
+                hdr = 8;
+                v = dictionary.vr(t);
+                if (v == Vr.SQ) {
+                    break;
+                }
+                v = DicomReader.implicitVr(t, v, into);
+            }
+            // Odd or undefined lengths, values past the limits or the window: the general path.
+            if ((len & 1) != 0 || len > maxLen || len > allocatable - taken || p + hdr + len > limit
+                    || (bulk && (len > bulkAbove || isPixelData(t)))) {
+                break;
+            }
+            int from = p + hdr;
+            int to = from + (int) len;
+            into.adoptBytes(t, v, Arrays.copyOfRange(w, from, to));
+            taken += len;
+            p = to;
+            count++;
+        }
+        if (count > 0) {
+            in.advance(p - start);
+            elements += count;
+            allocated += taken;
+        }
+        return count;
+    }
+
+    private static boolean isPixelData(int tag) {
+        return tag == Tag.PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA || tag == Tag.DOUBLE_FLOAT_PIXEL_DATA;
     }
 
     private Event element(long pos, long len) throws IOException {

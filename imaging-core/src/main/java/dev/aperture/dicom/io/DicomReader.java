@@ -231,6 +231,10 @@ public final class DicomReader {
         if (meta) {
             long start = bi.position();
             DicomParser mp = new DicomParser(bi, true, false, limits, lenient, DicomParser.META_ONLY, size, repairs);
+            if (bi.request(12) && u16le(bi, 0) == 0x0002 && u16le(bi, 2) == 0 && u16le(bi, 4) == ('U' | 'L' << 8)
+                    && u16le(bi, 6) == 4) {
+                mp.metaEndsAt(start + 12 + (((long) u16le(bi, 10) << 16) | u16le(bi, 8)));
+            }
             h.meta = build(mp, null, size, 16);
             long declared = h.meta.longValue(Tag.of(2, 0)).orElse(-1);
             long actual = bi.position() - start - 12;
@@ -313,7 +317,9 @@ public final class DicomReader {
         long[] bot = null;
         List<byte[]> fragments = null;
         List<BulkData> bulkFragments = null;
+        long bulkAbove = file != null ? bulkDataThreshold : -1;
         while (true) {
+            p.readPlainElements(current, bulkAbove);
             DicomParser.Event e = p.next();
             switch (e) {
                 case ELEMENT: {
@@ -397,7 +403,7 @@ public final class DicomReader {
      * OW for "OB or OW" and for LUT and pixel data; SS for "US or SS" when Pixel Representation
      * (already read, it precedes every such element) is 1, otherwise US.
      */
-    private static Vr implicitVr(int tag, Vr first, DicomObject.Builder current) {
+    static Vr implicitVr(int tag, Vr first, DicomObject.Builder current) {
         if (isPixelData(tag)) {
             return tag == Tag.PIXEL_DATA ? Vr.OW : first;
         }

@@ -107,6 +107,9 @@ public final class PixelFrames {
             Fragments f = ds.fragmentsAt(i).orElseThrow();
             int[] first = locate(ds, f, image.frames(), lenient, repairs);
             int n = first.length - 1;
+            if (n > 0 && first[0] < f.count() && PixelShape.jpegFamily(ts)) {
+                image = PixelShape.codestream(image, PixelShape.peek(f.fragment(first[0])), tag, lenient, repairs);
+            }
             return new PixelFrames(image.withFrames(Math.max(1, n)), ts, registry, repairs, n, null, null, null, f, first);
         }
         if (ts.encapsulated()) {
@@ -133,6 +136,7 @@ public final class PixelFrames {
             dataLength = data.remaining();
             layout = NativeLayout.LITTLE_ENDIAN; // the reader holds values little endian
         }
+        image = PixelShape.nativeLength(image, dataLength, tag, lenient, repairs);
         long frameBits = NativeFrames.frameBitOffset(image, 1);
         long available = frameBits == 0 ? 0 : (8L * dataLength) / frameBits;
         int n = image.frames();
@@ -247,7 +251,11 @@ public final class PixelFrames {
         return (head[0] & 0xFF) == 0xFF && ((head[1] & 0xFF) == 0xD8 || (head[1] & 0xFF) == 0x4F);
     }
 
-    /** Returns the image (with the number of frames actually present). */
+    /**
+     * Returns the image: as the dataset declares it, with the number of frames actually present,
+     * and with bit depth, samples per pixel and photometric interpretation as the pixel bytes hold
+     * them where those disagree with the dataset (each such change listed in {@link #repairs()}).
+     */
     public ImageDescriptor image() {
         return image;
     }
@@ -262,7 +270,11 @@ public final class PixelFrames {
         return frames;
     }
 
-    /** Returns what was repaired to locate the frames (lenient mode only). */
+    /**
+     * Returns what was repaired to locate the frames and to follow what the pixel bytes hold
+     * where the dataset disagrees with them (see {@link #image()}): lenient mode, and in strict
+     * mode the few repairs that need no guess (a JPEG precision other than Bits Stored).
+     */
     public List<Repair> repairs() {
         return repairs;
     }
