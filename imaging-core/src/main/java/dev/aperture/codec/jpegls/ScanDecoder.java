@@ -200,28 +200,158 @@ final class ScanDecoder extends JlsCoder {
         int ra = L[cur];
         int rb = L[p + 1];
         int rc = L[p];
-        byte[] qt = quant;                     // locals: one load each per line, not per sample
+        // everything the regular-mode sample touches is a local here: the bit register, its
+        // count and the read position live in registers for the whole run of regular samples
+        // and go back to the fields only around the rare paths (run mode, slow refill, escape)
+        byte[] qt = quant;
+        int[] ctx = st;
+        byte[] in = buf;
         int off = maxVal;
+        int mv = maxVal;
+        int rng = range;
+        int nr = near;
+        int stp = step;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long reg = this.reg;
+        int bits = this.bits;
+        int pos = this.pos;
         int x = 1;
         while (x <= w) {
             int rd = L[p + x + 1];
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
+                this.reg = reg;
+                this.bits = bits;
+                this.pos = pos;
                 x += decodeRun(L, p, cur, x, ra);
+                reg = this.reg;
+                bits = this.bits;
+                pos = this.pos;
                 if (x <= w) {
                     ra = L[cur + x - 1];
                     rb = L[p + x];
                     rc = L[p + x - 1];
                 }
-            } else {
-                int rx = decodeRegular(q, predict(ra, rb, rc));
-                L[cur + x] = rx;
-                ra = rx;
-                rc = rb;
-                rb = rd;
-                x++;
+                continue;
             }
+            // T.87 A.4 to A.6, decoding side, as decodeRegular() but inline
+            int sg = q >> 31;                  // 0 or -1
+            int i = ((q ^ sg) - sg) << 2;      // 4 * |Q|
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int c = ctx[i + C];
+            int n = ctx[i + N];
+            // the median edge detector is the median of Ra, Rb and Ra + Rb - Rc (see predict());
+            // Math.min and max compile to conditional moves, where ternaries may become
+            // branches that mispredict on every edge
+            int px = Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc)) + ((c ^ sg) - sg);
+            px = Math.min(Math.max(px, 0), mv);
+            int k = golombBranchFree(n, a);
+            if (bits < 32) {
+                long wv;
+                if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
+                    // as fillWord(): as many whole bytes as fit, none of them 0xFF
+                    int bytes = (64 - bits) >> 3;
+                    int nb = bits + (bytes << 3);
+                    reg |= (wv >>> bits) & (-1L << (64 - nb));
+                    bits = nb;
+                    pos += bytes;
+                } else {
+                    this.reg = reg;
+                    this.bits = bits;
+                    this.pos = pos;
+                    fillBytes();
+                    reg = this.reg;
+                    bits = this.bits;
+                    pos = this.pos;
+                }
+            }
+            int z = Long.numberOfLeadingZeros(reg);
+            int m;
+            if (z < escape && z + k < bits) {
+                // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed
+                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z <= escape < 56
+                reg <<= z;
+                m = ((z - 1) << k) + (int) (reg >>> (63 - k));
+                reg <<= k + 1;
+                bits -= z + k + 1;
+            } else {
+                this.reg = reg;
+                this.bits = bits;
+                this.pos = pos;
+                m = decodeValueSlow(k, escape);
+                reg = this.reg;
+                bits = this.bits;
+                pos = this.pos;
+            }
+            if (m > rng) {
+                throw badValue();
+            }
+            // inverse of the mapping of A.5.2 with the special mapping for k = NEAR = 0 and
+            // 2B <= -N, branch-free (see decodeRegular)
+            int e = (m >>> 1) ^ -(m & 1);
+            e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
+            // h = 1 exactly when N = RESET, and then A, B, N are halved (B by floor division)
+            a += Math.abs(e);
+            b += e * stp;
+            int h = ((n ^ rst) - 1) >>> 31;
+            a >>= h;
+            b >>= h;
+            n = (n >> h) + 1;
+            // lo = -1 when B + N <= 0; hi = -1 when B > 0 (then B + N > 0, so at most one is set).
+            // B moves by N towards the interval (-N, 0] and is clamped into it, which is exactly
+            // the two cases of A.6.2; C moves by one within -128..127
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            b = Math.min(Math.max(b, 1 - n), 0);
+            c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + A] = a;
+            ctx[i + B] = b;
+            ctx[i + C] = c;
+            ctx[i + N] = n;
+            int rx;
+            if (nr == 0) {
+                // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+                rx = px + ((e ^ sg) - sg);
+                if (rx < 0) {
+                    rx += rng;
+                } else if (rx > mv) {
+                    rx -= rng;
+                }
+            } else {
+                rx = reconstruct(px, (e ^ sg) - sg);
+            }
+            L[cur + x] = rx;
+            ra = rx;
+            rc = rb;
+            rb = rd;
+            x++;
         }
+        this.reg = reg;
+        this.bits = bits;
+        this.pos = pos;
+    }
+
+    /**
+     * {@link #golomb} without branches: with d = max(0, floor(log2 a) - floor(log2 n)), k is d or
+     * d + 1, and d + 1 exactly when n &lt;&lt; d &lt; a (both below 2^31, so the difference's sign
+     * says it). When a &lt;= n, d is 0 and n &lt;&lt; 0 &lt; a is false, so k is 0.
+     */
+    static int golombBranchFree(int n, int a) {
+        int d = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
+        return d + (((n << d) - a) >>> 31);
+    }
+
+    /**
+     * Whether no byte of {@code w} is 0xFF: "some byte of w is 0xFF" is "some byte of ~w is
+     * zero", tested with the classic (x - 0x01..01) &amp; ~x &amp; 0x80..80 trick.
+     */
+    private static boolean noFF(long w) {
+        long inv = ~w;
+        return ((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0;
     }
 
     private int decodeRun(int[] L, int p, int cur, int x, int ra) {
