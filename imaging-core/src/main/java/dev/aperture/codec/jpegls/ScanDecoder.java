@@ -200,13 +200,13 @@ final class ScanDecoder extends JlsCoder {
         int ra = L[cur];
         int rb = L[p + 1];
         int rc = L[p];
+        byte[] qt = quant;
+        int off = maxVal;
         // everything the regular-mode sample touches is a local here: the bit register, its
         // count and the read position live in registers for the whole run of regular samples
         // and go back to the fields only around the rare paths (run mode, slow refill, escape)
-        byte[] qt = quant;
         int[] ctx = st;
         byte[] in = buf;
-        int off = maxVal;
         int mv = maxVal;
         int rng = range;
         int nr = near;
@@ -242,12 +242,9 @@ final class ScanDecoder extends JlsCoder {
             int b = ctx[i + B];
             int c = ctx[i + C];
             int n = ctx[i + N];
-            // the median edge detector is the median of Ra, Rb and Ra + Rb - Rc (see predict());
-            // Math.min and max compile to conditional moves, where ternaries may become
-            // branches that mispredict on every edge
-            int px = Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc)) + ((c ^ sg) - sg);
+            int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
             px = Math.min(Math.max(px, 0), mv);
-            int k = golombBranchFree(n, a);
+            int k = golomb(n, a);
             if (bits < 32) {
                 long wv;
                 if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
@@ -333,16 +330,6 @@ final class ScanDecoder extends JlsCoder {
         this.reg = reg;
         this.bits = bits;
         this.pos = pos;
-    }
-
-    /**
-     * {@link #golomb} without branches: with d = max(0, floor(log2 a) - floor(log2 n)), k is d or
-     * d + 1, and d + 1 exactly when n &lt;&lt; d &lt; a (both below 2^31, so the difference's sign
-     * says it). When a &lt;= n, d is 0 and n &lt;&lt; 0 &lt; a is false, so k is 0.
-     */
-    static int golombBranchFree(int n, int a) {
-        int d = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
-        return d + (((n << d) - a) >>> 31);
     }
 
     /**
@@ -443,8 +430,7 @@ final class ScanDecoder extends JlsCoder {
         int s = q >> 31;                       // 0 or -1
         int i = ((q ^ s) - s) << 2;            // 4 * |q|
         int[] ctx = st;
-        int px = predicted + ((ctx[i + C] ^ s) - s);
-        px = px < 0 ? 0 : (px > maxVal ? maxVal : px);
+        int px = Math.min(Math.max(predicted + ((ctx[i + C] ^ s) - s), 0), maxVal);
         int nq = ctx[i + N];
         int k = golomb(nq, ctx[i + A]);
         int m = decodeValue(k, limit);
@@ -520,21 +506,18 @@ final class ScanDecoder extends JlsCoder {
         if (bits < 40) {
             fill();
         }
-        int z = Long.numberOfLeadingZeros(reg);
+        long r = reg;
+        int z = Long.numberOfLeadingZeros(r);
         int escape = lim - qbpp - 1;
-        if (z < escape && z < bits) {
-            reg <<= z + 1;
-            bits -= z + 1;
-            if (k == 0) {
-                return z;
-            }
-            if (bits < k) {
-                fill();
-            }
-            int low = (int) (reg >>> (64 - k));
-            reg <<= k;
-            bits -= k;
-            return (z << k) | low;
+        if (z < escape && z + k < bits) {
+            // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed by
+            // the k low bits, so the value (z << k) + low is ((z - 1) << k) + top, with no
+            // branch on k; z < escape < 56 keeps every shift below 64
+            r <<= z;
+            int m = ((z - 1) << k) + (int) (r >>> (63 - k));
+            reg = r << (k + 1);
+            bits -= z + k + 1;
+            return m;
         }
         return decodeValueSlow(k, escape);
     }
