@@ -22,8 +22,15 @@ import java.util.List;
  *
  * <p>Markers handled: APPn and COM are skipped; LSE type 1 (preset coding parameters) applies
  * to the scans that follow; LSE type 4 (oversize dimensions) supplies a zero height or width of
- * SOF55; LSE types 2 and 3 (mapping tables) are parsed and skipped, but a scan that selects a
- * mapping table is rejected as unsupported. Fill bytes 0xFF before a marker are skipped.
+ * SOF55; LSE types 2 and 3 (mapping tables and their continuations) define tables that a scan
+ * selects per component (Tdi of SOS). Fill bytes 0xFF before a marker are skipped.
+ *
+ * <p>A component that selects a mapping table is output as the table's values, not as the
+ * decoded indices (T.87 C.2.4.1.2; PS3.5 wants the Pixel Data after the palette is applied).
+ * Entries may be one or two bytes (at most Bits Allocated); wider entries (several samples per
+ * entry, a colour palette for a one-component frame) are rejected as unsupported. Peers differ:
+ * DCMTK 3.6.7 ({@code dcmdjpls}) ignores the table and returns the indices, and GDCM 3.0.21
+ * ({@code gdcmconv}) rejects such streams.
  *
  * <p>Streams written by the JAI-ImageIO CLib encoder above 12 bits used thresholds computed
  * without clamping MAXVAL to 4095 and wrote no LSE segment. When such a stream (P &gt; 12, no
@@ -112,6 +119,42 @@ final class JpegLsDecoder implements FrameDecoder {
         return new DecodedFrame(image.photometric(), f.precision, image.signed(), f.repairs);
     }
 
+    /** One mapping table (T.87 C.2.4.1.2): entries of {@code width} bytes, big-endian. */
+    private static final class MappingTable {
+        /** Indices are samples of at most 16 bits. */
+        static final int MAX_ENTRIES = 1 << 16;
+
+        final int width;
+        int[] values = new int[0];
+        int count;
+
+        MappingTable(int width) {
+            this.width = width;
+        }
+
+        void add(byte[] b, int at, int entries) {
+            if (count + entries > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(count + entries, Math.min(MAX_ENTRIES, 2 * values.length)));
+            }
+            for (int i = 0; i < entries; i++) {
+                int v = 0;
+                for (int j = 0; j < width; j++) {
+                    v = (v << 8) | (b[at + i * width + j] & 0xFF);
+                }
+                values[count + i] = v;
+            }
+            count += entries;
+        }
+
+        /** A copy that later continuations of the same table ID do not change. */
+        MappingTable frozen() {
+            MappingTable t = new MappingTable(width);
+            t.values = java.util.Arrays.copyOf(values, count);
+            t.count = count;
+            return t;
+        }
+    }
+
     /** The parse of one frame. */
     private static final class Frame {
         private final byte[] buf;
@@ -137,6 +180,10 @@ final class JpegLsDecoder implements FrameDecoder {
         int maxNear;
         boolean[] done;
         boolean sawPreset;
+        /** Mapping tables by table ID (1..255), or null before the first. */
+        MappingTable[] tables;
+        /** The tables the current scan's components select (by scan index), or null. */
+        MappingTable[] maps;
 
         Frame(byte[] buf, int start, int end, ImageDescriptor image, short[] outS, byte[] outB, int outOff,
               boolean jai) {
@@ -302,9 +349,7 @@ final class JpegLsDecoder implements FrameDecoder {
                     preset = new int[] {u16(pos + 3), u16(pos + 5), u16(pos + 7), u16(pos + 9), u16(pos + 11)};
                     sawPreset = true;
                 }
-                case 2, 3 -> {
-                    // mapping table specification / continuation (T.87 C.2.4.1.2): parsed, applied never
-                }
+                case 2, 3 -> mappingTable(id, len, at);
                 case 4 -> {
                     if (sofOffset < 0) {
                         throw malformed("JPEG-LS oversize dimensions before SOF55", at);
@@ -328,6 +373,40 @@ final class JpegLsDecoder implements FrameDecoder {
                 default -> throw malformed("JPEG-LS LSE segment of unknown type", at);
             }
             skip(len);
+        }
+
+        /**
+         * LSE type 2 (mapping table specification) or 3 (its continuation), T.87 C.2.4.1.2 and
+         * C.2.4.1.3: TID, Wt, then entries of Wt bytes each, appended for a continuation.
+         */
+        private void mappingTable(int id, int len, int at) {
+            if (len < 5) {
+                throw malformed("JPEG-LS LSE mapping table malformed", at);
+            }
+            int tid = u8(pos + 3);
+            int wt = u8(pos + 4);
+            int bytes = len - 5;
+            if (tid == 0 || wt == 0 || bytes % wt != 0) {
+                throw malformed("JPEG-LS LSE mapping table malformed", at);
+            }
+            if ((long) pos + len > end) {
+                throw malformed("JPEG-LS segment runs past the end", pos);
+            }
+            if (tables == null) {
+                tables = new MappingTable[256];
+            }
+            MappingTable t = tables[tid];
+            if (id == 2) {
+                t = new MappingTable(wt);
+                tables[tid] = t;
+            } else if (t == null || t.width != wt) {
+                throw malformed("JPEG-LS LSE mapping table continuation without its table", at);
+            }
+            int entries = bytes / wt;
+            if (t.count + entries > MappingTable.MAX_ENTRIES) {
+                throw malformed("JPEG-LS LSE mapping table too large", at);
+            }
+            t.add(buf, pos + 5, entries);
         }
 
         private void restartInterval(int at) {
@@ -374,8 +453,22 @@ final class JpegLsDecoder implements FrameDecoder {
                     }
                 }
                 comps[i] = idx;
-                if (u8(pos + 4 + 2 * i) != 0) {
-                    throw new UnsupportedDataException("JPEG-LS mapping tables", at - start, NO_TAG);
+                int tdi = u8(pos + 4 + 2 * i);
+                if (tdi != 0) {
+                    MappingTable t = tables == null ? null : tables[tdi];
+                    if (t == null) {
+                        throw malformed("JPEG-LS SOS selects a mapping table that was not specified", at);
+                    }
+                    if (8 * t.width > image.bitsAllocated()) {
+                        // entries of several samples (a colour palette) would change the
+                        // number of samples per pixel, which the descriptor fixes
+                        throw new UnsupportedDataException("JPEG-LS mapping table entries wider than Bits Allocated",
+                                at - start, NO_TAG);
+                    }
+                    if (maps == null) {
+                        maps = new MappingTable[ns];
+                    }
+                    maps[i] = t.frozen();
                 }
             }
             int near = u8(pos + 3 + 2 * ns);
@@ -390,7 +483,9 @@ final class JpegLsDecoder implements FrameDecoder {
             skip(len);
             JlsParams params = params(near, at);
             maxNear = Math.max(maxNear, near);
-            int signShift = image.signed() && outS != null ? 32 - precision : 0;
+            // mapped samples are the table's values, taken as they are: indices are never
+            // sign-extended
+            int signShift = image.signed() && outS != null && maps == null ? 32 - precision : 0;
             ScanDecoder sd = new ScanDecoder(params, near, buf, pos, end, width, components, outS, outB, outOff,
                     signShift);
             try {
@@ -398,8 +493,47 @@ final class JpegLsDecoder implements FrameDecoder {
             } catch (MalformedDataException e) {
                 throw new MalformedDataException(e.reason(), e.offset() - start, NO_TAG);
             }
+            if (maps != null) {
+                for (int i = 0; i < ns; i++) {
+                    if (maps[i] != null) {
+                        applyMapping(maps[i], comps[i], at);
+                    }
+                }
+                maps = null;
+            }
             for (int c : comps) {
                 done[c] = true;
+            }
+        }
+
+        /**
+         * Replaces each decoded sample of component {@code comp} by its table entry (T.87
+         * C.2.4.1.2: the output of a component with a mapping table is the table's value for
+         * the decoded index), which is what PS3.5 wants in Pixel Data.
+         */
+        private void applyMapping(MappingTable t, int comp, int at) {
+            int[] values = t.values;
+            int n = t.count;
+            int stride = components;
+            int samples = height * width;
+            if (outS != null) {
+                short[] o = outS;
+                for (int i = 0, d = outOff + comp; i < samples; i++, d += stride) {
+                    int v = o[d] & 0xFFFF;
+                    if (v >= n) {
+                        throw malformed("JPEG-LS sample lies outside its mapping table", at);
+                    }
+                    o[d] = (short) values[v];
+                }
+            } else {
+                byte[] o = outB;
+                for (int i = 0, d = outOff + comp; i < samples; i++, d += stride) {
+                    int v = o[d] & 0xFF;
+                    if (v >= n) {
+                        throw malformed("JPEG-LS sample lies outside its mapping table", at);
+                    }
+                    o[d] = (byte) values[v];
+                }
             }
         }
 
