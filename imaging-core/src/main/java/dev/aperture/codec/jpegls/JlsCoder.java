@@ -138,9 +138,7 @@ abstract class JlsCoder {
     final void updateInterruption(int ctx, int err, int emErr) {
         int t = ctx - RI0;
         int i = 4 * ctx;
-        if (err < 0) {
-            nn[t]++;
-        }
+        nn[t] += err >>> 31; // one more negative error, without a branch on the error's sign
         st[i + A] += (emErr + 1 - t) >> 1;
         if (st[i + N] == reset) {
             st[i + A] >>= 1;

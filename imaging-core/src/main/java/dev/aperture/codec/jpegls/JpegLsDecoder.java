@@ -32,6 +32,10 @@ import java.util.List;
  * DCMTK 3.6.7 ({@code dcmdjpls}) ignores the table and returns the indices, and GDCM 3.0.21
  * ({@code gdcmconv}) rejects such streams.
  *
+ * <p>The HP colour transforms HP1, HP2 and HP3 (an APP8 segment "mrfx", the extension of HP's
+ * LOCO-I that CharLS writes and reads) are undone after the last scan, for three-component
+ * frames.
+ *
  * <p>Streams written by the JAI-ImageIO CLib encoder above 12 bits used thresholds computed
  * without clamping MAXVAL to 4095 and wrote no LSE segment. When such a stream (P &gt; 12, no
  * preset parameters, lossless) does not decode with the standard defaults, the JAI thresholds
@@ -180,6 +184,9 @@ final class JpegLsDecoder implements FrameDecoder {
         int maxNear;
         boolean[] done;
         boolean sawPreset;
+        /** HP colour transform of the APP8 "mrfx" segment: 0 none, 1..3 HP1..HP3. */
+        int transform;
+        int transformAt;
         /** Mapping tables by table ID (1..255), or null before the first. */
         MappingTable[] tables;
         /** The tables the current scan's components select (by scan index), or null. */
@@ -228,6 +235,7 @@ final class JpegLsDecoder implements FrameDecoder {
                 if (pos >= end && done != null && allDone()) {
                     // every sample decoded, but EOI is missing (seen from truncated fragments)
                     repairs.add(new Repair("JPEG-LS data end without EOI after the last scan", at - start, NO_TAG));
+                    inverseColourTransform();
                     return;
                 }
                 if (u8(pos) != 0xFF) {
@@ -241,6 +249,7 @@ final class JpegLsDecoder implements FrameDecoder {
                 switch (marker) {
                     case EOI -> {
                         finish(at);
+                        inverseColourTransform();
                         return;
                     }
                     case SOF55 -> startOfFrame(at);
@@ -261,8 +270,15 @@ final class JpegLsDecoder implements FrameDecoder {
                                 throw malformed("JPEG-LS segment length too small", pos);
                             }
                             if (marker == 0xE8 && len >= 7 && u8(pos + 2) == 'm' && u8(pos + 3) == 'r'
-                                    && u8(pos + 4) == 'f' && u8(pos + 5) == 'x' && u8(pos + 6) != 0) {
-                                throw new UnsupportedDataException("JPEG-LS HP colour transform", at - start, NO_TAG);
+                                    && u8(pos + 4) == 'f' && u8(pos + 5) == 'x') {
+                                // HP colour transform (the HP/CharLS extension): 0 none, 1..3 HP1..HP3
+                                int t = u8(pos + 6);
+                                if (t > 3) {
+                                    throw new UnsupportedDataException("JPEG-LS colour transform other than HP1..HP3",
+                                            at - start, NO_TAG);
+                                }
+                                transform = t;
+                                transformAt = at;
                             }
                             skip(len);
                         } else if ((marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8
@@ -550,6 +566,64 @@ final class JpegLsDecoder implements FrameDecoder {
                 throw malformed("JPEG-LS preset coding parameters out of range", at);
             }
             return p;
+        }
+
+        /**
+         * Undoes the HP colour transform of the APP8 "mrfx" segment (HP Labs' LOCO-I extension,
+         * as CharLS writes and reads it) once every component is decoded. With range = 2^P and
+         * all arithmetic modulo range, the decoded components (v1, v2, v3) give:
+         * HP1: R = v1 + v2 - range/2, G = v2, B = v3 + v2 - range/2;
+         * HP2: R and G as HP1, B = v3 + ((R + G) >> 1) - range/2;
+         * HP3: G = v1 - ((v2 + v3) >> 2) + range/4, R = v3 + G - range/2, B = v2 + G - range/2.
+         */
+        private void inverseColourTransform() {
+            if (transform == 0) {
+                return;
+            }
+            if (components != 3) {
+                throw new UnsupportedDataException("JPEG-LS colour transform of a frame without three components",
+                        transformAt - start, NO_TAG);
+            }
+            int mask = (1 << precision) - 1;
+            int half = (mask + 1) >> 1;
+            int quarter = (mask + 1) >> 2;
+            int pixels = height * width;
+            int t = transform;
+            for (int i = 0, d = outOff; i < pixels; i++, d += 3) {
+                int v1;
+                int v2;
+                int v3;
+                if (outS != null) {
+                    v1 = outS[d] & mask;
+                    v2 = outS[d + 1] & mask;
+                    v3 = outS[d + 2] & mask;
+                } else {
+                    v1 = outB[d] & mask;
+                    v2 = outB[d + 1] & mask;
+                    v3 = outB[d + 2] & mask;
+                }
+                int r;
+                int g;
+                int b;
+                if (t == 3) {
+                    g = (v1 - ((v2 + v3) >> 2) + quarter) & mask;
+                    r = (v3 + g - half) & mask;
+                    b = (v2 + g - half) & mask;
+                } else {
+                    g = v2;
+                    r = (v1 + v2 - half) & mask;
+                    b = t == 1 ? (v3 + v2 - half) & mask : (v3 + ((r + g) >> 1) - half) & mask;
+                }
+                if (outS != null) {
+                    outS[d] = (short) r;
+                    outS[d + 1] = (short) g;
+                    outS[d + 2] = (short) b;
+                } else {
+                    outB[d] = (byte) r;
+                    outB[d + 1] = (byte) g;
+                    outB[d + 2] = (byte) b;
+                }
+            }
         }
 
         private boolean allDone() {
