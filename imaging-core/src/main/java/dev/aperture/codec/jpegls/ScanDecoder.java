@@ -373,31 +373,141 @@ final class ScanDecoder extends JlsCoder {
             L[cur + j] = L[p + nc + j];
         }
         int[] q = qs;
+        byte[] qt = quant;
+        int off = maxVal;
+        // as in decodeLine(): the bit reader in locals, fields only around the rare paths
+        int[] ctx = st;
+        byte[] in = buf;
+        int mv = maxVal;
+        int rng = range;
+        int nr = near;
+        int stp = step;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long reg = this.reg;
+        int bits = this.bits;
+        int pos = this.pos;
         int x = 1;
         while (x <= w) {
-            int px = x * nc;
+            int px0 = x * nc;
             int any = 0;
             for (int j = 0; j < nc; j++) {
-                int ra = L[cur + px - nc + j];
-                int rb = L[p + px + j];
-                int rc = L[p + px - nc + j];
-                int rd = L[p + px + nc + j];
-                int qj = context(rd - rb, rb - rc, rc - ra);
+                int ra = L[cur + px0 - nc + j];
+                int rb = L[p + px0 + j];
+                int rc = L[p + px0 - nc + j];
+                int rd = L[p + px0 + nc + j];
+                int qj = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
                 q[j] = qj;
                 any |= qj;
             }
             if (any == 0) {
+                this.reg = reg;
+                this.bits = bits;
+                this.pos = pos;
                 x += decodeRunInterleaved(L, p, cur, x, nc);
-            } else {
-                for (int j = 0; j < nc; j++) {
-                    int ra = L[cur + px - nc + j];
-                    int rb = L[p + px + j];
-                    int rc = L[p + px - nc + j];
-                    L[cur + px + j] = decodeRegular(q[j], predict(ra, rb, rc));
-                }
-                x++;
+                reg = this.reg;
+                bits = this.bits;
+                pos = this.pos;
+                continue;
             }
+            for (int j = 0; j < nc; j++) {
+                int ra = L[cur + px0 - nc + j];
+                int rb = L[p + px0 + j];
+                int rc = L[p + px0 - nc + j];
+                int qj = q[j];
+                // the inline regular-mode sample of decodeLine(), for component j
+                int sg = qj >> 31;                  // 0 or -1
+                int i = ((qj ^ sg) - sg) << 2;      // 4 * |Q|
+                int a = ctx[i + A];
+                int b = ctx[i + B];
+                int c = ctx[i + C];
+                int n = ctx[i + N];
+                int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+                px = Math.min(Math.max(px, 0), mv);
+                int k = golomb(n, a);
+                if (bits < 32) {
+                    long wv;
+                    if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
+                        // as fillWord(): as many whole bytes as fit, none of them 0xFF
+                        int bytes = (64 - bits) >> 3;
+                        int nb = bits + (bytes << 3);
+                        reg |= (wv >>> bits) & (-1L << (64 - nb));
+                        bits = nb;
+                        pos += bytes;
+                    } else {
+                        this.reg = reg;
+                        this.bits = bits;
+                        this.pos = pos;
+                        fillBytes();
+                        reg = this.reg;
+                        bits = this.bits;
+                        pos = this.pos;
+                    }
+                }
+                int z = Long.numberOfLeadingZeros(reg);
+                int m;
+                if (z < escape && z + k < bits) {
+                    // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed
+                    // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z <= escape < 56
+                    reg <<= z;
+                    m = ((z - 1) << k) + (int) (reg >>> (63 - k));
+                    reg <<= k + 1;
+                    bits -= z + k + 1;
+                } else {
+                    this.reg = reg;
+                    this.bits = bits;
+                    this.pos = pos;
+                    m = decodeValueSlow(k, escape);
+                    reg = this.reg;
+                    bits = this.bits;
+                    pos = this.pos;
+                }
+                if (m > rng) {
+                    throw badValue();
+                }
+                // inverse of the mapping of A.5.2 with the special mapping for k = NEAR = 0 and
+                // 2B <= -N, branch-free (see decodeRegular)
+                int e = (m >>> 1) ^ -(m & 1);
+                e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
+                // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
+                // h = 1 exactly when N = RESET, and then A, B, N are halved (B by floor division)
+                a += Math.abs(e);
+                b += e * stp;
+                int h = ((n ^ rst) - 1) >>> 31;
+                a >>= h;
+                b >>= h;
+                n = (n >> h) + 1;
+                // lo = -1 when B + N <= 0; hi = -1 when B > 0 (then B + N > 0, so at most one is set).
+                // B moves by N towards the interval (-N, 0] and is clamped into it, which is exactly
+                // the two cases of A.6.2; C moves by one within -128..127
+                int lo = (b + n - 1) >> 31;
+                int hi = (-b) >> 31;
+                b += (n & lo) - (n & hi);
+                b = Math.min(Math.max(b, 1 - n), 0);
+                c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+                ctx[i + A] = a;
+                ctx[i + B] = b;
+                ctx[i + C] = c;
+                ctx[i + N] = n;
+                int rx;
+                if (nr == 0) {
+                    // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+                    rx = px + ((e ^ sg) - sg);
+                    if (rx < 0) {
+                        rx += rng;
+                    } else if (rx > mv) {
+                        rx -= rng;
+                    }
+                } else {
+                    rx = reconstruct(px, (e ^ sg) - sg);
+                }
+                L[cur + px0 + j] = rx;
+            }
+            x++;
         }
+        this.reg = reg;
+        this.bits = bits;
+        this.pos = pos;
     }
 
     private int decodeRunInterleaved(int[] L, int p, int cur, int x, int nc) {
