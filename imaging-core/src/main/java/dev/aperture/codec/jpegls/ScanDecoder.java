@@ -235,7 +235,7 @@ final class ScanDecoder extends JlsCoder {
                 }
                 continue;
             }
-            // T.87 A.4 to A.6, decoding side, as decodeRegular() but inline
+            // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = q >> 31;                  // 0 or -1
             int i = ((q ^ sg) - sg) << 2;      // 4 * |Q|
             int a = ctx[i + A];
@@ -285,8 +285,11 @@ final class ScanDecoder extends JlsCoder {
             if (m > rng) {
                 throw badValue();
             }
-            // inverse of the mapping of A.5.2 with the special mapping for k = NEAR = 0 and
-            // 2B <= -N, branch-free (see decodeRegular)
+            // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2; when k = NEAR = 0
+            // and 2B <= -N the special mapping (2E+1 / -2(E+1)) applies, which is the
+            // complement of the result. Branch-free, as k and B flip unpredictably:
+            // ((k | NEAR) - 1) >> 31 is -1 exactly when both are 0, and (2B + N - 1) >> 31 is
+            // -1 exactly when 2B <= -N
             int e = (m >>> 1) ^ -(m & 1);
             e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
             // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
@@ -466,7 +469,7 @@ final class ScanDecoder extends JlsCoder {
                     throw badValue();
                 }
                 // inverse of the mapping of A.5.2 with the special mapping for k = NEAR = 0 and
-                // 2B <= -N, branch-free (see decodeRegular)
+                // 2B <= -N, branch-free (see decodeLine())
                 int e = (m >>> 1) ^ -(m & 1);
                 e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
                 // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
@@ -534,38 +537,6 @@ final class ScanDecoder extends JlsCoder {
     }
 
     // ---- coding primitives --------------------------------------------------------------------
-
-    /** T.87 A.4 to A.6, decoding side: one sample in regular mode. */
-    private int decodeRegular(int q, int predicted) {
-        int s = q >> 31;                       // 0 or -1
-        int i = ((q ^ s) - s) << 2;            // 4 * |q|
-        int[] ctx = st;
-        int px = Math.min(Math.max(predicted + ((ctx[i + C] ^ s) - s), 0), maxVal);
-        int nq = ctx[i + N];
-        int k = golomb(nq, ctx[i + A]);
-        int m = decodeValue(k, limit);
-        if (m > range) {
-            throw badValue();
-        }
-        // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2; when k = NEAR = 0 and
-        // 2B <= -N the special mapping (2E+1 / -2(E+1)) applies, which is the complement of the
-        // result. Branch-free, as k and B flip unpredictably: ((k | NEAR) - 1) >> 31 is -1 exactly
-        // when both are 0, and (2B + N - 1) >> 31 is -1 exactly when 2B <= -N.
-        int e = (m >>> 1) ^ -(m & 1);
-        e ^= (((k | near) - 1) >> 31) & ((2 * ctx[i + B] + nq - 1) >> 31);
-        updateRegular(i, e);
-        if (near == 0) {
-            // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-            int v = px + ((e ^ s) - s);
-            if (v < 0) {
-                v += range;
-            } else if (v > maxVal) {
-                v -= range;
-            }
-            return v;
-        }
-        return reconstruct(px, (e ^ s) - s);
-    }
 
     /** T.87 A.7.2, decoding side: the error of a run-interruption sample. */
     private int decodeInterruptionError(int ctx) {
