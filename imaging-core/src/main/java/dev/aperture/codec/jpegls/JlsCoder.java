@@ -85,12 +85,15 @@ abstract class JlsCoder {
         return 32 - Integer.numberOfLeadingZeros(v - 1);
     }
 
-    /** T.87 A.4.1: the median edge detector (min and max compile to conditional moves). */
+    /**
+     * T.87 A.4.1: the median edge detector. It is the median of Ra, Rb and Ra + Rb - Rc: when
+     * Rc &gt;= max(Ra, Rb), Ra + Rb - Rc &lt;= min(Ra, Rb) and the median is min(Ra, Rb); when
+     * Rc &lt;= min(Ra, Rb) it is max(Ra, Rb); otherwise Ra + Rb - Rc lies between them. Math.min
+     * and max compile to conditional moves, where the ternaries of A.4.1 may become branches
+     * that mispredict at every edge.
+     */
     static int predict(int ra, int rb, int rc) {
-        int mx = Math.max(ra, rb);
-        int mn = Math.min(ra, rb);
-        int mid = ra + rb - rc;
-        return rc >= mx ? mn : (rc <= mn ? mx : mid);
+        return Math.max(Math.min(ra, rb), Math.min(Math.max(ra, rb), ra + rb - rc));
     }
 
     /**
@@ -110,44 +113,32 @@ abstract class JlsCoder {
      */
     final void updateRegular(int i, int err) {
         int[] s = st;
-        int aq = s[i + A] + Math.abs(err);
-        int bq = s[i + B] + err * step;
-        int nq = s[i + N];
-        if (nq == reset) {
-            aq >>= 1;
-            bq >>= 1; // floor division: equals -((1 - B) >> 1) of A.6.1 for negative B
-            nq >>= 1;
-        }
-        nq++;
-        s[i + A] = aq;
-        s[i + N] = nq;
-        if (bq + nq <= 0) {
-            bq += nq;
-            if (bq <= -nq) {
-                bq = -nq + 1;
-            }
-            if (s[i + C] > MIN_C) {
-                s[i + C]--;
-            }
-        } else if (bq > 0) {
-            bq -= nq;
-            if (bq > 0) {
-                bq = 0;
-            }
-            if (s[i + C] < MAX_C) {
-                s[i + C]++;
-            }
-        }
-        s[i + B] = bq;
+        int a = s[i + A] + Math.abs(err);
+        int b = s[i + B] + err * step;
+        int n = s[i + N];
+        // branch-free, as the bias flips unpredictably: h = 1 exactly when N = RESET, and then
+        // A, B, N are halved (B by floor division, which equals -((1 - B) >> 1) of A.6.1)
+        int h = ((n ^ reset) - 1) >>> 31;
+        a >>= h;
+        b >>= h;
+        n = (n >> h) + 1;
+        // lo = -1 when B + N <= 0, hi = -1 when B > 0 (then B + N > 0: at most one is set). B
+        // moves by N towards (-N, 0] and is clamped into it, which are the two cases of A.6.2;
+        // C moves by one within MIN_C..MAX_C
+        int lo = (b + n - 1) >> 31;
+        int hi = (-b) >> 31;
+        b += (n & lo) - (n & hi);
+        s[i + A] = a;
+        s[i + B] = Math.min(Math.max(b, 1 - n), 0);
+        s[i + C] = Math.min(Math.max(s[i + C] + lo - hi, MIN_C), MAX_C);
+        s[i + N] = n;
     }
 
     /** T.87 A.7.2.2: update a run-interruption context (RI0 or RI1). */
     final void updateInterruption(int ctx, int err, int emErr) {
         int t = ctx - RI0;
         int i = 4 * ctx;
-        if (err < 0) {
-            nn[t]++;
-        }
+        nn[t] += err >>> 31; // one more negative error, without a branch on the error's sign
         st[i + A] += (emErr + 1 - t) >> 1;
         if (st[i + N] == reset) {
             st[i + A] >>= 1;
@@ -163,11 +154,11 @@ abstract class JlsCoder {
      * does, so k is la - ln or la - ln + 1; when la < ln, n > a and k is 0. Both are at least 1.
      */
     static int golomb(int n, int a) {
-        int k = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
-        if (k < 0) {
-            return 0;
-        }
-        return (n << k) < a ? k + 1 : k;
+        // branch-free: with d = max(0, la - ln), k is d or d + 1, and d + 1 exactly when
+        // n << d < a (both below 2^31, so the difference's sign says it); when a <= n, d is 0
+        // and n < a is false
+        int d = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
+        return d + (((n << d) - a) >>> 31);
     }
 
     /** Golomb parameter of a run-interruption context (T.87 A.7.2.1, TEMP). */

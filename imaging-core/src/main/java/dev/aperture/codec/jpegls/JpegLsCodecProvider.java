@@ -12,11 +12,13 @@ import java.util.Set;
  * (1.2.840.10008.1.2.4.80) and JPEG-LS Near-Lossless (1.2.840.10008.1.2.4.81).
  *
  * <p>Decodes 2..16-bit frames of 1 to 4 components in every interleave mode, with any NEAR,
- * preset coding parameters and restart intervals, into 8-bit ({@code ByteSamples}) or 16-bit
- * ({@code ShortSamples}) destinations. Encodes lossless (.80, NEAR always 0) or near-lossless
- * (.81, NEAR from {@link dev.aperture.codec.EncodeOptions#nearLossless()}) with the default
- * parameters of T.87 C.2.4.1.1, one scan per component for monochrome and line interleave for
- * colour.
+ * preset coding parameters, mapping tables and restart intervals, into 8-bit
+ * ({@code ByteSamples}) or 16-bit ({@code ShortSamples}) destinations. Encodes lossless (.80,
+ * NEAR always 0) or near-lossless (.81, NEAR from
+ * {@link dev.aperture.codec.EncodeOptions#nearLossless()}), with the default parameters of T.87
+ * C.2.4.1.1 or those of {@link dev.aperture.codec.EncodeOptions#jpegLsPreset()}, one scan for
+ * monochrome and, for colour, the interleave mode of
+ * {@link dev.aperture.codec.EncodeOptions#jpegLsInterleave()} (line interleave by default).
  *
  * <p>Immutable and thread-safe. Found through {@link java.util.ServiceLoader}; construct it
  * directly only in tests.

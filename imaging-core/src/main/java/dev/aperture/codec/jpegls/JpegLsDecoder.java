@@ -22,8 +22,19 @@ import java.util.List;
  *
  * <p>Markers handled: APPn and COM are skipped; LSE type 1 (preset coding parameters) applies
  * to the scans that follow; LSE type 4 (oversize dimensions) supplies a zero height or width of
- * SOF55; LSE types 2 and 3 (mapping tables) are parsed and skipped, but a scan that selects a
- * mapping table is rejected as unsupported. Fill bytes 0xFF before a marker are skipped.
+ * SOF55; LSE types 2 and 3 (mapping tables and their continuations) define tables that a scan
+ * selects per component (Tdi of SOS). Fill bytes 0xFF before a marker are skipped.
+ *
+ * <p>A component that selects a mapping table is output as the table's values, not as the
+ * decoded indices (T.87 C.2.4.1.2; PS3.5 wants the Pixel Data after the palette is applied).
+ * Entries may be one or two bytes (at most Bits Allocated); wider entries (several samples per
+ * entry, a colour palette for a one-component frame) are rejected as unsupported. Peers differ:
+ * DCMTK 3.6.7 ({@code dcmdjpls}) ignores the table and returns the indices, and GDCM 3.0.21
+ * ({@code gdcmconv}) rejects such streams.
+ *
+ * <p>The HP colour transforms HP1, HP2 and HP3 (an APP8 segment "mrfx", the extension of HP's
+ * LOCO-I that CharLS writes and reads) are undone after the last scan, for three-component
+ * frames.
  *
  * <p>Streams written by the JAI-ImageIO CLib encoder above 12 bits used thresholds computed
  * without clamping MAXVAL to 4095 and wrote no LSE segment. When such a stream (P &gt; 12, no
@@ -112,6 +123,42 @@ final class JpegLsDecoder implements FrameDecoder {
         return new DecodedFrame(image.photometric(), f.precision, image.signed(), f.repairs);
     }
 
+    /** One mapping table (T.87 C.2.4.1.2): entries of {@code width} bytes, big-endian. */
+    private static final class MappingTable {
+        /** Indices are samples of at most 16 bits. */
+        static final int MAX_ENTRIES = 1 << 16;
+
+        final int width;
+        int[] values = new int[0];
+        int count;
+
+        MappingTable(int width) {
+            this.width = width;
+        }
+
+        void add(byte[] b, int at, int entries) {
+            if (count + entries > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(count + entries, Math.min(MAX_ENTRIES, 2 * values.length)));
+            }
+            for (int i = 0; i < entries; i++) {
+                int v = 0;
+                for (int j = 0; j < width; j++) {
+                    v = (v << 8) | (b[at + i * width + j] & 0xFF);
+                }
+                values[count + i] = v;
+            }
+            count += entries;
+        }
+
+        /** A copy that later continuations of the same table ID do not change. */
+        MappingTable frozen() {
+            MappingTable t = new MappingTable(width);
+            t.values = java.util.Arrays.copyOf(values, count);
+            t.count = count;
+            return t;
+        }
+    }
+
     /** The parse of one frame. */
     private static final class Frame {
         private final byte[] buf;
@@ -137,6 +184,13 @@ final class JpegLsDecoder implements FrameDecoder {
         int maxNear;
         boolean[] done;
         boolean sawPreset;
+        /** HP colour transform of the APP8 "mrfx" segment: 0 none, 1..3 HP1..HP3. */
+        int transform;
+        int transformAt;
+        /** Mapping tables by table ID (1..255), or null before the first. */
+        MappingTable[] tables;
+        /** The tables the current scan's components select (by scan index), or null. */
+        MappingTable[] maps;
 
         Frame(byte[] buf, int start, int end, ImageDescriptor image, short[] outS, byte[] outB, int outOff,
               boolean jai) {
@@ -181,6 +235,7 @@ final class JpegLsDecoder implements FrameDecoder {
                 if (pos >= end && done != null && allDone()) {
                     // every sample decoded, but EOI is missing (seen from truncated fragments)
                     repairs.add(new Repair("JPEG-LS data end without EOI after the last scan", at - start, NO_TAG));
+                    inverseColourTransform();
                     return;
                 }
                 if (u8(pos) != 0xFF) {
@@ -194,6 +249,7 @@ final class JpegLsDecoder implements FrameDecoder {
                 switch (marker) {
                     case EOI -> {
                         finish(at);
+                        inverseColourTransform();
                         return;
                     }
                     case SOF55 -> startOfFrame(at);
@@ -214,8 +270,15 @@ final class JpegLsDecoder implements FrameDecoder {
                                 throw malformed("JPEG-LS segment length too small", pos);
                             }
                             if (marker == 0xE8 && len >= 7 && u8(pos + 2) == 'm' && u8(pos + 3) == 'r'
-                                    && u8(pos + 4) == 'f' && u8(pos + 5) == 'x' && u8(pos + 6) != 0) {
-                                throw new UnsupportedDataException("JPEG-LS HP colour transform", at - start, NO_TAG);
+                                    && u8(pos + 4) == 'f' && u8(pos + 5) == 'x') {
+                                // HP colour transform (the HP/CharLS extension): 0 none, 1..3 HP1..HP3
+                                int t = u8(pos + 6);
+                                if (t > 3) {
+                                    throw new UnsupportedDataException("JPEG-LS colour transform other than HP1..HP3",
+                                            at - start, NO_TAG);
+                                }
+                                transform = t;
+                                transformAt = at;
                             }
                             skip(len);
                         } else if ((marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8
@@ -302,9 +365,7 @@ final class JpegLsDecoder implements FrameDecoder {
                     preset = new int[] {u16(pos + 3), u16(pos + 5), u16(pos + 7), u16(pos + 9), u16(pos + 11)};
                     sawPreset = true;
                 }
-                case 2, 3 -> {
-                    // mapping table specification / continuation (T.87 C.2.4.1.2): parsed, applied never
-                }
+                case 2, 3 -> mappingTable(id, len, at);
                 case 4 -> {
                     if (sofOffset < 0) {
                         throw malformed("JPEG-LS oversize dimensions before SOF55", at);
@@ -328,6 +389,40 @@ final class JpegLsDecoder implements FrameDecoder {
                 default -> throw malformed("JPEG-LS LSE segment of unknown type", at);
             }
             skip(len);
+        }
+
+        /**
+         * LSE type 2 (mapping table specification) or 3 (its continuation), T.87 C.2.4.1.2 and
+         * C.2.4.1.3: TID, Wt, then entries of Wt bytes each, appended for a continuation.
+         */
+        private void mappingTable(int id, int len, int at) {
+            if (len < 5) {
+                throw malformed("JPEG-LS LSE mapping table malformed", at);
+            }
+            int tid = u8(pos + 3);
+            int wt = u8(pos + 4);
+            int bytes = len - 5;
+            if (tid == 0 || wt == 0 || bytes % wt != 0) {
+                throw malformed("JPEG-LS LSE mapping table malformed", at);
+            }
+            if ((long) pos + len > end) {
+                throw malformed("JPEG-LS segment runs past the end", pos);
+            }
+            if (tables == null) {
+                tables = new MappingTable[256];
+            }
+            MappingTable t = tables[tid];
+            if (id == 2) {
+                t = new MappingTable(wt);
+                tables[tid] = t;
+            } else if (t == null || t.width != wt) {
+                throw malformed("JPEG-LS LSE mapping table continuation without its table", at);
+            }
+            int entries = bytes / wt;
+            if (t.count + entries > MappingTable.MAX_ENTRIES) {
+                throw malformed("JPEG-LS LSE mapping table too large", at);
+            }
+            t.add(buf, pos + 5, entries);
         }
 
         private void restartInterval(int at) {
@@ -374,8 +469,22 @@ final class JpegLsDecoder implements FrameDecoder {
                     }
                 }
                 comps[i] = idx;
-                if (u8(pos + 4 + 2 * i) != 0) {
-                    throw new UnsupportedDataException("JPEG-LS mapping tables", at - start, NO_TAG);
+                int tdi = u8(pos + 4 + 2 * i);
+                if (tdi != 0) {
+                    MappingTable t = tables == null ? null : tables[tdi];
+                    if (t == null) {
+                        throw malformed("JPEG-LS SOS selects a mapping table that was not specified", at);
+                    }
+                    if (8 * t.width > image.bitsAllocated()) {
+                        // entries of several samples (a colour palette) would change the
+                        // number of samples per pixel, which the descriptor fixes
+                        throw new UnsupportedDataException("JPEG-LS mapping table entries wider than Bits Allocated",
+                                at - start, NO_TAG);
+                    }
+                    if (maps == null) {
+                        maps = new MappingTable[ns];
+                    }
+                    maps[i] = t.frozen();
                 }
             }
             int near = u8(pos + 3 + 2 * ns);
@@ -390,7 +499,9 @@ final class JpegLsDecoder implements FrameDecoder {
             skip(len);
             JlsParams params = params(near, at);
             maxNear = Math.max(maxNear, near);
-            int signShift = image.signed() && outS != null ? 32 - precision : 0;
+            // mapped samples are the table's values, taken as they are: indices are never
+            // sign-extended
+            int signShift = image.signed() && outS != null && maps == null ? 32 - precision : 0;
             ScanDecoder sd = new ScanDecoder(params, near, buf, pos, end, width, components, outS, outB, outOff,
                     signShift);
             try {
@@ -398,8 +509,47 @@ final class JpegLsDecoder implements FrameDecoder {
             } catch (MalformedDataException e) {
                 throw new MalformedDataException(e.reason(), e.offset() - start, NO_TAG);
             }
+            if (maps != null) {
+                for (int i = 0; i < ns; i++) {
+                    if (maps[i] != null) {
+                        applyMapping(maps[i], comps[i], at);
+                    }
+                }
+                maps = null;
+            }
             for (int c : comps) {
                 done[c] = true;
+            }
+        }
+
+        /**
+         * Replaces each decoded sample of component {@code comp} by its table entry (T.87
+         * C.2.4.1.2: the output of a component with a mapping table is the table's value for
+         * the decoded index), which is what PS3.5 wants in Pixel Data.
+         */
+        private void applyMapping(MappingTable t, int comp, int at) {
+            int[] values = t.values;
+            int n = t.count;
+            int stride = components;
+            int samples = height * width;
+            if (outS != null) {
+                short[] o = outS;
+                for (int i = 0, d = outOff + comp; i < samples; i++, d += stride) {
+                    int v = o[d] & 0xFFFF;
+                    if (v >= n) {
+                        throw malformed("JPEG-LS sample lies outside its mapping table", at);
+                    }
+                    o[d] = (short) values[v];
+                }
+            } else {
+                byte[] o = outB;
+                for (int i = 0, d = outOff + comp; i < samples; i++, d += stride) {
+                    int v = o[d] & 0xFF;
+                    if (v >= n) {
+                        throw malformed("JPEG-LS sample lies outside its mapping table", at);
+                    }
+                    o[d] = (byte) values[v];
+                }
             }
         }
 
@@ -416,6 +566,64 @@ final class JpegLsDecoder implements FrameDecoder {
                 throw malformed("JPEG-LS preset coding parameters out of range", at);
             }
             return p;
+        }
+
+        /**
+         * Undoes the HP colour transform of the APP8 "mrfx" segment (HP Labs' LOCO-I extension,
+         * as CharLS writes and reads it) once every component is decoded. With range = 2^P and
+         * all arithmetic modulo range, the decoded components (v1, v2, v3) give:
+         * HP1: R = v1 + v2 - range/2, G = v2, B = v3 + v2 - range/2;
+         * HP2: R and G as HP1, B = v3 + ((R + G) >> 1) - range/2;
+         * HP3: G = v1 - ((v2 + v3) >> 2) + range/4, R = v3 + G - range/2, B = v2 + G - range/2.
+         */
+        private void inverseColourTransform() {
+            if (transform == 0) {
+                return;
+            }
+            if (components != 3) {
+                throw new UnsupportedDataException("JPEG-LS colour transform of a frame without three components",
+                        transformAt - start, NO_TAG);
+            }
+            int mask = (1 << precision) - 1;
+            int half = (mask + 1) >> 1;
+            int quarter = (mask + 1) >> 2;
+            int pixels = height * width;
+            int t = transform;
+            for (int i = 0, d = outOff; i < pixels; i++, d += 3) {
+                int v1;
+                int v2;
+                int v3;
+                if (outS != null) {
+                    v1 = outS[d] & mask;
+                    v2 = outS[d + 1] & mask;
+                    v3 = outS[d + 2] & mask;
+                } else {
+                    v1 = outB[d] & mask;
+                    v2 = outB[d + 1] & mask;
+                    v3 = outB[d + 2] & mask;
+                }
+                int r;
+                int g;
+                int b;
+                if (t == 3) {
+                    g = (v1 - ((v2 + v3) >> 2) + quarter) & mask;
+                    r = (v3 + g - half) & mask;
+                    b = (v2 + g - half) & mask;
+                } else {
+                    g = v2;
+                    r = (v1 + v2 - half) & mask;
+                    b = t == 1 ? (v3 + v2 - half) & mask : (v3 + ((r + g) >> 1) - half) & mask;
+                }
+                if (outS != null) {
+                    outS[d] = (short) r;
+                    outS[d + 1] = (short) g;
+                    outS[d + 2] = (short) b;
+                } else {
+                    outB[d] = (byte) r;
+                    outB[d + 1] = (byte) g;
+                    outB[d + 2] = (byte) b;
+                }
+            }
         }
 
         private boolean allDone() {

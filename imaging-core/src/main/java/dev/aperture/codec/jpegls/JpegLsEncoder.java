@@ -38,8 +38,25 @@ final class JpegLsEncoder implements FrameEncoder {
     @Override
     public EncodedFrame encode(Samples src, ImageDescriptor image, EncodeOptions options) {
         int near = lossless ? 0 : options.nearLossless();
-        int ilv = image.samplesPerPixel() == 1 ? ILV_NONE : ILV_LINE;
-        byte[] bytes = encode(src, image, near, ilv, null);
+        int ilv = image.samplesPerPixel() == 1 ? ILV_NONE
+                : (options.jpegLsInterleave() < 0 ? ILV_LINE : options.jpegLsInterleave());
+        JlsParams preset = null;
+        EncodeOptions.JpegLsPreset custom = options.jpegLsPreset();
+        if (custom != null) {
+            int p = image.bitsStored();
+            if (p < 2 || p > 16) {
+                throw new UnsupportedDataException("JPEG-LS needs Bits Stored 2..16");
+            }
+            if (near > Math.min(255, ((1 << p) - 1) / 2)) {
+                throw new IllegalArgumentException("NEAR must be in 0..min(255, (2^P - 1) / 2)");
+            }
+            preset = JlsParams.resolve(p, near, 0, custom.t1(), custom.t2(), custom.t3(), custom.reset());
+            if (preset == null) {
+                throw new IllegalArgumentException("JPEG-LS preset must satisfy NEAR + 1 <= T1 <= T2 <= T3 <= MAXVAL"
+                        + " and 3 <= RESET <= max(255, MAXVAL) (T.87 C.2.4.1.1)");
+            }
+        }
+        byte[] bytes = encode(src, image, near, ilv, preset);
         return new EncodedFrame(bytes, image.photometric(), near > 0);
     }
 

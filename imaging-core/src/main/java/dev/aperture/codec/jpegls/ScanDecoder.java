@@ -200,28 +200,148 @@ final class ScanDecoder extends JlsCoder {
         int ra = L[cur];
         int rb = L[p + 1];
         int rc = L[p];
-        byte[] qt = quant;                     // locals: one load each per line, not per sample
+        byte[] qt = quant;
         int off = maxVal;
+        // everything the regular-mode sample touches is a local here: the bit register, its
+        // count and the read position live in registers for the whole run of regular samples
+        // and go back to the fields only around the rare paths (run mode, slow refill, escape)
+        int[] ctx = st;
+        byte[] in = buf;
+        int mv = maxVal;
+        int rng = range;
+        int nr = near;
+        int stp = step;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long reg = this.reg;
+        int bits = this.bits;
+        int pos = this.pos;
         int x = 1;
         while (x <= w) {
             int rd = L[p + x + 1];
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
+                this.reg = reg;
+                this.bits = bits;
+                this.pos = pos;
                 x += decodeRun(L, p, cur, x, ra);
+                reg = this.reg;
+                bits = this.bits;
+                pos = this.pos;
                 if (x <= w) {
                     ra = L[cur + x - 1];
                     rb = L[p + x];
                     rc = L[p + x - 1];
                 }
-            } else {
-                int rx = decodeRegular(q, predict(ra, rb, rc));
-                L[cur + x] = rx;
-                ra = rx;
-                rc = rb;
-                rb = rd;
-                x++;
+                continue;
             }
+            // T.87 A.4 to A.6, decoding side: one sample in regular mode
+            int sg = q >> 31;                  // 0 or -1
+            int i = ((q ^ sg) - sg) << 2;      // 4 * |Q|
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int c = ctx[i + C];
+            int n = ctx[i + N];
+            int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+            px = Math.min(Math.max(px, 0), mv);
+            int k = golomb(n, a);
+            if (bits < 32) {
+                long wv;
+                if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
+                    // as fillWord(): as many whole bytes as fit, none of them 0xFF
+                    int bytes = (64 - bits) >> 3;
+                    int nb = bits + (bytes << 3);
+                    reg |= (wv >>> bits) & (-1L << (64 - nb));
+                    bits = nb;
+                    pos += bytes;
+                } else {
+                    this.reg = reg;
+                    this.bits = bits;
+                    this.pos = pos;
+                    fillBytes();
+                    reg = this.reg;
+                    bits = this.bits;
+                    pos = this.pos;
+                }
+            }
+            int z = Long.numberOfLeadingZeros(reg);
+            int m;
+            if (z < escape && z + k < bits) {
+                // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed
+                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z <= escape < 56
+                reg <<= z;
+                m = ((z - 1) << k) + (int) (reg >>> (63 - k));
+                reg <<= k + 1;
+                bits -= z + k + 1;
+            } else {
+                this.reg = reg;
+                this.bits = bits;
+                this.pos = pos;
+                m = decodeValueSlow(k, escape);
+                reg = this.reg;
+                bits = this.bits;
+                pos = this.pos;
+            }
+            if (m > rng) {
+                throw badValue();
+            }
+            // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2; when k = NEAR = 0
+            // and 2B <= -N the special mapping (2E+1 / -2(E+1)) applies, which is the
+            // complement of the result. Branch-free, as k and B flip unpredictably:
+            // ((k | NEAR) - 1) >> 31 is -1 exactly when both are 0, and (2B + N - 1) >> 31 is
+            // -1 exactly when 2B <= -N
+            int e = (m >>> 1) ^ -(m & 1);
+            e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
+            // h = 1 exactly when N = RESET, and then A, B, N are halved (B by floor division)
+            a += Math.abs(e);
+            b += e * stp;
+            int h = ((n ^ rst) - 1) >>> 31;
+            a >>= h;
+            b >>= h;
+            n = (n >> h) + 1;
+            // lo = -1 when B + N <= 0; hi = -1 when B > 0 (then B + N > 0, so at most one is set).
+            // B moves by N towards the interval (-N, 0] and is clamped into it, which is exactly
+            // the two cases of A.6.2; C moves by one within -128..127
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            b = Math.min(Math.max(b, 1 - n), 0);
+            c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + A] = a;
+            ctx[i + B] = b;
+            ctx[i + C] = c;
+            ctx[i + N] = n;
+            int rx;
+            if (nr == 0) {
+                // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+                rx = px + ((e ^ sg) - sg);
+                if (rx < 0) {
+                    rx += rng;
+                } else if (rx > mv) {
+                    rx -= rng;
+                }
+            } else {
+                rx = reconstruct(px, (e ^ sg) - sg);
+            }
+            L[cur + x] = rx;
+            ra = rx;
+            rc = rb;
+            rb = rd;
+            x++;
         }
+        this.reg = reg;
+        this.bits = bits;
+        this.pos = pos;
+    }
+
+    /**
+     * Whether no byte of {@code w} is 0xFF: "some byte of w is 0xFF" is "some byte of ~w is
+     * zero", tested with the classic (x - 0x01..01) &amp; ~x &amp; 0x80..80 trick.
+     */
+    private static boolean noFF(long w) {
+        long inv = ~w;
+        return ((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0;
     }
 
     private int decodeRun(int[] L, int p, int cur, int x, int ra) {
@@ -256,31 +376,141 @@ final class ScanDecoder extends JlsCoder {
             L[cur + j] = L[p + nc + j];
         }
         int[] q = qs;
+        byte[] qt = quant;
+        int off = maxVal;
+        // as in decodeLine(): the bit reader in locals, fields only around the rare paths
+        int[] ctx = st;
+        byte[] in = buf;
+        int mv = maxVal;
+        int rng = range;
+        int nr = near;
+        int stp = step;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long reg = this.reg;
+        int bits = this.bits;
+        int pos = this.pos;
         int x = 1;
         while (x <= w) {
-            int px = x * nc;
+            int px0 = x * nc;
             int any = 0;
             for (int j = 0; j < nc; j++) {
-                int ra = L[cur + px - nc + j];
-                int rb = L[p + px + j];
-                int rc = L[p + px - nc + j];
-                int rd = L[p + px + nc + j];
-                int qj = context(rd - rb, rb - rc, rc - ra);
+                int ra = L[cur + px0 - nc + j];
+                int rb = L[p + px0 + j];
+                int rc = L[p + px0 - nc + j];
+                int rd = L[p + px0 + nc + j];
+                int qj = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
                 q[j] = qj;
                 any |= qj;
             }
             if (any == 0) {
+                this.reg = reg;
+                this.bits = bits;
+                this.pos = pos;
                 x += decodeRunInterleaved(L, p, cur, x, nc);
-            } else {
-                for (int j = 0; j < nc; j++) {
-                    int ra = L[cur + px - nc + j];
-                    int rb = L[p + px + j];
-                    int rc = L[p + px - nc + j];
-                    L[cur + px + j] = decodeRegular(q[j], predict(ra, rb, rc));
-                }
-                x++;
+                reg = this.reg;
+                bits = this.bits;
+                pos = this.pos;
+                continue;
             }
+            for (int j = 0; j < nc; j++) {
+                int ra = L[cur + px0 - nc + j];
+                int rb = L[p + px0 + j];
+                int rc = L[p + px0 - nc + j];
+                int qj = q[j];
+                // the inline regular-mode sample of decodeLine(), for component j
+                int sg = qj >> 31;                  // 0 or -1
+                int i = ((qj ^ sg) - sg) << 2;      // 4 * |Q|
+                int a = ctx[i + A];
+                int b = ctx[i + B];
+                int c = ctx[i + C];
+                int n = ctx[i + N];
+                int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+                px = Math.min(Math.max(px, 0), mv);
+                int k = golomb(n, a);
+                if (bits < 32) {
+                    long wv;
+                    if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
+                        // as fillWord(): as many whole bytes as fit, none of them 0xFF
+                        int bytes = (64 - bits) >> 3;
+                        int nb = bits + (bytes << 3);
+                        reg |= (wv >>> bits) & (-1L << (64 - nb));
+                        bits = nb;
+                        pos += bytes;
+                    } else {
+                        this.reg = reg;
+                        this.bits = bits;
+                        this.pos = pos;
+                        fillBytes();
+                        reg = this.reg;
+                        bits = this.bits;
+                        pos = this.pos;
+                    }
+                }
+                int z = Long.numberOfLeadingZeros(reg);
+                int m;
+                if (z < escape && z + k < bits) {
+                    // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed
+                    // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z <= escape < 56
+                    reg <<= z;
+                    m = ((z - 1) << k) + (int) (reg >>> (63 - k));
+                    reg <<= k + 1;
+                    bits -= z + k + 1;
+                } else {
+                    this.reg = reg;
+                    this.bits = bits;
+                    this.pos = pos;
+                    m = decodeValueSlow(k, escape);
+                    reg = this.reg;
+                    bits = this.bits;
+                    pos = this.pos;
+                }
+                if (m > rng) {
+                    throw badValue();
+                }
+                // inverse of the mapping of A.5.2 with the special mapping for k = NEAR = 0 and
+                // 2B <= -N, branch-free (see decodeLine())
+                int e = (m >>> 1) ^ -(m & 1);
+                e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
+                // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
+                // h = 1 exactly when N = RESET, and then A, B, N are halved (B by floor division)
+                a += Math.abs(e);
+                b += e * stp;
+                int h = ((n ^ rst) - 1) >>> 31;
+                a >>= h;
+                b >>= h;
+                n = (n >> h) + 1;
+                // lo = -1 when B + N <= 0; hi = -1 when B > 0 (then B + N > 0, so at most one is set).
+                // B moves by N towards the interval (-N, 0] and is clamped into it, which is exactly
+                // the two cases of A.6.2; C moves by one within -128..127
+                int lo = (b + n - 1) >> 31;
+                int hi = (-b) >> 31;
+                b += (n & lo) - (n & hi);
+                b = Math.min(Math.max(b, 1 - n), 0);
+                c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+                ctx[i + A] = a;
+                ctx[i + B] = b;
+                ctx[i + C] = c;
+                ctx[i + N] = n;
+                int rx;
+                if (nr == 0) {
+                    // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+                    rx = px + ((e ^ sg) - sg);
+                    if (rx < 0) {
+                        rx += rng;
+                    } else if (rx > mv) {
+                        rx -= rng;
+                    }
+                } else {
+                    rx = reconstruct(px, (e ^ sg) - sg);
+                }
+                L[cur + px0 + j] = rx;
+            }
+            x++;
         }
+        this.reg = reg;
+        this.bits = bits;
+        this.pos = pos;
     }
 
     private int decodeRunInterleaved(int[] L, int p, int cur, int x, int nc) {
@@ -307,39 +537,6 @@ final class ScanDecoder extends JlsCoder {
     }
 
     // ---- coding primitives --------------------------------------------------------------------
-
-    /** T.87 A.4 to A.6, decoding side: one sample in regular mode. */
-    private int decodeRegular(int q, int predicted) {
-        int s = q >> 31;                       // 0 or -1
-        int i = ((q ^ s) - s) << 2;            // 4 * |q|
-        int[] ctx = st;
-        int px = predicted + ((ctx[i + C] ^ s) - s);
-        px = px < 0 ? 0 : (px > maxVal ? maxVal : px);
-        int nq = ctx[i + N];
-        int k = golomb(nq, ctx[i + A]);
-        int m = decodeValue(k, limit);
-        if (m > range) {
-            throw badValue();
-        }
-        // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2; when k = NEAR = 0 and
-        // 2B <= -N the special mapping (2E+1 / -2(E+1)) applies, which is the complement of the
-        // result. Branch-free, as k and B flip unpredictably: ((k | NEAR) - 1) >> 31 is -1 exactly
-        // when both are 0, and (2B + N - 1) >> 31 is -1 exactly when 2B <= -N.
-        int e = (m >>> 1) ^ -(m & 1);
-        e ^= (((k | near) - 1) >> 31) & ((2 * ctx[i + B] + nq - 1) >> 31);
-        updateRegular(i, e);
-        if (near == 0) {
-            // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-            int v = px + ((e ^ s) - s);
-            if (v < 0) {
-                v += range;
-            } else if (v > maxVal) {
-                v -= range;
-            }
-            return v;
-        }
-        return reconstruct(px, (e ^ s) - s);
-    }
 
     /** T.87 A.7.2, decoding side: the error of a run-interruption sample. */
     private int decodeInterruptionError(int ctx) {
@@ -390,21 +587,18 @@ final class ScanDecoder extends JlsCoder {
         if (bits < 40) {
             fill();
         }
-        int z = Long.numberOfLeadingZeros(reg);
+        long r = reg;
+        int z = Long.numberOfLeadingZeros(r);
         int escape = lim - qbpp - 1;
-        if (z < escape && z < bits) {
-            reg <<= z + 1;
-            bits -= z + 1;
-            if (k == 0) {
-                return z;
-            }
-            if (bits < k) {
-                fill();
-            }
-            int low = (int) (reg >>> (64 - k));
-            reg <<= k;
-            bits -= k;
-            return (z << k) | low;
+        if (z < escape && z + k < bits) {
+            // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed by
+            // the k low bits, so the value (z << k) + low is ((z - 1) << k) + top, with no
+            // branch on k; z < escape < 56 keeps every shift below 64
+            r <<= z;
+            int m = ((z - 1) << k) + (int) (r >>> (63 - k));
+            reg = r << (k + 1);
+            bits -= z + k + 1;
+            return m;
         }
         return decodeValueSlow(k, escape);
     }

@@ -296,8 +296,7 @@ final class ScanEncoder extends JlsCoder {
         int s = q >> 31;
         int i = ((q ^ s) - s) << 2;
         int[] ctx = st;
-        int px = predicted + ((ctx[i + C] ^ s) - s);
-        px = px < 0 ? 0 : (px > maxVal ? maxVal : px);
+        int px = Math.min(Math.max(predicted + ((ctx[i + C] ^ s) - s), 0), maxVal);
         int nq = ctx[i + N];
         int k = golomb(nq, ctx[i + A]);
         int e = quantizeError(((ix - px) ^ s) - s);

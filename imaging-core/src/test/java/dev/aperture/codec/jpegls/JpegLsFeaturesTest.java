@@ -246,17 +246,22 @@ class JpegLsFeaturesTest {
     }
 
     @Test
-    void rejectsMappingTablesOtherFramesAndColourTransformsClearly() {
+    void mappingTablesApplyAndOtherFramesAndColourTransformsAreRejectedClearly() {
         ImageDescriptor d = ImageDescriptor.of(8, 8, 1, 8, 8, false, Photometric.MONOCHROME2);
         byte[] jls = JpegLsEncoder.encode(wrapArray(new byte[64]), d, 0, 0, null);
         int sos = indexOfMarker(jls, 0xDA);
         byte[] mapped = jls.clone();
-        mapped[sos + 6] = 1; // Tm of the only component
-        UnsupportedDataException e = assertThrows(UnsupportedDataException.class, () -> decode(mapped, d));
+        mapped[sos + 6] = 1; // Tdi of the only component: table 1, never specified
+        MalformedDataException e = assertThrows(MalformedDataException.class, () -> decode(mapped, d));
         assertTrue(e.getMessage().contains("mapping table"));
-        // a mapping table segment itself is parsed and skipped
+        // a mapping table segment that no scan selects changes nothing
         byte[] table = splice(jls, sos, 0, 0xFF, 0xF8, 0, 7, 2, 1, 1, 0, 5);
         assertArrayEquals(new byte[64], (byte[]) decode(table, d));
+        // selected, it maps every (zero) index to its first entry (more in JpegLsMappingTableTest)
+        byte[] selected = splice(mapped, sos, 0, 0xFF, 0xF8, 0, 7, 2, 1, 1, 42, 5);
+        byte[] all42 = new byte[64];
+        java.util.Arrays.fill(all42, (byte) 42);
+        assertArrayEquals(all42, (byte[]) decode(selected, d));
         byte[] sof3 = jls.clone();
         sof3[indexOfMarker(jls, 0xF7) + 1] = (byte) 0xC3;
         assertThrows(UnsupportedDataException.class, () -> decode(sof3, d));
