@@ -67,8 +67,8 @@ final class LungRads implements Rules {
     }
 
     @Override
-    public PreparedCase prepare(Programme programme, CaseView v) {
-        return LungRadsCase.prepare(programme, v);
+    public Decision fast(String programme, ScreeningCase c) {
+        return LungRadsFast.evaluate(c, programme);
     }
 
     @Override

@@ -21,11 +21,6 @@ import java.util.Optional;
 public final class ScreeningCase {
     private final JsonNode root;
     private final LocalDate asOfOverride;
-    /**
-     * The programme that found this case valid once, or the typed form ({@link PreparedCase},
-     * immutable once set) it made when the case was evaluated again; null before.
-     */
-    private volatile Object prepared;
 
     private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
         this.root = root;
@@ -148,14 +143,6 @@ public final class ScreeningCase {
 
     LocalDate asOfOverride() {
         return asOfOverride;
-    }
-
-    Object prepared() {
-        return prepared;
-    }
-
-    void prepared(Object p) {
-        prepared = p;
     }
 
     @Override

@@ -81,8 +81,7 @@ public final class Worklist {
      * @return the entry
      */
     public WorklistEntry entry(ScreeningCase c, long line) {
-        // A fresh case evaluated once: no typed form is kept for it.
-        Decision d = programmes.evaluate(c.withAsOf(asOf), false);
+        Decision d = programmes.evaluate(c.withAsOf(asOf));
         return classify(d, line);
     }
 

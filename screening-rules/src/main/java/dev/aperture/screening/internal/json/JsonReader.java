@@ -35,14 +35,59 @@ public final class JsonReader {
         "suspiciousFeatures", "provenBenign", "level", "cystType", "change", "reason", "multiplicity",
         "maxDiameterCm", "symptomatic", "tScore", "sizeMm", "category", "echogenicity", "shape", "margin",
         "echogenicFoci", "surveillanceYear", "levelIncreased"};
-    private static final String[][] KNOWN_BY_LENGTH = new String[32][];
+    private static final String[][] KNOWN_BY_LENGTH = byLength(KNOWN_KEYS);
 
-    static {
-        for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
+    /**
+     * String values of the screening-case contract's enumerations (and the programme ids),
+     * returned as these shared String instances: no allocation per value at parse time, and
+     * the rules' {@code switch} statements and {@code equals} calls hit on identity.
+     */
+    private static final String[] KNOWN_VALUES = {"lung-rads-2022", "bi-rads-5", "uspstf-breast-2024",
+        "uspstf-lung-2021", "fleischner-2017", "aaa-svs-2018", "uspstf-aaa-2019", "dxa-gourlay-2012",
+        "uspstf-osteoporosis-2025", "c-rads-2005", "uspstf-colorectal-2021", "ti-rads-2017",
+        "female", "male", "current", "former", "never", "low", "high",
+        "high-risk-genetic", "chest-radiation-young-age", "prior-breast-cancer", "high-risk-breast-lesion",
+        "limited-life-expectancy", "not-surgical-candidate", "known-primary-cancer", "immunocompromised",
+        "family-history-aaa", "postmenopausal", "increased-fracture-risk", "osteoporosis-treatment",
+        "prior-hip-or-vertebral-fracture", "prior-fragility-fracture", "secondary-osteoporosis",
+        "prior-colorectal-cancer", "prior-adenomatous-polyps", "inflammatory-bowel-disease", "hereditary-crc-syndrome",
+        "MG", "DBT", "US", "LDCT", "CT", "CTC", "DXA", "COLONOSCOPY", "FLEX_SIG", "FIT", "HSGFOBT", "SDNA_FIT", "MRI",
+        "baseline", "annual", "follow-up", "incidental", "screening", "diagnostic",
+        "breast-assessment", "lung-nodule", "airway-nodule", "atypical-cyst", "incomplete", "infectious-inflammatory",
+        "significant-other", "pulmonary-nodule", "aorta", "bmd", "polyp", "colonic-mass", "indeterminate",
+        "inadequate", "extracolonic", "thyroid-nodule",
+        "0", "1", "2", "3", "4", "5", "6", "4A", "4B", "4C", "4X", "0S", "1S", "2S", "3S", "4AS", "4BS", "4XS",
+        "a", "b", "c", "d", "E0", "E1", "E2", "E3", "E4",
+        "solid", "part-solid", "non-solid", "ground-glass", "new", "growing", "stable", "decreased", "slow-growing",
+        "changed", "subsegmental", "segmental-or-proximal", "thick-walled", "multilocular", "became-multilocular",
+        "growing-cystic-component", "growing-wall", "growing-multilocular", "increased-loculation-or-opacity",
+        "prior-being-located", "lungs-not-evaluable", "single", "multiple", "preparation", "insufflation",
+        "awaiting-comparison", "cystic", "spongiform", "mixed", "anechoic", "hyperechoic", "isoechoic", "hypoechoic",
+        "very-hypoechoic", "wider-than-tall", "taller-than-wide", "smooth", "ill-defined", "lobulated", "irregular",
+        "extrathyroidal-extension", "none", "large-comet-tail", "macrocalcification", "peripheral-calcification",
+        "punctate"};
+    private static final String[][] VALUES_BY_LENGTH = byLength(KNOWN_VALUES);
+
+    private static String[][] byLength(String[] known) {
+        String[][] out = new String[32][];
+        for (int len = 0; len < out.length; len++) {
             final int l = len;
-            KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN_KEYS).filter(k -> k.length() == l)
-                    .toArray(String[]::new);
+            out[len] = java.util.Arrays.stream(known).filter(k -> k.length() == l).distinct().toArray(String[]::new);
         }
+        return out;
+    }
+
+    /** The shared instance of a known enumeration value, or {@code value} itself. */
+    static String canonical(String value) {
+        int len = value.length();
+        if (len < VALUES_BY_LENGTH.length) {
+            for (String k : VALUES_BY_LENGTH[len]) {
+                if (k.equals(value)) {
+                    return k;
+                }
+            }
+        }
+        return value;
     }
 
     private final String s;
@@ -297,9 +342,16 @@ public final class JsonReader {
         while (pos < end) {
             char ch = s.charAt(pos);
             if (ch == '"') {
-                String out = s.substring(start, pos);
+                int len = pos - start;
                 pos++;
-                return out;
+                if (len < VALUES_BY_LENGTH.length) {
+                    for (String k : VALUES_BY_LENGTH[len]) {
+                        if (s.regionMatches(start, k, 0, len)) {
+                            return k; // shared instance of an enumeration value
+                        }
+                    }
+                }
+                return s.substring(start, start + len);
             }
             if (ch == '\\' || ch < 0x20) {
                 break;
