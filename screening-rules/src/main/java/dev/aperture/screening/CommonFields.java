@@ -156,7 +156,7 @@ final class CommonFields {
 
     /** A date member: packed, or {@link Dates#INVALID} (JSON null included: required dates fail). */
     private static int date(JsonNode v) {
-        return v.type() == JsonNode.Type.STRING ? Dates.parse(v.string()) : Dates.INVALID;
+        return v.packedDate(); // -1 (Dates.INVALID) for anything but a date string
     }
 
     private boolean patient(JsonNode p) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.aperture.screening;
 
+import dev.aperture.screening.internal.json.JsonNode;
 import java.time.LocalDate;
 
 /**
@@ -46,30 +47,7 @@ final class Dates {
      * {@link CaseView#parseDate(String)} accepts, packed; {@link #INVALID} otherwise.
      */
     static int parse(String s) {
-        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return INVALID;
-        }
-        int y = 0;
-        for (int i = 0; i < 4; i++) {
-            int c = s.charAt(i) - '0';
-            if (c < 0 || c > 9) {
-                return INVALID;
-            }
-            y = y * 10 + c;
-        }
-        int m1 = s.charAt(5) - '0';
-        int m2 = s.charAt(6) - '0';
-        int d1 = s.charAt(8) - '0';
-        int d2 = s.charAt(9) - '0';
-        if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) {
-            return INVALID;
-        }
-        int m = m1 * 10 + m2;
-        int d = d1 * 10 + d2;
-        if (m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
-            return INVALID;
-        }
-        return pack(y, m, d);
+        return JsonNode.parseDate(s); // -1 is INVALID
     }
 
     static boolean isLeap(int y) {

@@ -74,12 +74,18 @@ public final class Programme {
                 return d;
             }
         }
-        return evaluateReference(c);
+        return decide(CaseView.of(c, id));
     }
 
-    /** The reference path: validation and decision from the JSON tree, without a typed path (tests). */
+    /**
+     * The reference path: the validating {@link CaseView} constructor and the rules read from the
+     * JSON tree, without a typed path or the one-pass common fields (tests compare with it).
+     */
     Decision evaluateReference(ScreeningCase c) {
-        CaseView v = new CaseView(c, id);
+        return decide(new CaseView(c, id));
+    }
+
+    private Decision decide(CaseView v) {
         Out out = new Out(citation);
         rules.evaluate(v, out);
         return out.build(v);

@@ -218,7 +218,7 @@ public final class SiteRules {
                 continue;
             }
             if (v == null) {
-                v = new CaseView(c, p.id());
+                v = CaseView.of(c, p.id());
             }
             if (matches(r, v, d)) {
                 return override(r, v, d);

@@ -78,6 +78,7 @@ class DatesProperties {
             LocalDate ref = CaseView.parseDate(t);
             int packed = Dates.parse(t);
             assertEquals(ref == null ? Dates.INVALID : Dates.pack(ref), packed, t);
+            assertEquals(packed, JsonNode.string(t).packedDate(), t); // decoded with the tree
         }
     }
 

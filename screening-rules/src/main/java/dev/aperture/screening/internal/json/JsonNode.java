@@ -51,6 +51,9 @@ public final class JsonNode {
             // Kept with the tree so that rules compare sizes as exact integers without allocating.
             u = d.unscaledValue().longValue();
             sc = d.scale();
+        } else if (value instanceof String str && str.length() == 10) {
+            // A strict yyyy-MM-dd date, decoded once with the tree (packed; see packedDate).
+            u = parseDate(str);
         }
         this.unscaled = u;
         this.scale = sc;
@@ -315,6 +318,53 @@ public final class JsonNode {
     public int scale() {
         check(Type.NUMBER);
         return scale != NOT_COMPACT ? scale : ((BigDecimal) value).scale();
+    }
+
+    /**
+     * The value of a string that is a strict {@code yyyy-MM-dd} date (four-digit year, real
+     * calendar date), packed as {@code year << 9 | month << 5 | day} (packed dates sort as the
+     * dates do); decoded when the node was made.
+     *
+     * @return the packed date, or -1 when this is not such a string
+     */
+    public int packedDate() {
+        return type == Type.STRING && unscaled > 0 ? (int) unscaled : -1;
+    }
+
+    /**
+     * Parses a strict {@code yyyy-MM-dd} date (years 0000 to 9999, a real calendar date).
+     *
+     * @param s the text
+     * @return the date packed as {@code year << 9 | month << 5 | day}, or -1
+     */
+    public static int parseDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return -1;
+        }
+        int y = 0;
+        for (int i = 0; i < 4; i++) {
+            int c = s.charAt(i) - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            y = y * 10 + c;
+        }
+        int m1 = s.charAt(5) - '0';
+        int m2 = s.charAt(6) - '0';
+        int d1 = s.charAt(8) - '0';
+        int d2 = s.charAt(9) - '0';
+        if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) {
+            return -1;
+        }
+        int m = m1 * 10 + m2;
+        int d = d1 * 10 + d2;
+        if (m < 1 || m > 12 || d < 1) {
+            return -1;
+        }
+        boolean leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+        // Bit m of 0x15AA is set for the 31-day months (1, 3, 5, 7, 8, 10, 12).
+        int length = m == 2 ? (leap ? 29 : 28) : 30 + ((0x15AA >>> m) & 1);
+        return d > length ? -1 : y << 9 | m << 5 | d;
     }
 
     /** Returned by {@link #scaled(int)} when the value has no exact {@code long} form. */
