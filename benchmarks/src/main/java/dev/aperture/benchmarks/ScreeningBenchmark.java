@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * (JSON Lines records per second, streaming, summary included).
  *
  * <p>Cases are synthetic with random sizes and dates (no ramps), seeded for repeatability:
- * {@value #CASES} distinct parsed cases per trial, cycled. Evaluation remembers nothing about a
+ * 16,384 distinct parsed cases per trial by default ({@code -p distinct=...}), cycled. Evaluation remembers nothing about a
  * case, so every call validates and decides from the case's JSON tree.
  *
  * <pre>
@@ -52,6 +52,13 @@ public class ScreeningBenchmark {
     static final int CASES = 16_384;
     private static final int WORKLIST_RECORDS = 10_000;
 
+    /**
+     * Distinct cases cycled by {@link #evaluate} and {@link #parseEvaluateWrite} (a power of two;
+     * 16,384 by default, whose JSON trees do not fit in the CPU caches).
+     */
+    @Param({"16384"})
+    public int distinct;
+
     /** The programme whose cases are evaluated, or {@code mixed} for all twelve. */
     @Param({"lung-rads-2022", "bi-rads-5", "uspstf-breast-2024", "uspstf-lung-2021", "fleischner-2017", "aaa-svs-2018",
         "uspstf-aaa-2019", "dxa-gourlay-2012", "uspstf-osteoporosis-2025", "c-rads-2005", "uspstf-colorectal-2021",
@@ -62,15 +69,20 @@ public class ScreeningBenchmark {
     ScreeningCase[] cases;
     String[] lines;
     int next;
+    int mask;
 
     @Setup(Level.Trial)
     public void setUp() {
         programmes = Programmes.standard();
         SplittableRandom rng = new SplittableRandom(20251128L);
-        cases = new ScreeningCase[CASES];
-        lines = new String[CASES];
+        if (Integer.bitCount(distinct) != 1) {
+            throw new IllegalArgumentException("distinct must be a power of two");
+        }
+        mask = distinct - 1;
+        cases = new ScreeningCase[distinct];
+        lines = new String[distinct];
         String[] ids = programmes.ids().toArray(new String[0]);
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < distinct; i++) {
             String p = "mixed".equals(programme) ? ids[rng.nextInt(ids.length)] : programme;
             lines[i] = synthetic(rng, p, i);
             cases[i] = ScreeningCase.parse(lines[i]);
@@ -82,12 +94,12 @@ public class ScreeningBenchmark {
 
     /**
      * One evaluation of a parsed case (validation and decision; nothing is remembered from
-     * earlier evaluations of the same case), cycling through {@value #CASES} distinct cases.
+     * earlier evaluations of the same case), cycling through {@link #distinct} distinct cases.
      */
     @Benchmark
     public Decision evaluate() {
         int i = next;
-        next = (i + 1) & (CASES - 1);
+        next = (i + 1) & mask;
         return programmes.evaluate(cases[i]);
     }
 
@@ -95,7 +107,7 @@ public class ScreeningBenchmark {
     @Benchmark
     public String parseEvaluateWrite() {
         int i = next;
-        next = (i + 1) & (CASES - 1);
+        next = (i + 1) & mask;
         return programmes.evaluate(ScreeningCase.parse(lines[i])).toJson();
     }
 

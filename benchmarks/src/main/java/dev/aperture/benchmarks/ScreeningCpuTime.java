@@ -7,6 +7,7 @@ import dev.aperture.screening.ScreeningCase;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -20,6 +21,10 @@ import java.util.SplittableRandom;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.aperture.benchmarks.ScreeningCpuTime [evaluations-per-round] [programme...]
  * </pre>
+ *
+ * <p>{@code -Dfresh=true} evaluates {@code withAsOf} copies (a new case object per evaluation,
+ * same as-of date), which defeats any per-case memoisation (the code before this benchmark's
+ * revision remembered validated cases). {@code -Dcases=N} changes the number of distinct cases.
  *
  * <p>Prints, per programme, the thread CPU nanoseconds and bytes allocated per evaluation of the
  * last three of six rounds, and the evaluations per CPU-second they imply.
@@ -48,12 +53,17 @@ public final class ScreeningCpuTime {
         long tid = Thread.currentThread().getId();
         String[] all = programmes.ids().toArray(new String[0]);
         long sink = 0;
+        boolean fresh = Boolean.getBoolean("fresh");
         for (String id : ids) {
             SplittableRandom rng = new SplittableRandom(20251128L);
             ScreeningCase[] cases = new ScreeningCase[Integer.getInteger("cases", ScreeningBenchmark.CASES)];
+            LocalDate[] asOf = new LocalDate[cases.length];
             for (int i = 0; i < cases.length; i++) {
                 String p = "mixed".equals(id) ? all[rng.nextInt(all.length)] : id;
-                cases[i] = ScreeningCase.parse(ScreeningBenchmark.synthetic(rng, p, i));
+                String json = ScreeningBenchmark.synthetic(rng, p, i);
+                cases[i] = ScreeningCase.parse(json);
+                int at = json.indexOf("\"asOf\":\"") + 8;
+                asOf[i] = LocalDate.parse(json.substring(at, at + 10));
             }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-26s", id));
             double best = Double.MAX_VALUE;
@@ -62,7 +72,8 @@ public final class ScreeningCpuTime {
                 long bytes0 = mx.getThreadAllocatedBytes(tid);
                 int mask = cases.length - 1;
                 for (int k = 0; k < perRound; k++) {
-                    Decision d = programmes.evaluate(cases[k & mask]);
+                    int i = k & mask;
+                    Decision d = programmes.evaluate(fresh ? cases[i].withAsOf(asOf[i]) : cases[i]);
                     sink += d.rationale().size();
                 }
                 long cpu = mx.getCurrentThreadCpuTime() - cpu0;
