@@ -47,7 +47,7 @@ public final class ScreeningCase {
      * @throws ScreeningFormatException if the text is not JSON or not an object
      */
     public static ScreeningCase parse(CharSequence json, String source) {
-        JsonNode n = read(json, source, 1);
+        JsonNode n = readCase(json, source);
         if (!n.isObject()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "", "a case must be a JSON object");
         }
@@ -63,7 +63,7 @@ public final class ScreeningCase {
      * @throws ScreeningFormatException if the text is not JSON, or not an object or array of objects
      */
     public static List<ScreeningCase> parseAll(CharSequence json, String source) {
-        JsonNode n = read(json, source, 1);
+        JsonNode n = readCase(json, source);
         if (n.isObject()) {
             return List.of(new ScreeningCase(n, null));
         }
@@ -100,6 +100,17 @@ public final class ScreeningCase {
 
     static ScreeningCase ofNode(JsonNode node) {
         return new ScreeningCase(node, null);
+    }
+
+    /** Reads case text: leaves shared between cases (case errors name fields, not positions). */
+    private static JsonNode readCase(CharSequence json, String source) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        try {
+            return JsonReader.parseShared(json, 1);
+        } catch (JsonSyntaxException e) {
+            throw new ScreeningFormatException(source, e.line(), e.column(), "", e.reason());
+        }
     }
 
     static JsonNode read(CharSequence json, String source, int firstLine) {

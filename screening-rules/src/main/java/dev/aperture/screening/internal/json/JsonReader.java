@@ -68,6 +68,26 @@ public final class JsonReader {
         "punctate"};
     private static final String[][] VALUES_BY_LENGTH = byLength(KNOWN_VALUES);
 
+    /**
+     * Leaf nodes shared by every tree that {@link #parseShared} makes: one per known value,
+     * {@code true}, {@code false} and {@code null}, without a position (line and column 0).
+     */
+    private static final java.util.IdentityHashMap<String, JsonNode> SHARED_STRINGS = new java.util.IdentityHashMap<>();
+    private static final JsonNode SHARED_TRUE = JsonNode.bool(true, 0, 0);
+    private static final JsonNode SHARED_FALSE = JsonNode.bool(false, 0, 0);
+    private static final JsonNode SHARED_NULL = JsonNode.nul(0, 0);
+
+    static {
+        for (String[] group : VALUES_BY_LENGTH) {
+            for (String v : group) {
+                SHARED_STRINGS.put(v, JsonNode.string(v, 0, 0));
+            }
+        }
+    }
+
+    /** True when leaves are shared ({@link #parseShared}). */
+    private boolean shareLeaves;
+
     private static String[][] byLength(String[] known) {
         String[][] out = new String[32][];
         for (int len = 0; len < out.length; len++) {
@@ -123,6 +143,22 @@ public final class JsonReader {
     }
 
     /**
+     * As {@link #parse(CharSequence, int)}, but known enumeration strings, {@code true},
+     * {@code false} and {@code null} are nodes shared between all trees, which report line and
+     * column 0 (a smaller tree, for data whose errors name fields rather than positions).
+     *
+     * @param text      the text
+     * @param firstLine line number of the text's first line
+     * @return the root value
+     * @throws JsonSyntaxException if the text is not one valid JSON value
+     */
+    public static JsonNode parseShared(CharSequence text, int firstLine) {
+        JsonReader r = new JsonReader(text);
+        r.shareLeaves = true;
+        return r.run(firstLine);
+    }
+
+    /**
      * Parses one JSON text whose first line is numbered {@code firstLine} (for JSON Lines).
      *
      * @param text      the text
@@ -131,16 +167,19 @@ public final class JsonReader {
      * @throws JsonSyntaxException if the text is not one valid JSON value
      */
     public static JsonNode parse(CharSequence text, int firstLine) {
-        JsonReader r = new JsonReader(text);
-        r.line = firstLine;
-        r.skipWs();
-        if (r.pos >= r.end) {
-            throw r.error("empty input");
+        return new JsonReader(text).run(firstLine);
+    }
+
+    private JsonNode run(int firstLine) {
+        line = firstLine;
+        skipWs();
+        if (pos >= end) {
+            throw error("empty input");
         }
-        JsonNode v = r.value(0);
-        r.skipWs();
-        if (r.pos < r.end) {
-            throw r.error("unexpected text after the JSON value");
+        JsonNode v = value(0);
+        skipWs();
+        if (pos < end) {
+            throw error("unexpected text after the JSON value");
         }
         return v;
     }
@@ -180,17 +219,20 @@ public final class JsonReader {
                 return object(depth + 1, l, c);
             case '[':
                 return array(depth + 1, l, c);
-            case '"':
-                return JsonNode.string(string(), l, c);
+            case '"': {
+                String str = string();
+                JsonNode shared = shareLeaves ? SHARED_STRINGS.get(str) : null;
+                return shared != null ? shared : JsonNode.string(str, l, c);
+            }
             case 't':
                 literal("true");
-                return JsonNode.bool(true, l, c);
+                return shareLeaves ? SHARED_TRUE : JsonNode.bool(true, l, c);
             case 'f':
                 literal("false");
-                return JsonNode.bool(false, l, c);
+                return shareLeaves ? SHARED_FALSE : JsonNode.bool(false, l, c);
             case 'n':
                 literal("null");
-                return JsonNode.nul(l, c);
+                return shareLeaves ? SHARED_NULL : JsonNode.nul(l, c);
             default:
                 if (ch == '-' || (ch >= '0' && ch <= '9')) {
                     return JsonNode.number(number(), l, c);
