@@ -151,7 +151,7 @@ public final class JsonNode {
             // Float/double: through their shortest decimal string, never their binary value.
             return number(new BigDecimal(n.toString()), 0, 0);
         }
-        return string(v.toString(), 0, 0);
+        return string(JsonReader.canonical(v.toString()), 0, 0);
     }
 
     /** @return the JSON type */
