@@ -141,6 +141,10 @@ final class CommonFields {
             }
         }
         if (c.asOfOverride() != null) {
+            int year = c.asOfOverride().getYear();
+            if (year < 0 || year > 9999) {
+                return false; // outside the packed range: the reference path decides
+            }
             asOf = Dates.pack(c.asOfOverride());
             asOfSeen = true;
         }

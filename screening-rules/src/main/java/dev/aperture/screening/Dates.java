@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.aperture.screening;
 
-import dev.aperture.screening.internal.json.JsonNode;
 import java.time.LocalDate;
 
 /**
@@ -12,7 +11,7 @@ import java.time.LocalDate;
  * end of a shorter month), which {@code DatesProperties} checks against the JDK.
  */
 final class Dates {
-    /** Returned by {@link #parse(String)} for anything but a strict {@code yyyy-MM-dd} date. */
+    /** What {@code JsonNode.packedDate()} gives for anything but a strict {@code yyyy-MM-dd} date. */
     static final int INVALID = -1;
 
     private Dates() {
@@ -42,14 +41,6 @@ final class Dates {
         return LocalDate.of(year(packed), month(packed), day(packed));
     }
 
-    /**
-     * Strict {@code yyyy-MM-dd} (four ASCII digits of year, a real calendar date), as
-     * {@link CaseView#parseDate(String)} accepts, packed; {@link #INVALID} otherwise.
-     */
-    static int parse(String s) {
-        return JsonNode.parseDate(s); // -1 is INVALID
-    }
-
     static boolean isLeap(int y) {
         return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
     }
@@ -70,13 +61,5 @@ final class Dates {
         int m = total % 12 + 1;
         int d = Math.min(day(packed), lengthOfMonth(y, m));
         return pack(y, m, d);
-    }
-
-    /** Completed years from {@code birth} to {@code ref} ({@code Period.between(birth, ref).getYears()}, ref not before birth). */
-    static int age(int birth, int ref) {
-        int years = year(ref) - year(birth);
-        // The birthday of the reference year not reached yet: one year fewer. Month and day
-        // occupy the low 9 bits in order, so they compare as one number.
-        return (ref & 511) < (birth & 511) ? years - 1 : years;
     }
 }

@@ -173,6 +173,14 @@ class LungRadsFastEquivalenceTest {
             }
             ScreeningCase later = c.withAsOf(LocalDate.of(2025, 7, 1));
             assertEquals(LUNG.evaluateReference(later).toJson(), LUNG.evaluate(later).toJson(), json);
+            if (i % 50 == 0) {
+                // As-of dates outside the packed range (years 0 to 9999) take the reference path.
+                for (LocalDate far : new LocalDate[] {LocalDate.of(12_000, 1, 1), LocalDate.of(-5, 3, 1),
+                    LocalDate.MAX}) {
+                    ScreeningCase f = c.withAsOf(far);
+                    assertEquals(LUNG.evaluateReference(f).toJson(), LUNG.evaluate(f).toJson(), json);
+                }
+            }
         }
         assertTrue(valid > 3_000, "valid cases: " + valid);
     }
