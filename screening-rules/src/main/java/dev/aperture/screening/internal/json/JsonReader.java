@@ -85,6 +85,31 @@ public final class JsonReader {
         }
     }
 
+    /**
+     * Shared number leaves for {@link #parseShared}: non-negative integers below 1,024 and
+     * values with one decimal below 204.8 (sizes, diameters, years), filled on first use (a
+     * benign race: nodes are immutable, so any thread sees a complete node or null).
+     */
+    private static final JsonNode[] SHARED_INTEGERS = new JsonNode[1024];
+    private static final JsonNode[] SHARED_TENTHS = new JsonNode[2048];
+
+    private static JsonNode sharedNumber(BigDecimal n, int l, int c) {
+        int scale = n.scale();
+        if ((scale == 0 || scale == 1) && n.signum() >= 0 && n.precision() <= 4) {
+            int u = n.unscaledValue().intValue();
+            JsonNode[] table = scale == 0 ? SHARED_INTEGERS : SHARED_TENTHS;
+            if (u < table.length) {
+                JsonNode shared = table[u];
+                if (shared == null) {
+                    shared = JsonNode.number(n, 0, 0);
+                    table[u] = shared;
+                }
+                return shared;
+            }
+        }
+        return JsonNode.number(n, l, c);
+    }
+
     /** True when leaves are shared ({@link #parseShared}). */
     private boolean shareLeaves;
 
@@ -143,9 +168,11 @@ public final class JsonReader {
     }
 
     /**
-     * As {@link #parse(CharSequence, int)}, but known enumeration strings, {@code true},
-     * {@code false} and {@code null} are nodes shared between all trees, which report line and
-     * column 0 (a smaller tree, for data whose errors name fields rather than positions).
+     * As {@link #parse(CharSequence, int)}, but object members whose values are known
+     * enumeration strings, small numbers (integers below 1,024, one-decimal values below 204.8),
+     * {@code true}, {@code false} or {@code null} get nodes shared between all trees, which
+     * report line and column 0 (a smaller tree, for data whose errors name fields rather than
+     * positions; the root and array items keep their positions).
      *
      * @param text      the text
      * @param firstLine line number of the text's first line
@@ -208,6 +235,12 @@ public final class JsonReader {
     }
 
     private JsonNode value(int depth) {
+        return value(depth, false);
+    }
+
+    /** One value; {@code member}: the value of an object member (the only leaves shared). */
+    private JsonNode value(int depth, boolean member) {
+        boolean share = shareLeaves && member;
         if (pos >= end) {
             throw error("unexpected end of input");
         }
@@ -221,21 +254,22 @@ public final class JsonReader {
                 return array(depth + 1, l, c);
             case '"': {
                 String str = string();
-                JsonNode shared = shareLeaves ? SHARED_STRINGS.get(str) : null;
+                JsonNode shared = share ? SHARED_STRINGS.get(str) : null;
                 return shared != null ? shared : JsonNode.string(str, l, c);
             }
             case 't':
                 literal("true");
-                return shareLeaves ? SHARED_TRUE : JsonNode.bool(true, l, c);
+                return share ? SHARED_TRUE : JsonNode.bool(true, l, c);
             case 'f':
                 literal("false");
-                return shareLeaves ? SHARED_FALSE : JsonNode.bool(false, l, c);
+                return share ? SHARED_FALSE : JsonNode.bool(false, l, c);
             case 'n':
                 literal("null");
-                return shareLeaves ? SHARED_NULL : JsonNode.nul(l, c);
+                return share ? SHARED_NULL : JsonNode.nul(l, c);
             default:
                 if (ch == '-' || (ch >= '0' && ch <= '9')) {
-                    return JsonNode.number(number(), l, c);
+                    BigDecimal n = number();
+                    return share ? sharedNumber(n, l, c) : JsonNode.number(n, l, c);
                 }
                 throw error("unexpected character");
         }
@@ -282,7 +316,7 @@ public final class JsonReader {
             }
             pos++;
             skipWs();
-            JsonNode v = value(depth);
+            JsonNode v = value(depth, true);
             boolean duplicate;
             if (seen != null) {
                 duplicate = !seen.add(key);
