@@ -28,16 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Screening rules throughput: evaluations per second of already-parsed (and already validated)
- * cases per programme (and a mixed set), first evaluation of a parsed case (validation included),
- * parse + evaluate of one JSON case, and worklist throughput (JSON Lines records per
- * second, streaming, summary included).
+ * Screening rules throughput: evaluations per second of parsed cases per programme (and a mixed
+ * set), validation included; parse + evaluate + write of one JSON case; and worklist throughput
+ * (JSON Lines records per second, streaming, summary included).
  *
- * <p>Cases are synthetic with random sizes and dates (no ramps), seeded for repeatability.
+ * <p>Cases are synthetic with random sizes and dates (no ramps), seeded for repeatability:
+ * 16,384 distinct parsed cases per trial by default ({@code -p distinct=...}), cycled. Evaluation remembers nothing about a
+ * case, so every call validates and decides from the case's JSON tree.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar 'ScreeningBenchmark.(evaluate|validateEvaluate|parse)' -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -jar benchmarks/target/benchmarks.jar 'ScreeningBenchmark.(evaluate|parseEvaluateWrite)$' -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * java -jar benchmarks/target/benchmarks.jar 'ScreeningBenchmark.worklist' -p programme=mixed -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
  * </pre>
  */
@@ -48,32 +49,43 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ScreeningBenchmark {
-    private static final int CASES = 1024;
+    static final int CASES = 16_384;
     private static final int WORKLIST_RECORDS = 10_000;
 
+    /**
+     * Distinct cases cycled by {@link #evaluate} and {@link #parseEvaluateWrite} (a power of two;
+     * 16,384 by default, whose JSON trees do not fit in the CPU caches).
+     */
+    @Param({"16384"})
+    public int distinct;
+
     /** The programme whose cases are evaluated, or {@code mixed} for all twelve. */
-    @Param({"lung-rads-2022", "fleischner-2017", "bi-rads-5", "uspstf-breast-2024", "ti-rads-2017", "mixed"})
+    @Param({"lung-rads-2022", "bi-rads-5", "uspstf-breast-2024", "uspstf-lung-2021", "fleischner-2017", "aaa-svs-2018",
+        "uspstf-aaa-2019", "dxa-gourlay-2012", "uspstf-osteoporosis-2025", "c-rads-2005", "uspstf-colorectal-2021",
+        "ti-rads-2017", "mixed"})
     public String programme;
 
     Programmes programmes;
     ScreeningCase[] cases;
-    LocalDate[] asOf;
     String[] lines;
     int next;
+    int mask;
 
     @Setup(Level.Trial)
     public void setUp() {
         programmes = Programmes.standard();
         SplittableRandom rng = new SplittableRandom(20251128L);
-        cases = new ScreeningCase[CASES];
-        asOf = new LocalDate[CASES];
-        lines = new String[CASES];
+        if (Integer.bitCount(distinct) != 1) {
+            throw new IllegalArgumentException("distinct must be a power of two");
+        }
+        mask = distinct - 1;
+        cases = new ScreeningCase[distinct];
+        lines = new String[distinct];
         String[] ids = programmes.ids().toArray(new String[0]);
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < distinct; i++) {
             String p = "mixed".equals(programme) ? ids[rng.nextInt(ids.length)] : programme;
             lines[i] = synthetic(rng, p, i);
             cases[i] = ScreeningCase.parse(lines[i]);
-            asOf[i] = LocalDate.parse(lines[i].substring(lines[i].indexOf("\"asOf\":\"") + 8).substring(0, 10));
             if (!programmes.evaluate(cases[i]).isValid()) {
                 throw new IllegalStateException("benchmark case is invalid: " + lines[i]);
             }
@@ -81,33 +93,21 @@ public class ScreeningBenchmark {
     }
 
     /**
-     * One evaluation of an already-parsed case that has been evaluated before (validated once:
-     * programmes with a typed form, Lung-RADS so far, decide from it without the JSON tree; the
-     * set-up and the warm-up evaluate every case at least twice).
+     * One evaluation of a parsed case (validation and decision; nothing is remembered from
+     * earlier evaluations of the same case), cycling through {@link #distinct} distinct cases.
      */
     @Benchmark
     public Decision evaluate() {
         int i = next;
-        next = (i + 1) & (CASES - 1);
+        next = (i + 1) & mask;
         return programmes.evaluate(cases[i]);
-    }
-
-    /**
-     * First evaluation of an already-parsed case: validation and decision from the JSON tree
-     * ({@code withAsOf} gives a case that has not been evaluated before, as in a worklist).
-     */
-    @Benchmark
-    public Decision validateEvaluate() {
-        int i = next;
-        next = (i + 1) & (CASES - 1);
-        return programmes.evaluate(cases[i].withAsOf(asOf[i]));
     }
 
     /** Parse one JSON case, evaluate it and write the decision JSON (what the CLI does per case). */
     @Benchmark
     public String parseEvaluateWrite() {
         int i = next;
-        next = (i + 1) & (CASES - 1);
+        next = (i + 1) & mask;
         return programmes.evaluate(ScreeningCase.parse(lines[i])).toJson();
     }
 
@@ -151,6 +151,74 @@ public class ScreeningBenchmark {
         return (v / 10) + "." + (v % 10);
     }
 
+    /**
+     * Typical Lung-RADS findings: mostly one or two solid nodules of 2 to 20 mm (mean diameter or
+     * axes), new, stable or growing against a prior on follow-up exams (sometimes without a
+     * status, then computed from the prior diameter), part-solid and non-solid now and then;
+     * occasionally suspicious features (4X), a significant other finding (S), an infectious
+     * finding or an incomplete exam (category 0).
+     */
+    static String lungFindings(SplittableRandom rng, boolean baseline) {
+        StringBuilder f = new StringBuilder(256);
+        int n = rng.nextInt(10) < 6 ? 1 : rng.nextInt(10) < 8 ? 2 : rng.nextInt(4);
+        for (int k = 0; k < n; k++) {
+            if (f.length() > 0) {
+                f.append(',');
+            }
+            int c = rng.nextInt(20);
+            String comp = c < 15 ? "solid" : c < 18 ? "part-solid" : "non-solid";
+            int d = rng.nextInt(20, comp.equals("non-solid") ? 400 : 200); // tenths of a mm
+            f.append("{\"kind\":\"lung-nodule\",\"composition\":\"").append(comp).append('"');
+            if (rng.nextBoolean()) {
+                f.append(",\"meanDiameterMm\":").append(d / 10).append('.').append(d % 10);
+            } else {
+                int spread = rng.nextInt(0, 20);
+                int l = d + spread;
+                int sh = Math.max(0, d - spread);
+                f.append(",\"longAxisMm\":").append(l / 10).append('.').append(l % 10).append(",\"shortAxisMm\":")
+                        .append(sh / 10).append('.').append(sh % 10);
+            }
+            if (comp.equals("part-solid")) {
+                int s = rng.nextInt(0, Math.max(1, d - 20));
+                f.append(",\"solidComponentMm\":").append(s / 10).append('.').append(s % 10);
+            }
+            if (!baseline) {
+                int prior = Math.max(10, d - rng.nextInt(0, 30));
+                int st = rng.nextInt(10);
+                if (st < 3) {
+                    f.append(",\"status\":\"new\"");
+                } else if (st < 7) {
+                    f.append(",\"status\":\"stable\",\"priorMeanDiameterMm\":").append(prior / 10).append('.')
+                            .append(prior % 10).append(",\"priorCategory\":\"").append(pick(rng, "2", "2", "3", "4A"))
+                            .append('"');
+                } else if (st < 8) {
+                    f.append(",\"status\":\"growing\"");
+                } else {
+                    // No status: growth computed from the prior diameter (within 12 months).
+                    f.append(",\"priorMeanDiameterMm\":").append(prior / 10).append('.').append(prior % 10)
+                            .append(",\"priorCategory\":\"2\"");
+                }
+            }
+            if (rng.nextInt(30) == 0) {
+                f.append(",\"suspiciousFeatures\":true");
+            }
+            if (rng.nextInt(40) == 0) {
+                f.append(",\"benignCalcificationOrFat\":true");
+            }
+            f.append('}');
+        }
+        if (rng.nextInt(10) == 0) {
+            f.append(f.length() > 0 ? "," : "").append("{\"kind\":\"significant-other\"}");
+        }
+        if (rng.nextInt(40) == 0) {
+            f.append(f.length() > 0 ? "," : "").append("{\"kind\":\"infectious-inflammatory\"}");
+        } else if (rng.nextInt(60) == 0) {
+            f.append(f.length() > 0 ? "," : "").append("{\"kind\":\"incomplete\",\"reason\":\"")
+                    .append(pick(rng, "prior-being-located", "lungs-not-evaluable")).append("\"}");
+        }
+        return f.toString();
+    }
+
     /** A valid synthetic case of programme {@code p}. */
     static String synthetic(SplittableRandom rng, String p, int i) {
         LocalDate birth = LocalDate.ofEpochDay(rng.nextInt(-12_000, 7_000));
@@ -167,27 +235,9 @@ public class ScreeningBenchmark {
                 modality = "MG";
                 break;
             case "lung-rads-2022": {
-                // Typical annual screens: one or two solid nodules, new or stable against a prior.
-                exKind = "annual";
+                exKind = pick(rng, "baseline", "annual", "annual", "annual", "follow-up");
                 modality = "LDCT";
-                StringBuilder f = new StringBuilder();
-                int n = 1 + rng.nextInt(2);
-                for (int k = 0; k < n; k++) {
-                    if (k > 0) {
-                        f.append(',');
-                    }
-                    boolean stable = rng.nextBoolean();
-                    f.append("{\"kind\":\"lung-nodule\",\"composition\":\"").append(pick(rng, "solid", "solid", "solid",
-                            "part-solid", "non-solid")).append("\",\"longAxisMm\":").append(tenths(rng, 30, 120))
-                            .append(",\"shortAxisMm\":").append(tenths(rng, 20, 30)).append(",\"solidComponentMm\":")
-                            .append(tenths(rng, 0, 20)).append(",\"status\":\"").append(stable ? "stable" : "new")
-                            .append('"');
-                    if (stable) {
-                        f.append(",\"priorCategory\":\"").append(pick(rng, "2", "3", "4A")).append('"');
-                    }
-                    f.append('}');
-                }
-                findings = f.toString();
+                findings = lungFindings(rng, "baseline".equals(exKind));
                 break;
             }
             case "fleischner-2017":
@@ -234,8 +284,8 @@ public class ScreeningBenchmark {
                 .append("\",\"asOf\":\"").append(asOf).append("\",\"patient\":{\"birthDate\":\"").append(birth)
                 .append("\",\"sex\":\"").append(sex).append('"').append(extraPatient).append('}');
         sb.append(",\"exam\":{\"date\":\"").append(exam).append("\",\"modality\":\"").append(modality)
-                .append("\",\"kind\":\"").append(exKind).append("\",\"priorExamDate\":\"").append(exam.minusMonths(12))
-                .append("\"}");
+                .append("\",\"kind\":\"").append(exKind).append("\",\"priorExamDate\":\"")
+                .append(exam.minusMonths(rng.nextInt(6, 13))).append("\"}");
         if (findings != null) {
             sb.append(",\"findings\":[").append(findings).append(']');
         }

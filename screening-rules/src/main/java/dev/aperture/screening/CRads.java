@@ -78,7 +78,7 @@ final class CRads implements Rules {
             out.rule("CR-C0").decide("C0", Action.ADDITIONAL_IMAGING);
         } else if (medium > 0 || indeterminate) {
             out.rule("CR-C2").decide("C2", Action.SURVEILLANCE).months(36, v.examDate);
-            out.alsoConsider.add(Action.COLONOSCOPY);
+            out.also(Action.COLONOSCOPY);
         } else {
             out.rule("CR-C1").decide("C1", Action.ROUTINE_SCREENING).months(60, v.examDate);
         }

@@ -55,7 +55,61 @@ final class CaseView {
     final String examModality;
     final Integer routineIntervalMonths;
     final List<JsonNode> findings;
-    private final JsonNode exam;
+    /** True when {@code exam.kind} is absent (or JSON null). */
+    private final boolean examKindAbsent;
+
+    private static final String[] SEX_NAMES = {"female", "male"};
+    private static final String[] SMOKING_NAMES = {"current", "former", "never"};
+    private static final String[] RISK_NAMES = {"low", "high"};
+    private static final String[] EXAM_KIND_NAMES = {"baseline", "annual", "follow-up", "incidental", "screening",
+        "diagnostic"};
+
+    /**
+     * Reads a case for one evaluation: from the common fields read in one pass
+     * ({@link CommonFields}) when they are all valid, else through the validating constructor,
+     * which records every error. Both give the same view of a valid case.
+     *
+     * @param c         the case
+     * @param programme the programme evaluating it: {@code program} must equal its id
+     */
+    static CaseView of(ScreeningCase c, String programme) {
+        CommonFields f = programme == null ? null : CommonFields.read(c, programme);
+        return f != null ? new CaseView(c, f) : new CaseView(c, programme);
+    }
+
+    /** A view of a case whose common fields are valid, from their typed form. */
+    private CaseView(ScreeningCase c, CommonFields f) {
+        this.root = c.root();
+        this.id = f.id;
+        this.program = f.program;
+        this.asOf = c.asOfOverride() != null ? c.asOfOverride() : Dates.toLocalDate(f.asOf);
+        this.birthDate = Dates.toLocalDate(f.birthDate);
+        this.sex = SEX_NAMES[f.sex];
+        this.smokingStatus = f.smokingStatus < 0 ? null : SMOKING_NAMES[f.smokingStatus];
+        this.packYears = f.packYears;
+        this.yearsSinceQuit = f.yearsSinceQuit;
+        this.lungCancerRisk = f.lungCancerRisk < 0 ? null : RISK_NAMES[f.lungCancerRisk];
+        if (f.riskFactors == 0) {
+            this.riskFactors = List.of();
+        } else {
+            List<String> rf = new ArrayList<>(Integer.bitCount(f.riskFactors));
+            for (int b = 0; b < CommonFields.RISK_FACTOR_NAMES.length; b++) {
+                if (f.risk(b)) {
+                    rf.add(CommonFields.RISK_FACTOR_NAMES[b]);
+                }
+            }
+            this.riskFactors = rf;
+        }
+        this.examPresent = f.examPresent;
+        this.examDate = f.examDate == CommonFields.ABSENT ? null : Dates.toLocalDate(f.examDate);
+        this.examDateAbsent = f.examDate == CommonFields.ABSENT;
+        this.priorExamDate = f.priorExamDate == CommonFields.ABSENT ? null : Dates.toLocalDate(f.priorExamDate);
+        this.examKind = f.examKind < 0 ? null : EXAM_KIND_NAMES[f.examKind];
+        this.examKindAbsent = f.examKind < 0;
+        this.examModality = f.examModality < 0 ? null : CommonFields.MODALITY_NAMES[f.examModality];
+        this.routineIntervalMonths = f.routineIntervalMonths < 0 ? null : f.routineIntervalMonths;
+        this.findings = f.findings;
+    }
 
     /**
      * Validates the common fields.
@@ -115,7 +169,7 @@ final class CaseView {
         this.riskFactors = riskFactors(patient);
 
         JsonNode ex = object(root, "exam", false);
-        this.exam = ex;
+        this.examKindAbsent = ex == null || field(ex, "kind") == null;
         this.examPresent = ex != null;
         LocalDate ed = date(ex, "exam", "date", false);
         this.examDateAbsent = ex == null || field(ex, "date") == null;
@@ -210,7 +264,7 @@ final class CaseView {
 
     /** Requires {@code exam.kind}. */
     void requireExamKind() {
-        if (exam == null || field(exam, "kind") == null) {
+        if (examKindAbsent) {
             error("exam.kind", "required");
         }
     }

@@ -61,8 +61,8 @@ final class Fleischner implements Rules {
             } else {
                 out.rule("F-SS-GT8").decide("solid-single-gt8", Action.DIAGNOSTIC_WORKUP).months(3, v.examDate);
                 out.discretionary = true;
-                out.alsoConsider.add(Action.PET_CT);
-                out.alsoConsider.add(Action.TISSUE_SAMPLING);
+                out.also(Action.PET_CT);
+                out.also(Action.TISSUE_SAMPLING);
             }
         } else if (solid) {
             if (d <= 5) {

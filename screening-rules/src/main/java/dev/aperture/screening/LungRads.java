@@ -67,8 +67,8 @@ final class LungRads implements Rules {
     }
 
     @Override
-    public PreparedCase prepare(Programme programme, CaseView v) {
-        return LungRadsCase.prepare(programme, v);
+    public Decision fast(String programme, ScreeningCase c) {
+        return LungRadsFast.evaluate(c, programme);
     }
 
     @Override
@@ -176,16 +176,16 @@ final class LungRads implements Rules {
                 out.action = Action.SHORT_INTERVAL_FOLLOW_UP;
                 out.months(3, v.examDate);
                 if (pet) {
-                    out.alsoConsider.add(Action.PET_CT);
+                    out.also(Action.PET_CT);
                 }
                 break;
             default: // 4B, 4X
                 out.action = Action.DIAGNOSTIC_WORKUP;
                 if (pet) {
-                    out.alsoConsider.add(Action.PET_CT);
+                    out.also(Action.PET_CT);
                 }
-                out.alsoConsider.add(Action.TISSUE_SAMPLING);
-                out.alsoConsider.add(Action.SPECIALIST_REFERRAL);
+                out.also(Action.TISSUE_SAMPLING);
+                out.also(Action.SPECIALIST_REFERRAL);
                 break;
         }
     }

@@ -22,8 +22,12 @@ final class Out {
     LocalDate dueDate;
     LocalDate dueDateLatest;
     boolean discretionary;
-    final List<Action> alsoConsider = new ArrayList<>(3);
-    final List<Rationale> rationale = new ArrayList<>(3);
+    /** Alternatives, created on the first one (most decisions have none). */
+    private List<Action> alsoConsider;
+    /** The first rationale rows in fields, further ones in a list (most decisions have one or two). */
+    private Rationale r0;
+    private Rationale r1;
+    private List<Rationale> more;
 
     Out(String citation) {
         this.citation = citation;
@@ -42,8 +46,43 @@ final class Out {
                 r = new Rationale(rowId, citation);
             }
         }
-        rationale.add(r);
+        if (r0 == null) {
+            r0 = r;
+        } else if (r1 == null) {
+            r1 = r;
+        } else {
+            if (more == null) {
+                more = new ArrayList<>(2);
+            }
+            more.add(r);
+        }
         return this;
+    }
+
+    /** Adds an alternative the guideline names. */
+    Out also(Action a) {
+        if (alsoConsider == null) {
+            alsoConsider = new ArrayList<>(3);
+        }
+        alsoConsider.add(a);
+        return this;
+    }
+
+    private List<Rationale> rationale() {
+        if (r0 == null) {
+            return List.of();
+        }
+        if (r1 == null) {
+            return List.of(r0);
+        }
+        if (more == null) {
+            return List.of(r0, r1);
+        }
+        List<Rationale> all = new ArrayList<>(2 + more.size());
+        all.add(r0);
+        all.add(r1);
+        all.addAll(more);
+        return all;
     }
 
     Out decide(String cat, Action act) {
@@ -88,7 +127,7 @@ final class Out {
             return Decision.invalid(v.id, v.program, v.errors());
         }
         return new Decision(v.id, v.program, category, secondaryCategory, score, action, recallMonths,
-                recallMonthsMin, recallMonthsMax, dueDate, dueDateLatest, discretionary, alsoConsider, rationale,
-                List.of());
+                recallMonthsMin, recallMonthsMax, dueDate, dueDateLatest, discretionary,
+                alsoConsider == null ? List.of() : alsoConsider, rationale(), List.of());
     }
 }

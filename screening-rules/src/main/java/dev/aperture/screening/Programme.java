@@ -17,7 +17,7 @@ public final class Programme {
     private final String source;
     private final String citation;
     private final Rules rules;
-    /** True when the rules have a typed form of a case ({@link Rules#prepare}). */
+    /** True when the rules have a typed path ({@link Rules#fast}). */
     private final boolean typed;
 
     Programme(String id, String title, String version, String source, String citation, Rules rules) {
@@ -64,42 +64,28 @@ public final class Programme {
      * @return the decision
      */
     public Decision evaluate(ScreeningCase c) {
-        return evaluate(c, true);
+        // The typed path when the programme has one and the case is valid; else the reference
+        // path (validation and tables read from the JSON tree, every error reported). Both give
+        // the same decision for a valid case. Nothing is remembered between evaluations.
+        Objects.requireNonNull(c, "case");
+        if (typed) {
+            Decision d = rules.fast(id, c);
+            if (d != null) {
+                return d;
+            }
+        }
+        return decide(CaseView.of(c, id));
     }
 
     /**
-     * Evaluates one case. A case found valid is remembered on the case; when the same case is
-     * evaluated again its typed form is built and kept, and every later evaluation decides from
-     * it alone (programmes that have one: Lung-RADS). A case evaluated once costs only the
-     * reference path. {@code keep} false (worklists: each case is evaluated once) remembers nothing.
+     * The reference path: the validating {@link CaseView} constructor and the rules read from the
+     * JSON tree, without a typed path or the one-pass common fields (tests compare with it).
      */
-    Decision evaluate(ScreeningCase c, boolean keep) {
-        Objects.requireNonNull(c, "case");
-        Object t = c.prepared();
-        if (t instanceof PreparedCase && ((PreparedCase) t).programme == this) {
-            return ((PreparedCase) t).evaluate(); // validated before: typed values only
-        }
-        CaseView v = new CaseView(c, id);
-        Out out = new Out(citation);
-        rules.evaluate(v, out);
-        if (keep && typed && !v.hasErrors()) {
-            if (t != this) {
-                c.prepared(this); // first valid evaluation by this programme: remember it only
-            } else {
-                // Evaluated again: keep the typed form, and decide from it now as on every later call.
-                PreparedCase p = rules.prepare(this, v);
-                if (p != null) {
-                    c.prepared(p);
-                    return p.evaluate();
-                }
-            }
-        }
-        return out.build(v);
+    Decision evaluateReference(ScreeningCase c) {
+        return decide(new CaseView(c, id));
     }
 
-    /** The reference path: validation and decision from the JSON tree, without a typed form (tests). */
-    Decision evaluateReference(ScreeningCase c) {
-        CaseView v = new CaseView(c, id);
+    private Decision decide(CaseView v) {
         Out out = new Out(citation);
         rules.evaluate(v, out);
         return out.build(v);

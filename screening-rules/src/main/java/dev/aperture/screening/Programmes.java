@@ -125,21 +125,7 @@ public final class Programmes {
      * @return the decision
      */
     public Decision evaluate(ScreeningCase c) {
-        return evaluate(c, true);
-    }
-
-    /** As {@link #evaluate(ScreeningCase)}; {@code keep} false: see {@link Programme#evaluate(ScreeningCase, boolean)}. */
-    Decision evaluate(ScreeningCase c, boolean keep) {
         Objects.requireNonNull(c, "case");
-        Object t = c.prepared();
-        if (t instanceof PreparedCase) {
-            // Validated before by one of these programmes: no need to read "program" again.
-            Programme owner = ((PreparedCase) t).programme;
-            if (byId.get(owner.id()) == owner) {
-                Decision d = ((PreparedCase) t).evaluate();
-                return siteRules.isEmpty() ? d : siteRules.apply(owner, c, d);
-            }
-        }
         dev.aperture.screening.internal.json.JsonNode pn = c.root().get("program");
         Programme p = pn != null && pn.type() == dev.aperture.screening.internal.json.JsonNode.Type.STRING
                 ? byId.get(pn.string()) : null;
@@ -147,7 +133,7 @@ public final class Programmes {
             CaseView v = new CaseView(c, null);
             return Decision.invalid(v.id, v.program, v.errors());
         }
-        Decision d = p.evaluate(c, keep);
+        Decision d = p.evaluate(c);
         return siteRules.isEmpty() || !d.isValid() ? d : siteRules.apply(p, c, d);
     }
 }

@@ -16,18 +16,19 @@ interface Rules {
     void evaluate(CaseView v, Out out);
 
     /**
-     * The typed form of a case that {@link #evaluate} has just found valid, for fast repeated
-     * evaluation; null when the programme has none (the default) or the case does not fit it.
+     * The typed path: validates and decides a case in one pass without the {@link CaseView},
+     * giving exactly the decision of {@link #evaluate} for a valid case.
      *
-     * @param programme the programme evaluating
-     * @param v         the validated case
-     * @return the typed case, or null
+     * @param programme the id of the programme evaluating (the case's {@code program} must equal it)
+     * @param c         the case
+     * @return the decision, or null when the case has an error or a shape the typed path does not
+     *         take (the reference path then decides and reports the errors)
      */
-    default PreparedCase prepare(Programme programme, CaseView v) {
+    default Decision fast(String programme, ScreeningCase c) {
         return null;
     }
 
-    /** @return true when {@link #prepare} can give a typed form */
+    /** @return true when {@link #fast} can give a decision */
     default boolean typed() {
         return false;
     }

@@ -21,11 +21,6 @@ import java.util.Optional;
 public final class ScreeningCase {
     private final JsonNode root;
     private final LocalDate asOfOverride;
-    /**
-     * The programme that found this case valid once, or the typed form ({@link PreparedCase},
-     * immutable once set) it made when the case was evaluated again; null before.
-     */
-    private volatile Object prepared;
 
     private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
         this.root = root;
@@ -52,7 +47,7 @@ public final class ScreeningCase {
      * @throws ScreeningFormatException if the text is not JSON or not an object
      */
     public static ScreeningCase parse(CharSequence json, String source) {
-        JsonNode n = read(json, source, 1);
+        JsonNode n = readCase(json, source);
         if (!n.isObject()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "", "a case must be a JSON object");
         }
@@ -68,7 +63,7 @@ public final class ScreeningCase {
      * @throws ScreeningFormatException if the text is not JSON, or not an object or array of objects
      */
     public static List<ScreeningCase> parseAll(CharSequence json, String source) {
-        JsonNode n = read(json, source, 1);
+        JsonNode n = readCase(json, source);
         if (n.isObject()) {
             return List.of(new ScreeningCase(n, null));
         }
@@ -105,6 +100,17 @@ public final class ScreeningCase {
 
     static ScreeningCase ofNode(JsonNode node) {
         return new ScreeningCase(node, null);
+    }
+
+    /** Reads case text: leaves shared between cases (case errors name fields, not positions). */
+    private static JsonNode readCase(CharSequence json, String source) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(source, "source");
+        try {
+            return JsonReader.parseShared(json, 1);
+        } catch (JsonSyntaxException e) {
+            throw new ScreeningFormatException(source, e.line(), e.column(), "", e.reason());
+        }
     }
 
     static JsonNode read(CharSequence json, String source, int firstLine) {
@@ -148,14 +154,6 @@ public final class ScreeningCase {
 
     LocalDate asOfOverride() {
         return asOfOverride;
-    }
-
-    Object prepared() {
-        return prepared;
-    }
-
-    void prepared(Object p) {
-        prepared = p;
     }
 
     @Override

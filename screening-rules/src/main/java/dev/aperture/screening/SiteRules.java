@@ -40,6 +40,20 @@ import java.util.Set;
  * the case has no exam. The first matching rule for the case's programme applies, and its id is
  * appended to the rationale with the citation "SITE site rules VERSION".
  *
+ * <p>A table can override the action and interval of any built-in programme: match a row ID
+ * with {@code firedRule} (every decision cites its GUIDELINES.md rows), or every decision of a
+ * programme with an empty {@code when}; {@code SiteRulesOverrideTest} does so for every row that
+ * fires on seeded cases of all twelve programmes.
+ *
+ * <p>The built-in programmes themselves stay code rather than tables of this form: a table
+ * matches on a decision already made, while the guidelines need what such a table cannot say
+ * without becoming a small programming language: derived values (mean of two axes rounded
+ * half-up to 0.1 mm, growth over a 12-month window, TI-RADS points summed over five features,
+ * completed years of age), the worst of several findings and stepped management from a prior
+ * category (Lung-RADS, C-RADS), and about forty validation rules whose errors name fields. The
+ * parts that are plain tables (actions and intervals per category) are the parts a site
+ * overrides, and that is what this format covers.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class SiteRules {
@@ -218,7 +232,7 @@ public final class SiteRules {
                 continue;
             }
             if (v == null) {
-                v = new CaseView(c, p.id());
+                v = CaseView.of(c, p.id());
             }
             if (matches(r, v, d)) {
                 return override(r, v, d);

@@ -81,8 +81,7 @@ public final class Worklist {
      * @return the entry
      */
     public WorklistEntry entry(ScreeningCase c, long line) {
-        // A fresh case evaluated once: no typed form is kept for it.
-        Decision d = programmes.evaluate(c.withAsOf(asOf), false);
+        Decision d = programmes.evaluate(c.withAsOf(asOf));
         return classify(d, line);
     }
 
@@ -283,7 +282,7 @@ public final class Worklist {
     /** One JSON Lines record to an entry (never throws for bad input). */
     private WorklistEntry record(String text, long line, String source) {
         try {
-            JsonNode n = JsonReader.parse(text, (int) Math.min(line, Integer.MAX_VALUE));
+            JsonNode n = JsonReader.parseShared(text, (int) Math.min(line, Integer.MAX_VALUE));
             if (!n.isObject()) {
                 return unreadable(line, source + ":" + line + ": record is not a JSON object");
             }

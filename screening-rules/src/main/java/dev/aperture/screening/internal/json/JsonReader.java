@@ -35,14 +35,104 @@ public final class JsonReader {
         "suspiciousFeatures", "provenBenign", "level", "cystType", "change", "reason", "multiplicity",
         "maxDiameterCm", "symptomatic", "tScore", "sizeMm", "category", "echogenicity", "shape", "margin",
         "echogenicFoci", "surveillanceYear", "levelIncreased"};
-    private static final String[][] KNOWN_BY_LENGTH = new String[32][];
+    private static final String[][] KNOWN_BY_LENGTH = byLength(KNOWN_KEYS);
+
+    /**
+     * String values of the screening-case contract's enumerations (and the programme ids),
+     * returned as these shared String instances: no allocation per value at parse time, and
+     * the rules' {@code switch} statements and {@code equals} calls hit on identity.
+     */
+    private static final String[] KNOWN_VALUES = {"lung-rads-2022", "bi-rads-5", "uspstf-breast-2024",
+        "uspstf-lung-2021", "fleischner-2017", "aaa-svs-2018", "uspstf-aaa-2019", "dxa-gourlay-2012",
+        "uspstf-osteoporosis-2025", "c-rads-2005", "uspstf-colorectal-2021", "ti-rads-2017",
+        "female", "male", "current", "former", "never", "low", "high",
+        "high-risk-genetic", "chest-radiation-young-age", "prior-breast-cancer", "high-risk-breast-lesion",
+        "limited-life-expectancy", "not-surgical-candidate", "known-primary-cancer", "immunocompromised",
+        "family-history-aaa", "postmenopausal", "increased-fracture-risk", "osteoporosis-treatment",
+        "prior-hip-or-vertebral-fracture", "prior-fragility-fracture", "secondary-osteoporosis",
+        "prior-colorectal-cancer", "prior-adenomatous-polyps", "inflammatory-bowel-disease", "hereditary-crc-syndrome",
+        "MG", "DBT", "US", "LDCT", "CT", "CTC", "DXA", "COLONOSCOPY", "FLEX_SIG", "FIT", "HSGFOBT", "SDNA_FIT", "MRI",
+        "baseline", "annual", "follow-up", "incidental", "screening", "diagnostic",
+        "breast-assessment", "lung-nodule", "airway-nodule", "atypical-cyst", "incomplete", "infectious-inflammatory",
+        "significant-other", "pulmonary-nodule", "aorta", "bmd", "polyp", "colonic-mass", "indeterminate",
+        "inadequate", "extracolonic", "thyroid-nodule",
+        "0", "1", "2", "3", "4", "5", "6", "4A", "4B", "4C", "4X", "0S", "1S", "2S", "3S", "4AS", "4BS", "4XS",
+        "a", "b", "c", "d", "E0", "E1", "E2", "E3", "E4",
+        "solid", "part-solid", "non-solid", "ground-glass", "new", "growing", "stable", "decreased", "slow-growing",
+        "changed", "subsegmental", "segmental-or-proximal", "thick-walled", "multilocular", "became-multilocular",
+        "growing-cystic-component", "growing-wall", "growing-multilocular", "increased-loculation-or-opacity",
+        "prior-being-located", "lungs-not-evaluable", "single", "multiple", "preparation", "insufflation",
+        "awaiting-comparison", "cystic", "spongiform", "mixed", "anechoic", "hyperechoic", "isoechoic", "hypoechoic",
+        "very-hypoechoic", "wider-than-tall", "taller-than-wide", "smooth", "ill-defined", "lobulated", "irregular",
+        "extrathyroidal-extension", "none", "large-comet-tail", "macrocalcification", "peripheral-calcification",
+        "punctate"};
+    private static final String[][] VALUES_BY_LENGTH = byLength(KNOWN_VALUES);
+
+    /**
+     * Leaf nodes shared by every tree that {@link #parseShared} makes: one per known value,
+     * {@code true}, {@code false} and {@code null}, without a position (line and column 0).
+     */
+    private static final java.util.IdentityHashMap<String, JsonNode> SHARED_STRINGS = new java.util.IdentityHashMap<>();
+    private static final JsonNode SHARED_TRUE = JsonNode.bool(true, 0, 0);
+    private static final JsonNode SHARED_FALSE = JsonNode.bool(false, 0, 0);
+    private static final JsonNode SHARED_NULL = JsonNode.nul(0, 0);
 
     static {
-        for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
-            final int l = len;
-            KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN_KEYS).filter(k -> k.length() == l)
-                    .toArray(String[]::new);
+        for (String[] group : VALUES_BY_LENGTH) {
+            for (String v : group) {
+                SHARED_STRINGS.put(v, JsonNode.string(v, 0, 0));
+            }
         }
+    }
+
+    /**
+     * Shared number leaves for {@link #parseShared}: non-negative integers below 1,024 and
+     * values with one decimal below 204.8 (sizes, diameters, years), filled on first use (a
+     * benign race: nodes are immutable, so any thread sees a complete node or null).
+     */
+    private static final JsonNode[] SHARED_INTEGERS = new JsonNode[1024];
+    private static final JsonNode[] SHARED_TENTHS = new JsonNode[2048];
+
+    private static JsonNode sharedNumber(BigDecimal n, int l, int c) {
+        int scale = n.scale();
+        if ((scale == 0 || scale == 1) && n.signum() >= 0 && n.precision() <= 4) {
+            int u = n.unscaledValue().intValue();
+            JsonNode[] table = scale == 0 ? SHARED_INTEGERS : SHARED_TENTHS;
+            if (u < table.length) {
+                JsonNode shared = table[u];
+                if (shared == null) {
+                    shared = JsonNode.number(n, 0, 0);
+                    table[u] = shared;
+                }
+                return shared;
+            }
+        }
+        return JsonNode.number(n, l, c);
+    }
+
+    /** True when leaves are shared ({@link #parseShared}). */
+    private boolean shareLeaves;
+
+    private static String[][] byLength(String[] known) {
+        String[][] out = new String[32][];
+        for (int len = 0; len < out.length; len++) {
+            final int l = len;
+            out[len] = java.util.Arrays.stream(known).filter(k -> k.length() == l).distinct().toArray(String[]::new);
+        }
+        return out;
+    }
+
+    /** The shared instance of a known enumeration value, or {@code value} itself. */
+    static String canonical(String value) {
+        int len = value.length();
+        if (len < VALUES_BY_LENGTH.length) {
+            for (String k : VALUES_BY_LENGTH[len]) {
+                if (k.equals(value)) {
+                    return k;
+                }
+            }
+        }
+        return value;
     }
 
     private final String s;
@@ -78,6 +168,24 @@ public final class JsonReader {
     }
 
     /**
+     * As {@link #parse(CharSequence, int)}, but object members whose values are known
+     * enumeration strings, small numbers (integers below 1,024, one-decimal values below 204.8),
+     * {@code true}, {@code false} or {@code null} get nodes shared between all trees, which
+     * report line and column 0 (a smaller tree, for data whose errors name fields rather than
+     * positions; the root and array items keep their positions).
+     *
+     * @param text      the text
+     * @param firstLine line number of the text's first line
+     * @return the root value
+     * @throws JsonSyntaxException if the text is not one valid JSON value
+     */
+    public static JsonNode parseShared(CharSequence text, int firstLine) {
+        JsonReader r = new JsonReader(text);
+        r.shareLeaves = true;
+        return r.run(firstLine);
+    }
+
+    /**
      * Parses one JSON text whose first line is numbered {@code firstLine} (for JSON Lines).
      *
      * @param text      the text
@@ -86,16 +194,19 @@ public final class JsonReader {
      * @throws JsonSyntaxException if the text is not one valid JSON value
      */
     public static JsonNode parse(CharSequence text, int firstLine) {
-        JsonReader r = new JsonReader(text);
-        r.line = firstLine;
-        r.skipWs();
-        if (r.pos >= r.end) {
-            throw r.error("empty input");
+        return new JsonReader(text).run(firstLine);
+    }
+
+    private JsonNode run(int firstLine) {
+        line = firstLine;
+        skipWs();
+        if (pos >= end) {
+            throw error("empty input");
         }
-        JsonNode v = r.value(0);
-        r.skipWs();
-        if (r.pos < r.end) {
-            throw r.error("unexpected text after the JSON value");
+        JsonNode v = value(0);
+        skipWs();
+        if (pos < end) {
+            throw error("unexpected text after the JSON value");
         }
         return v;
     }
@@ -124,6 +235,12 @@ public final class JsonReader {
     }
 
     private JsonNode value(int depth) {
+        return value(depth, false);
+    }
+
+    /** One value; {@code member}: the value of an object member (the only leaves shared). */
+    private JsonNode value(int depth, boolean member) {
+        boolean share = shareLeaves && member;
         if (pos >= end) {
             throw error("unexpected end of input");
         }
@@ -135,20 +252,24 @@ public final class JsonReader {
                 return object(depth + 1, l, c);
             case '[':
                 return array(depth + 1, l, c);
-            case '"':
-                return JsonNode.string(string(), l, c);
+            case '"': {
+                String str = string();
+                JsonNode shared = share ? SHARED_STRINGS.get(str) : null;
+                return shared != null ? shared : JsonNode.string(str, l, c);
+            }
             case 't':
                 literal("true");
-                return JsonNode.bool(true, l, c);
+                return share ? SHARED_TRUE : JsonNode.bool(true, l, c);
             case 'f':
                 literal("false");
-                return JsonNode.bool(false, l, c);
+                return share ? SHARED_FALSE : JsonNode.bool(false, l, c);
             case 'n':
                 literal("null");
-                return JsonNode.nul(l, c);
+                return share ? SHARED_NULL : JsonNode.nul(l, c);
             default:
                 if (ch == '-' || (ch >= '0' && ch <= '9')) {
-                    return JsonNode.number(number(), l, c);
+                    BigDecimal n = number();
+                    return share ? sharedNumber(n, l, c) : JsonNode.number(n, l, c);
                 }
                 throw error("unexpected character");
         }
@@ -195,7 +316,7 @@ public final class JsonReader {
             }
             pos++;
             skipWs();
-            JsonNode v = value(depth);
+            JsonNode v = value(depth, true);
             boolean duplicate;
             if (seen != null) {
                 duplicate = !seen.add(key);
@@ -297,9 +418,16 @@ public final class JsonReader {
         while (pos < end) {
             char ch = s.charAt(pos);
             if (ch == '"') {
-                String out = s.substring(start, pos);
+                int len = pos - start;
                 pos++;
-                return out;
+                if (len < VALUES_BY_LENGTH.length) {
+                    for (String k : VALUES_BY_LENGTH[len]) {
+                        if (s.regionMatches(start, k, 0, len)) {
+                            return k; // shared instance of an enumeration value
+                        }
+                    }
+                }
+                return s.substring(start, start + len);
             }
             if (ch == '\\' || ch < 0x20) {
                 break;
