@@ -26,10 +26,15 @@ final class Parallel {
      * failure of any chunk is rethrown.
      */
     static void run(Executor executor, int units, Chunk body) {
+        run(executor, units, MAX_CHUNKS, body);
+    }
+
+    /** {@link #run(Executor, int, Chunk)} with at most {@code maxChunks} chunks (1 to {@link #MAX_CHUNKS}). */
+    static void run(Executor executor, int units, int maxChunks, Chunk body) {
         if (units <= 0) {
             return;
         }
-        int chunks = executor == null ? 1 : Math.min(units, MAX_CHUNKS);
+        int chunks = executor == null ? 1 : Math.min(units, Math.max(1, Math.min(maxChunks, MAX_CHUNKS)));
         if (chunks == 1) {
             body.run(0, units);
             return;

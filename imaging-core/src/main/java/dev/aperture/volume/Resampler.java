@@ -140,6 +140,10 @@ public final class Resampler {
         Objects.requireNonNull(destination, "destination");
         VolumeGeometry target = destination.geometry();
         Matrix4d m = source.geometry().targetToIndex(target);
+        if (kernel == Kernel.LINEAR && SeparableLinear.applies(m, target)) {
+            new SeparableLinear(source, m, target, outside.clamped(), outside.value()).run(destination, executor);
+            return;
+        }
         VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), outside.value(),
                 footprint(m, true));
         int nx = target.columns();
@@ -318,6 +322,42 @@ public final class Resampler {
                 lo = signed ? Short.MIN_VALUE : 0;
                 hi = signed ? Short.MAX_VALUE : 0xFFFF;
             }
+        }
+
+        /**
+         * Writes {@code n} values at {@code offset}: columns {@code [from, to)} get
+         * {@code a[o + c] + f (b[o + c] - a[o + c])}, the others {@code outside}; rounded and
+         * clamped as {@link #store}.
+         */
+        void blend(double[] a, double[] b, double f, int o, int from, int to, double outside, int n, int offset) {
+            if (floats != null) {
+                final float[] d = floats;
+                float out = (float) outside;
+                java.util.Arrays.fill(d, offset, offset + from, out);
+                for (int c = from; c < to; c++) {
+                    double v0 = a[o + c];
+                    d[offset + c] = (float) (v0 + f * (b[o + c] - v0));
+                }
+                java.util.Arrays.fill(d, offset + to, offset + n, out);
+                return;
+            }
+            final short[] d = shorts;
+            final double l = lo;
+            final double h = hi;
+            short out = roundClamp(outside);
+            java.util.Arrays.fill(d, offset, offset + from, out);
+            for (int c = from; c < to; c++) {
+                double v0 = a[o + c];
+                double v = v0 + f * (b[o + c] - v0);
+                v = v < l ? l : (v > h ? h : v);
+                d[offset + c] = (short) (int) Math.floor(v + 0.5);
+            }
+            java.util.Arrays.fill(d, offset + to, offset + n, out);
+        }
+
+        private short roundClamp(double v) {
+            v = v < lo ? lo : (v > hi ? hi : v);
+            return (short) (int) Math.floor(v + 0.5);
         }
 
         void store(double[] row, int n, int offset) {
