@@ -134,7 +134,7 @@ final class SeparableLinear {
             Resampler.RowStore store = new Resampler.RowStore(destination);
             double[] outside = new double[nx];
             java.util.Arrays.fill(outside, outsideValue);
-            double[] line = new double[snx];
+            Rows line = new Rows(snx);
             double[] planeA = null;
             double[] planeB = null;
             int sliceA = -1;
@@ -200,11 +200,55 @@ final class SeparableLinear {
         });
     }
 
+    /** Per-task buffers: two source rows widened to doubles (tagged by their index in the volume) and the y blend. */
+    private static final class Rows {
+        final double[] line;
+        final double[][] row = new double[2][];
+        final int[] tag = {-1, -1};
+
+        Rows(int n) {
+            line = new double[n];
+            row[0] = new double[n];
+            row[1] = new double[n];
+        }
+    }
+
+    /**
+     * Source row {@code r} (index of its first voxel / snx) widened to doubles over columns
+     * {@code [lo, hi]}, from the two-row cache; {@code keep} is the other row still needed.
+     */
+    private double[] widened(Rows rs, int r, int keep, int lo, int hi) {
+        if (rs.tag[0] == r) {
+            return rs.row[0];
+        }
+        if (rs.tag[1] == r) {
+            return rs.row[1];
+        }
+        int slot = rs.tag[0] == keep ? 1 : 0;
+        double[] d = rs.row[slot];
+        int a = r * snx;
+        if (shorts != null) {
+            final short[] v = shorts;
+            final int m = mask;
+            for (int i = lo; i <= hi; i++) {
+                d[i] = v[a + i] & m;
+            }
+        } else {
+            final float[] v = floats;
+            for (int i = lo; i <= hi; i++) {
+                d[i] = v[a + i];
+            }
+        }
+        rs.tag[slot] = r;
+        return d;
+    }
+
     /**
      * Source slice {@code s} resampled onto the target's columns and rows (inside rows and columns
-     * only; the rest of the plane is never read).
+     * only; the rest of the plane is never read). Each source row is widened once per plane (JDK 17
+     * does not vectorise the short-to-double conversion; the blends of double rows it does).
      */
-    private double[] plane(int s, double[] buf, double[] line, int nx, int ny) {
+    private double[] plane(int s, double[] buf, Rows rs, int nx, int ny) {
         double[] p = buf != null ? buf : new double[nx * ny];
         final int[] xi0 = ax.i0;
         final int[] xi1 = ax.i1;
@@ -216,25 +260,21 @@ final class SeparableLinear {
         }
         final int lo = xLo;
         final int hi = xHi;
+        final double[] line = rs.line;
+        rs.tag[0] = -1;
+        rs.tag[1] = -1;
+        int rowBase = s * (snxy / snx);
         for (int j = ay.lo; j < ay.hi; j++) {
-            int a = s * snxy + ay.i0[j] * snx;
-            int b = s * snxy + ay.i1[j] * snx;
+            int ra = rowBase + ay.i0[j];
+            int rb = rowBase + ay.i1[j];
+            double[] a = widened(rs, ra, rb, lo, hi);
+            double[] b = widened(rs, rb, ra, lo, hi);
             double fy = ay.f[j];
-            // Blend the two source rows over the columns [lo, hi] the x taps read (all in range:
-            // lo and hi are clamped tap indices).
-            if (shorts != null) {
-                final short[] v = shorts;
-                final int m = mask;
-                for (int i = lo; i <= hi; i++) {
-                    double v0 = v[a + i] & m;
-                    line[i] = v0 + fy * ((v[b + i] & m) - v0);
-                }
-            } else {
-                final float[] v = floats;
-                for (int i = lo; i <= hi; i++) {
-                    double v0 = v[a + i];
-                    line[i] = v0 + fy * (v[b + i] - v0);
-                }
+            // Blend the two rows over the columns [lo, hi] the x taps read (all in range: lo and hi
+            // are clamped tap indices).
+            for (int i = lo; i <= hi; i++) {
+                double v0 = a[i];
+                line[i] = v0 + fy * (b[i] - v0);
             }
             int o = j * nx;
             for (int c = cLo; c < cHi; c++) {
