@@ -244,14 +244,15 @@ public final class FrameResizer {
         // rows lie within a span of fewer than ty.taps rows and never share a slot when
         // slots >= ty.taps; with slots = sh every row has its own slot.
         int slots = Math.min(ty.taps, sh);
-        Parallel.run(executor, h, (from, to) -> {
-            float[] row = new float[(sw + 2 * pad) * ch];
-            float[] acc = new float[outRow];
-            float[][] cache = new float[slots][];
-            int[] tag = new int[slots];
-            java.util.Arrays.fill(tag, -1);
-            float[][] rr = new float[ty.taps][];
-            float[] rw = new float[ty.taps];
+        // Buffers pass from chunk to chunk (see Parallel); cached rows stay valid within the call.
+        Parallel.run(executor, h, Parallel.MAX_CHUNKS, () -> new Task((sw + 2 * pad) * ch, outRow, slots, ty.taps),
+                (from, to, task) -> {
+            float[] row = task.row;
+            float[] acc = task.acc;
+            float[][] cache = task.cache;
+            int[] tag = task.tag;
+            float[][] rr = task.rr;
+            float[] rw = task.rw;
             for (int v = from; v < to; v++) {
                 int k0 = v * ty.taps;
                 int m = 0;
@@ -298,6 +299,26 @@ public final class FrameResizer {
                 }
             }
         });
+    }
+
+    /** Buffers of one running chunk: padded row, output row, the row cache and its tags, tap lists. */
+    private static final class Task {
+        final float[] row;
+        final float[] acc;
+        final float[][] cache;
+        final int[] tag;
+        final float[][] rr;
+        final float[] rw;
+
+        Task(int rowLength, int outRow, int slots, int taps) {
+            row = new float[rowLength];
+            acc = new float[outRow];
+            cache = new float[slots][];
+            tag = new int[slots];
+            java.util.Arrays.fill(tag, -1);
+            rr = new float[taps][];
+            rw = new float[taps];
+        }
     }
 
     /** Copies {@code n} samples from {@code at} into {@code out} as floats ({@code mask} reads bytes and shorts). */

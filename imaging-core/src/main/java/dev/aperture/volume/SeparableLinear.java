@@ -130,15 +130,16 @@ final class SeparableLinear {
         int nx = t.columns();
         int ny = t.rows();
         int nz = t.slices();
-        Parallel.run(executor, nz, MAX_CHUNKS, (from, to) -> {
-            Resampler.RowStore store = new Resampler.RowStore(destination);
-            double[] outside = new double[nx];
-            java.util.Arrays.fill(outside, outsideValue);
-            Rows line = new Rows(snx);
-            double[] planeA = null;
-            double[] planeB = null;
-            int sliceA = -1;
-            int sliceB = -1;
+        // Buffers are handed from chunk to chunk (see Parallel); planes depend only on their source
+        // slice, so a later chunk may use the planes an earlier one left.
+        Parallel.run(executor, nz, MAX_CHUNKS, () -> new Task(destination, nx, snx, outsideValue), (from, to, task) -> {
+            Resampler.RowStore store = task.store;
+            double[] outside = task.outside;
+            Rows line = task.rows;
+            double[] planeA = task.planeA;
+            double[] planeB = task.planeB;
+            int sliceA = task.sliceA;
+            int sliceB = task.sliceB;
             for (int k = from; k < to; k++) {
                 int base = k * ny * nx;
                 if (k < az.lo || k >= az.hi) {
@@ -197,7 +198,29 @@ final class SeparableLinear {
                     }
                 }
             }
+            task.planeA = planeA;
+            task.planeB = planeB;
+            task.sliceA = sliceA;
+            task.sliceB = sliceB;
         });
+    }
+
+    /** Buffers of one running chunk: the row store, an outside row, the row cache and two planes. */
+    private static final class Task {
+        final Resampler.RowStore store;
+        final double[] outside;
+        final Rows rows;
+        double[] planeA;
+        double[] planeB;
+        int sliceA = -1;
+        int sliceB = -1;
+
+        Task(Volume destination, int nx, int snx, double outsideValue) {
+            store = new Resampler.RowStore(destination);
+            outside = new double[nx];
+            java.util.Arrays.fill(outside, outsideValue);
+            rows = new Rows(snx);
+        }
     }
 
     /** Per-task buffers: two source rows widened to doubles (tagged by their index in the volume) and the y blend. */

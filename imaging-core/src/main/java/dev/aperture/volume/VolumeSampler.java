@@ -311,10 +311,15 @@ final class VolumeSampler {
             double fz = z - iz;
             int i = (iz * ny + iy) * w + ix;
             int j = i + wh;
-            double a0 = s[i] + fx * (s[i + 1] - s[i]);
-            double a1 = s[i + w] + fx * (s[i + w + 1] - s[i + w]);
-            double a2 = s[j] + fx * (s[j + 1] - s[j]);
-            double a3 = s[j + w] + fx * (s[j + w + 1] - s[j + w]);
+            // Widen before subtracting: a float difference would round to float precision.
+            double v000 = s[i];
+            double v010 = s[i + w];
+            double v001 = s[j];
+            double v011 = s[j + w];
+            double a0 = v000 + fx * (s[i + 1] - v000);
+            double a1 = v010 + fx * (s[i + w + 1] - v010);
+            double a2 = v001 + fx * (s[j + 1] - v001);
+            double a3 = v011 + fx * (s[j + w + 1] - v011);
             double b0 = a0 + fy * (a1 - a0);
             double b1 = a2 + fy * (a3 - a2);
             out[c] = b0 + fz * (b1 - b0);
