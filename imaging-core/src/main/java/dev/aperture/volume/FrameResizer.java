@@ -22,9 +22,10 @@ import java.util.concurrent.Executor;
  * footprint and does not alias when shrinking; the other kernels are interpolators.
  *
  * <p>Immutable and thread-safe. Work is split over rows on the caller's {@link Executor} (methods
- * without one run on the calling thread). Allocates the weight tables and one float row per task (plus
- * a float copy of the input for {@link Kernel#B_SPLINE}), nothing per pixel; the output is written
- * into the caller's {@link Frame}.
+ * without one run on the calling thread). Allocates the weight tables and, per running task, a few
+ * float rows (each input row the vertical taps need is widened to floats once into a small cache);
+ * plus a float copy of the input for {@link Kernel#B_SPLINE}; nothing per pixel. The output is
+ * written into the caller's {@link Frame}.
  */
 public final class FrameResizer {
     private final Kernel kernel;

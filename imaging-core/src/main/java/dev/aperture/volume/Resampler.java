@@ -16,7 +16,10 @@ import org.joml.Vector3dc;
  *
  * <p>How it runs: the affine from target voxel index to source voxel index is composed once; each
  * destination row then gets its start point and per-column step from it, and the
- * {@link Kernel kernel} samples the row (see the package-private {@code VolumeSampler}). Work is
+ * {@link Kernel kernel} samples the row (see the package-private {@code VolumeSampler}). Trilinear
+ * onto a grid whose axes are parallel to the source's (isotropic and {@link VolumeGeometry#resampledGrid}
+ * targets) runs as separable passes instead, sharing each source slice's in-plane resampling
+ * between the output slices that read it (package-private {@code SeparableLinear}). Work is
  * split over destination rows, in contiguous chunks of whole slices when there are many, on the
  * {@link Executor} the caller passes (methods without one run on the calling thread). The source
  * is only read, so several resamplings of one volume may run at once.
