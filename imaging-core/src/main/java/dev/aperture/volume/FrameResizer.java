@@ -22,9 +22,10 @@ import java.util.concurrent.Executor;
  * footprint and does not alias when shrinking; the other kernels are interpolators.
  *
  * <p>Immutable and thread-safe. Work is split over rows on the caller's {@link Executor} (methods
- * without one run on the calling thread). Allocates the weight tables and one float row per task (plus
- * a float copy of the input for {@link Kernel#B_SPLINE}), nothing per pixel; the output is written
- * into the caller's {@link Frame}.
+ * without one run on the calling thread). Allocates the weight tables and, per running task, a few
+ * float rows (each input row the vertical taps need is widened to floats once into a small cache);
+ * plus a float copy of the input for {@link Kernel#B_SPLINE}; nothing per pixel. The output is
+ * written into the caller's {@link Frame}.
  */
 public final class FrameResizer {
     private final Kernel kernel;
@@ -234,22 +235,47 @@ public final class FrameResizer {
         int inRow = sw * ch;
         int outRow = w * ch;
         int dstStride = dst.columns() * ch;
-        // Vertical pass first, one output row at a time, into a padded float row (contiguous,
-        // vectorisable loops); then the horizontal pass from it. No intermediate image.
-        Parallel.run(executor, h, (from, to) -> {
-            float[] row = new float[(sw + 2 * pad) * ch];
-            float[] acc = new float[outRow];
-            int[] ro = new int[ty.taps];
-            float[] rw = new float[ty.taps];
+        // Vertical pass first, one output row at a time, into a padded float row; then the
+        // horizontal pass from it. No intermediate image. Each input row the vertical taps need is
+        // widened to floats once per task into a small cache (JDK 17 does not vectorise the
+        // short/byte to float conversion, so converting once instead of once per tap is most of
+        // the gain), and the vertical pass then runs over float rows (vectorised).
+        // Cache slots: row r lives in slot r % slots. The rows one output row reads are the clamped
+        // (or mirrored) images of ty.taps consecutive indices; both maps are 1-Lipschitz, so those
+        // rows lie within a span of fewer than ty.taps rows and never share a slot when
+        // slots >= ty.taps; with slots = sh every row has its own slot.
+        int slots = Math.min(ty.taps, sh);
+        // Buffers pass from chunk to chunk (see Parallel); cached rows stay valid within the call.
+        Parallel.run(executor, h, Parallel.MAX_CHUNKS, () -> new Task((sw + 2 * pad) * ch, outRow, slots, ty.taps),
+                (from, to, task) -> {
+            float[] row = task.row;
+            float[] acc = task.acc;
+            float[][] cache = task.cache;
+            int[] tag = task.tag;
+            float[][] rr = task.rr;
+            float[] rw = task.rw;
             for (int v = from; v < to; v++) {
                 int k0 = v * ty.taps;
-                if (srcArray instanceof float[] f) {
-                    verticalFloat(f, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
-                } else if (srcArray instanceof short[] s) {
-                    verticalShort(s, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
-                } else {
-                    verticalByte((byte[]) srcArray, srcOffset, inRow, mask, ty, k0, row, pad * ch, ro, rw);
+                int m = 0;
+                for (int t = 0; t < ty.taps; t++) {
+                    float wt = ty.weight[k0 + t];
+                    if (wt == 0) {
+                        continue;
+                    }
+                    int r = ty.index[k0 + t];
+                    int slot = r % slots;
+                    if (tag[slot] != r) {
+                        if (cache[slot] == null) {
+                            cache[slot] = new float[inRow];
+                        }
+                        widen(srcArray, srcOffset + r * inRow, inRow, mask, cache[slot]);
+                        tag[slot] = r;
+                    }
+                    rr[m] = cache[slot];
+                    rw[m] = wt;
+                    m++;
                 }
+                vertical(rr, rw, m, row, pad * ch, inRow);
                 for (int i = 1; i <= pad; i++) {
                     int l = mirror ? Taps.mirror(-i, sw) : 0;
                     int r = mirror ? Taps.mirror(sw - 1 + i, sw) : sw - 1;
@@ -276,6 +302,123 @@ public final class FrameResizer {
         });
     }
 
+    /** Buffers of one running chunk: padded row, output row, the row cache and its tags, tap lists. */
+    private static final class Task {
+        final float[] row;
+        final float[] acc;
+        final float[][] cache;
+        final int[] tag;
+        final float[][] rr;
+        final float[] rw;
+
+        Task(int rowLength, int outRow, int slots, int taps) {
+            row = new float[rowLength];
+            acc = new float[outRow];
+            cache = new float[slots][];
+            tag = new int[slots];
+            java.util.Arrays.fill(tag, -1);
+            rr = new float[taps][];
+            rw = new float[taps];
+        }
+    }
+
+    /** Copies {@code n} samples from {@code at} into {@code out} as floats ({@code mask} reads bytes and shorts). */
+    private static void widen(Object src, int at, int n, int mask, float[] out) {
+        if (src instanceof float[] f) {
+            System.arraycopy(f, at, out, 0, n);
+        } else if (src instanceof short[] s) {
+            for (int i = 0; i < n; i++) {
+                out[i] = s[at + i] & mask;
+            }
+        } else {
+            byte[] b = (byte[]) src;
+            for (int i = 0; i < n; i++) {
+                out[i] = b[at + i] & mask;
+            }
+        }
+    }
+
+    /**
+     * {@code out[off + i] = sum over t < m of w[t] * rows[t][i]} for {@code i < n}, in passes of up
+     * to three rows (contiguous float loops that C2 vectorises). Weights sum to 1, so m &ge; 1.
+     */
+    private static void vertical(float[][] rows, float[] w, int m, float[] out, int off, int n) {
+        if (m == 6) {
+            // Lanczos-3 away from the edges: one pass, so the output row is written once.
+            float w0 = w[0];
+            float w1 = w[1];
+            float w2 = w[2];
+            float w3 = w[3];
+            float w4 = w[4];
+            float w5 = w[5];
+            float[] a = rows[0];
+            float[] b = rows[1];
+            float[] c = rows[2];
+            float[] d = rows[3];
+            float[] e = rows[4];
+            float[] f = rows[5];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * a[i] + w1 * b[i] + w2 * c[i] + w3 * d[i] + w4 * e[i] + w5 * f[i];
+            }
+            return;
+        }
+        int t;
+        if (m >= 3) {
+            float w0 = w[0];
+            float w1 = w[1];
+            float w2 = w[2];
+            float[] a = rows[0];
+            float[] b = rows[1];
+            float[] c = rows[2];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * a[i] + w1 * b[i] + w2 * c[i];
+            }
+            t = 3;
+        } else if (m == 2) {
+            float w0 = w[0];
+            float w1 = w[1];
+            float[] a = rows[0];
+            float[] b = rows[1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * a[i] + w1 * b[i];
+            }
+            t = 2;
+        } else {
+            float w0 = w[0];
+            float[] a = rows[0];
+            for (int i = 0; i < n; i++) {
+                out[off + i] = w0 * a[i];
+            }
+            t = 1;
+        }
+        for (; t + 2 < m; t += 3) {
+            float w0 = w[t];
+            float w1 = w[t + 1];
+            float w2 = w[t + 2];
+            float[] a = rows[t];
+            float[] b = rows[t + 1];
+            float[] c = rows[t + 2];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * a[i] + w1 * b[i] + w2 * c[i];
+            }
+        }
+        if (t + 1 < m) {
+            float w0 = w[t];
+            float w1 = w[t + 1];
+            float[] a = rows[t];
+            float[] b = rows[t + 1];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * a[i] + w1 * b[i];
+            }
+        } else if (t < m) {
+            float w0 = w[t];
+            float[] a = rows[t];
+            for (int i = 0; i < n; i++) {
+                out[off + i] += w0 * a[i];
+            }
+        }
+    }
+
     private static float[] toFloats(Frame src) {
         int n = src.columns() * src.rows() * src.channels();
         float[] c = new float[n];
@@ -296,164 +439,43 @@ public final class FrameResizer {
         return c;
     }
 
-    // Vertical passes: out[off + i] = sum over the non-zero taps of weight * input row [i], two
-    // rows per pass over the output row (fewer passes through it). Weights sum to 1, so at least
-    // one tap is non-zero; ro and rw are per-task scratch of ty.taps entries.
-
-    private static void verticalFloat(float[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
-                                   int[] ro, float[] rw) {
-        int m = 0;
-        for (int t = 0; t < ty.taps; t++) {
-            float wt = ty.weight[k0 + t];
-            if (wt != 0) {
-                rw[m] = wt;
-                ro[m] = base + ty.index[k0 + t] * n;
-                m++;
-            }
-        }
-        int t;
-        if (m >= 2) {
-            float w0 = rw[0];
-            float w1 = rw[1];
-            int a = ro[0];
-            int b = ro[1];
-            for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * s[a + i] + w1 * s[b + i];
-            }
-            t = 2;
-        } else {
-            float w0 = rw[0];
-            int a = ro[0];
-            for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * s[a + i];
-            }
-            t = 1;
-        }
-        for (; t + 1 < m; t += 2) {
-            float w0 = rw[t];
-            float w1 = rw[t + 1];
-            int a = ro[t];
-            int b = ro[t + 1];
-            for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * s[a + i] + w1 * s[b + i];
-            }
-        }
-        if (t < m) {
-            float w0 = rw[t];
-            int a = ro[t];
-            for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * s[a + i];
-            }
-        }
-    }
-
-    private static void verticalShort(short[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
-                                   int[] ro, float[] rw) {
-        int m = 0;
-        for (int t = 0; t < ty.taps; t++) {
-            float wt = ty.weight[k0 + t];
-            if (wt != 0) {
-                rw[m] = wt;
-                ro[m] = base + ty.index[k0 + t] * n;
-                m++;
-            }
-        }
-        int t;
-        if (m >= 2) {
-            float w0 = rw[0];
-            float w1 = rw[1];
-            int a = ro[0];
-            int b = ro[1];
-            for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
-            }
-            t = 2;
-        } else {
-            float w0 = rw[0];
-            int a = ro[0];
-            for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * (s[a + i] & mask);
-            }
-            t = 1;
-        }
-        for (; t + 1 < m; t += 2) {
-            float w0 = rw[t];
-            float w1 = rw[t + 1];
-            int a = ro[t];
-            int b = ro[t + 1];
-            for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
-            }
-        }
-        if (t < m) {
-            float w0 = rw[t];
-            int a = ro[t];
-            for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * (s[a + i] & mask);
-            }
-        }
-    }
-
-    private static void verticalByte(byte[] s, int base, int n, int mask, Table ty, int k0, float[] out, int off,
-                                   int[] ro, float[] rw) {
-        int m = 0;
-        for (int t = 0; t < ty.taps; t++) {
-            float wt = ty.weight[k0 + t];
-            if (wt != 0) {
-                rw[m] = wt;
-                ro[m] = base + ty.index[k0 + t] * n;
-                m++;
-            }
-        }
-        int t;
-        if (m >= 2) {
-            float w0 = rw[0];
-            float w1 = rw[1];
-            int a = ro[0];
-            int b = ro[1];
-            for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
-            }
-            t = 2;
-        } else {
-            float w0 = rw[0];
-            int a = ro[0];
-            for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * (s[a + i] & mask);
-            }
-            t = 1;
-        }
-        for (; t + 1 < m; t += 2) {
-            float w0 = rw[t];
-            float w1 = rw[t + 1];
-            int a = ro[t];
-            int b = ro[t + 1];
-            for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * (s[a + i] & mask) + w1 * (s[b + i] & mask);
-            }
-        }
-        if (t < m) {
-            float w0 = rw[t];
-            int a = ro[t];
-            for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * (s[a + i] & mask);
-            }
-        }
-    }
-
-    /** Horizontal pass, one channel: taps are consecutive in the padded row. */
+    /**
+     * Horizontal pass, one channel: taps are consecutive in the padded row. The common tap counts
+     * are unrolled; the sum runs left to right as in the general loop, so the result is the same.
+     */
     private static void horizontal1(float[] row, int pad, Table tx, int w, float[] acc) {
         final int k = tx.taps;
         final int[] st = tx.start;
         final float[] wt = tx.weight;
-        for (int u = 0; u < w; u++) {
-            int p = st[u] + pad;
-            int b = u * k;
-            float a = 0;
-            for (int t = 0; t < k; t++) {
-                a += wt[b + t] * row[p + t];
+        if (k == 6) {
+            for (int u = 0; u < w; u++) {
+                int p = st[u] + pad;
+                int b = u * 6;
+                acc[u] = wt[b] * row[p] + wt[b + 1] * row[p + 1] + wt[b + 2] * row[p + 2]
+                        + wt[b + 3] * row[p + 3] + wt[b + 4] * row[p + 4] + wt[b + 5] * row[p + 5];
             }
-            acc[u] = a;
+        } else if (k == 4) {
+            for (int u = 0; u < w; u++) {
+                int p = st[u] + pad;
+                int b = u * 4;
+                acc[u] = wt[b] * row[p] + wt[b + 1] * row[p + 1] + wt[b + 2] * row[p + 2] + wt[b + 3] * row[p + 3];
+            }
+        } else if (k == 2) {
+            for (int u = 0; u < w; u++) {
+                int p = st[u] + pad;
+                int b = u * 2;
+                acc[u] = wt[b] * row[p] + wt[b + 1] * row[p + 1];
+            }
+        } else {
+            for (int u = 0; u < w; u++) {
+                int p = st[u] + pad;
+                int b = u * k;
+                float a = 0;
+                for (int t = 0; t < k; t++) {
+                    a += wt[b + t] * row[p + t];
+                }
+                acc[u] = a;
+            }
         }
     }
 
@@ -480,7 +502,8 @@ public final class FrameResizer {
         for (int i = 0; i < n; i++) {
             float x = v[i];
             x = x < lo ? lo : (x > hi ? hi : x);
-            d[off + i] = (short) Math.round(x); // floor(x + 0.5); NaN gives 0
+            // floor(x + 0.5), exact in double (Math.round's result without its slow bit path); NaN gives 0.
+            d[off + i] = (short) (int) Math.floor(x + 0.5);
         }
     }
 
@@ -490,7 +513,7 @@ public final class FrameResizer {
         for (int i = 0; i < n; i++) {
             float x = v[i];
             x = x < lo ? lo : (x > hi ? hi : x);
-            d[off + i] = (byte) Math.round(x);
+            d[off + i] = (byte) (int) Math.floor(x + 0.5);
         }
     }
 }

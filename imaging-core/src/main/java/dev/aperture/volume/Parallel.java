@@ -17,7 +17,32 @@ final class Parallel {
         void run(int from, int to);
     }
 
+    /** A chunk of work that uses per-task buffers {@code T}. */
+    @FunctionalInterface
+    interface ScratchChunk<T> {
+        void run(int from, int to, T scratch);
+    }
+
     private Parallel() {
+    }
+
+    /**
+     * {@link #run(Executor, int, int, Chunk)} where each chunk needs buffers: a chunk takes a set
+     * made by an earlier chunk of this call that has finished, or makes one with {@code scratch}, and
+     * hands it back when done. So a call allocates about one set per chunk running at the same time
+     * (the executor's parallelism), not one per chunk.
+     */
+    static <T> void run(Executor executor, int units, int maxChunks, java.util.function.Supplier<T> scratch,
+                        ScratchChunk<T> body) {
+        java.util.concurrent.ConcurrentLinkedQueue<T> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        run(executor, units, maxChunks, (from, to) -> {
+            T t = free.poll();
+            if (t == null) {
+                t = scratch.get();
+            }
+            body.run(from, to, t);
+            free.add(t);
+        });
     }
 
     /**
@@ -26,10 +51,15 @@ final class Parallel {
      * failure of any chunk is rethrown.
      */
     static void run(Executor executor, int units, Chunk body) {
+        run(executor, units, MAX_CHUNKS, body);
+    }
+
+    /** {@link #run(Executor, int, Chunk)} with at most {@code maxChunks} chunks (1 to {@link #MAX_CHUNKS}). */
+    static void run(Executor executor, int units, int maxChunks, Chunk body) {
         if (units <= 0) {
             return;
         }
-        int chunks = executor == null ? 1 : Math.min(units, MAX_CHUNKS);
+        int chunks = executor == null ? 1 : Math.min(units, Math.max(1, Math.min(maxChunks, MAX_CHUNKS)));
         if (chunks == 1) {
             body.run(0, units);
             return;

@@ -16,7 +16,10 @@ import org.joml.Vector3dc;
  *
  * <p>How it runs: the affine from target voxel index to source voxel index is composed once; each
  * destination row then gets its start point and per-column step from it, and the
- * {@link Kernel kernel} samples the row (see the package-private {@code VolumeSampler}). Work is
+ * {@link Kernel kernel} samples the row (see the package-private {@code VolumeSampler}). Trilinear
+ * onto a grid whose axes are parallel to the source's (isotropic and {@link VolumeGeometry#resampledGrid}
+ * targets) runs as separable passes instead, sharing each source slice's in-plane resampling
+ * between the output slices that read it (package-private {@code SeparableLinear}). Work is
  * split over destination rows, in contiguous chunks of whole slices when there are many, on the
  * {@link Executor} the caller passes (methods without one run on the calling thread). The source
  * is only read, so several resamplings of one volume may run at once.
@@ -140,6 +143,10 @@ public final class Resampler {
         Objects.requireNonNull(destination, "destination");
         VolumeGeometry target = destination.geometry();
         Matrix4d m = source.geometry().targetToIndex(target);
+        if (kernel == Kernel.LINEAR && SeparableLinear.applies(m, target)) {
+            new SeparableLinear(source, m, target, outside.clamped(), outside.value()).run(destination, executor);
+            return;
+        }
         VolumeSampler sampler = new VolumeSampler(source, kernel, outside.clamped(), outside.value(),
                 footprint(m, true));
         int nx = target.columns();
@@ -318,6 +325,42 @@ public final class Resampler {
                 lo = signed ? Short.MIN_VALUE : 0;
                 hi = signed ? Short.MAX_VALUE : 0xFFFF;
             }
+        }
+
+        /**
+         * Writes {@code n} values at {@code offset}: columns {@code [from, to)} get
+         * {@code a[o + c] + f (b[o + c] - a[o + c])}, the others {@code outside}; rounded and
+         * clamped as {@link #store}.
+         */
+        void blend(double[] a, double[] b, double f, int o, int from, int to, double outside, int n, int offset) {
+            if (floats != null) {
+                final float[] d = floats;
+                float out = (float) outside;
+                java.util.Arrays.fill(d, offset, offset + from, out);
+                for (int c = from; c < to; c++) {
+                    double v0 = a[o + c];
+                    d[offset + c] = (float) (v0 + f * (b[o + c] - v0));
+                }
+                java.util.Arrays.fill(d, offset + to, offset + n, out);
+                return;
+            }
+            final short[] d = shorts;
+            final double l = lo;
+            final double h = hi;
+            short out = roundClamp(outside);
+            java.util.Arrays.fill(d, offset, offset + from, out);
+            for (int c = from; c < to; c++) {
+                double v0 = a[o + c];
+                double v = v0 + f * (b[o + c] - v0);
+                v = v < l ? l : (v > h ? h : v);
+                d[offset + c] = (short) (int) Math.floor(v + 0.5);
+            }
+            java.util.Arrays.fill(d, offset + to, offset + n, out);
+        }
+
+        private short roundClamp(double v) {
+            v = v < lo ? lo : (v > hi ? hi : v);
+            return (short) (int) Math.floor(v + 0.5);
         }
 
         void store(double[] row, int n, int offset) {

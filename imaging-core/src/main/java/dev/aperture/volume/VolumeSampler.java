@@ -162,6 +162,8 @@ final class VolumeSampler {
             if (kernel == Kernel.LINEAR) {
                 if (dy == 0 && dz == 0 && (ce - cs) * 4L >= nx) {
                     linearAlongX(x0, y0, z0, dx, cs, ce, out, sc);
+                } else if (dz == 0 && shorts != null) {
+                    linearShortFlatZ(x0, y0, z0, dx, dy, cs, ce, out);
                 } else if (shorts != null) {
                     linearShort(x0, y0, z0, dx, dy, dz, cs, ce, out);
                 } else {
@@ -215,6 +217,47 @@ final class VolumeSampler {
             double fy = y - iy;
             double fz = z - iz;
             int i = (iz * ny + iy) * w + ix;
+            double v000 = s[i] & m;
+            double v100 = s[i + 1] & m;
+            double v010 = s[i + w] & m;
+            double v110 = s[i + w + 1] & m;
+            int j = i + wh;
+            double v001 = s[j] & m;
+            double v101 = s[j + 1] & m;
+            double v011 = s[j + w] & m;
+            double v111 = s[j + w + 1] & m;
+            double a0 = v000 + fx * (v100 - v000);
+            double a1 = v010 + fx * (v110 - v010);
+            double a2 = v001 + fx * (v101 - v001);
+            double a3 = v011 + fx * (v111 - v011);
+            double b0 = a0 + fy * (a1 - a0);
+            double b1 = a2 + fy * (a3 - a2);
+            out[c] = b0 + fz * (b1 - b0);
+        }
+    }
+
+    /**
+     * {@link #linearShort} for a row in a plane of constant z (dz = 0: an in-plane oblique row):
+     * the slice pair and z weight are taken once per row, the same values {@code linearShort}
+     * computes per voxel ({@code z0 + c * 0 == z0}), so the result is identical.
+     */
+    private void linearShortFlatZ(double x0, double y0, double z0, double dx, double dy, int from, int to,
+                                  double[] out) {
+        final short[] s = shorts;
+        final int m = mask;
+        final int w = nx;
+        final int iz = (int) z0;
+        final double fz = z0 - iz;
+        final int zo = iz * ny;
+        final int wh = nxy;
+        for (int c = from; c < to; c++) {
+            double x = x0 + c * dx;
+            double y = y0 + c * dy;
+            int ix = (int) x;
+            int iy = (int) y;
+            double fx = x - ix;
+            double fy = y - iy;
+            int i = (zo + iy) * w + ix;
             double v000 = s[i] & m;
             double v100 = s[i + 1] & m;
             double v010 = s[i + w] & m;
@@ -311,10 +354,15 @@ final class VolumeSampler {
             double fz = z - iz;
             int i = (iz * ny + iy) * w + ix;
             int j = i + wh;
-            double a0 = s[i] + fx * (s[i + 1] - s[i]);
-            double a1 = s[i + w] + fx * (s[i + w + 1] - s[i + w]);
-            double a2 = s[j] + fx * (s[j + 1] - s[j]);
-            double a3 = s[j + w] + fx * (s[j + w + 1] - s[j + w]);
+            // Widen before subtracting: a float difference would round to float precision.
+            double v000 = s[i];
+            double v010 = s[i + w];
+            double v001 = s[j];
+            double v011 = s[j + w];
+            double a0 = v000 + fx * (s[i + 1] - v000);
+            double a1 = v010 + fx * (s[i + w + 1] - v010);
+            double a2 = v001 + fx * (s[j + 1] - v001);
+            double a3 = v011 + fx * (s[j + w + 1] - v011);
             double b0 = a0 + fy * (a1 - a0);
             double b1 = a2 + fy * (a3 - a2);
             out[c] = b0 + fz * (b1 - b0);
