@@ -517,8 +517,14 @@ final class ScanDecoder extends JlsCoder {
         int remaining = width - x + 1;
         int count = decodeRunLength(remaining);
         int ra0 = cur + (x - 1) * nc;
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(L, ra0, L, cur + (x + i) * nc, nc);
+        // the run repeats the pixel left of it: one strided fill per component, as
+        // System.arraycopy of three or four ints per pixel costs more than the copy
+        int end = cur + (x + count) * nc;
+        for (int j = 0; j < nc; j++) {
+            int v = L[ra0 + j];
+            for (int d = ra0 + nc + j; d < end; d += nc) {
+                L[d] = v;
+            }
         }
         if (count == remaining) {
             return count;
