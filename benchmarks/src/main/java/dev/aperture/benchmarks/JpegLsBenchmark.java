@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar JpegLsBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -jar benchmarks/target/benchmarks.jar JpegLsBenchmark -p frame=us640x480rgb -p interleave=0,1,2 -f 1 -wi 3 -i 5
  * </pre>
  * Decoding writes into a caller-owned destination, so {@code gc.alloc.rate.norm} shows only the
  * per-frame working state (line buffers, context arrays). The native peer is
@@ -59,6 +60,14 @@ public class JpegLsBenchmark {
     /** Transfer syntax: lossless, or near-lossless with NEAR 2. */
     @Param({"lossless"})
     public String mode;
+
+    /**
+     * JPEG-LS interleave mode of the colour frame (T.87 Annex B): 0 none, 1 line (the codec's
+     * default), 2 sample; greyscale frames have one component and ignore it. Run e.g.
+     * {@code -p frame=us640x480rgb -p interleave=0,1,2}.
+     */
+    @Param({"1"})
+    public int interleave;
 
     ImageDescriptor image;
     Samples source;
@@ -94,7 +103,8 @@ public class JpegLsBenchmark {
                 .filter(c -> c.name().equals("aperture-jpegls")).findFirst().orElseThrow();
         decoder = p.decoder(ts).orElseThrow();
         encoder = p.encoder(ts).orElseThrow();
-        options = EncodeOptions.DEFAULT.withNearLossless(mode.equals("lossless") ? 0 : 2);
+        options = EncodeOptions.DEFAULT.withNearLossless(mode.equals("lossless") ? 0 : 2)
+                .withJpegLsInterleave(interleave);
         encoded = ByteBuffer.wrap(encoder.encode(source, image, options).bytes());
     }
 

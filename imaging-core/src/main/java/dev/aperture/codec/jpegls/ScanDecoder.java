@@ -517,8 +517,14 @@ final class ScanDecoder extends JlsCoder {
         int remaining = width - x + 1;
         int count = decodeRunLength(remaining);
         int ra0 = cur + (x - 1) * nc;
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(L, ra0, L, cur + (x + i) * nc, nc);
+        // the run repeats the pixel left of it: one strided fill per component, as
+        // System.arraycopy of three or four ints per pixel costs more than the copy
+        int end = cur + (x + count) * nc;
+        for (int j = 0; j < nc; j++) {
+            int v = L[ra0 + j];
+            for (int d = ra0 + nc + j; d < end; d += nc) {
+                L[d] = v;
+            }
         }
         if (count == remaining) {
             return count;
@@ -558,24 +564,70 @@ final class ScanDecoder extends JlsCoder {
         return e;
     }
 
-    /** T.87 A.7.1.2, decoding side: the length of a run, at most {@code remaining}. */
+    /**
+     * T.87 A.7.1.2, decoding side: the length of a run, at most {@code remaining}. The register,
+     * its bit count and the run index are locals here: the 1 bits of the run-length code (each
+     * one a run of 2^J[RUNindex] samples) are counted from the register with
+     * numberOfLeadingZeros of its complement, then the 0 bit and the J[RUNindex] bits of the
+     * remainder are taken at once.
+     */
     private int decodeRunLength(int remaining) {
+        int[] jt = J;
+        long reg = this.reg;
+        int bits = this.bits;
+        int ri = runIndex;
         int count = 0;
-        while (readBit() != 0) {
-            int len = 1 << J[runIndex];
-            int take = Math.min(len, remaining - count);
-            count += take;
-            if (take == len && runIndex < 31) {
-                runIndex++;
+        for (;;) {
+            if (bits < 32) {
+                this.reg = reg;
+                this.bits = bits;
+                fill();
+                reg = this.reg;
+                bits = this.bits;
             }
-            if (count == remaining) {
-                return count;
+            // after fill() bits > 56 (zero padding past the end counts), so ones < bits unless
+            // the whole register is 1 bits
+            int ones = Math.min(Long.numberOfLeadingZeros(~reg), bits);
+            for (int o = 0; o < ones; o++) {
+                int len = 1 << jt[ri];
+                int left = remaining - count;
+                if (len >= left) {
+                    // the run reaches the end of the line: this 1 bit ends the code
+                    int used = o + 1;
+                    this.reg = reg << used;
+                    this.bits = bits - used;
+                    runIndex = len == left && ri < 31 ? ri + 1 : ri;
+                    return remaining;
+                }
+                count += len;
+                if (ri < 31) {
+                    ri++;
+                }
             }
+            if (ones < bits) {
+                reg = (reg << ones) << 1; // the 1 bits and the 0 bit that ends them (ones <= 63)
+                bits -= ones + 1;
+                break;
+            }
+            reg = 0;
+            bits = 0;
         }
-        int j = J[runIndex];
+        int j = jt[ri];
         if (j > 0) {
-            count += readBits(j);
+            if (bits < j) {
+                this.reg = reg;
+                this.bits = bits;
+                fill();
+                reg = this.reg;
+                bits = this.bits;
+            }
+            count += (int) (reg >>> (64 - j));
+            reg <<= j;
+            bits -= j;
         }
+        this.reg = reg;
+        this.bits = bits;
+        runIndex = ri;
         if (count >= remaining) {
             throw new MalformedDataException("JPEG-LS run longer than the line", pos, MalformedDataException.NO_TAG);
         }

@@ -253,7 +253,9 @@ final class ScanEncoder extends JlsCoder {
                     break outer;
                 }
             }
-            System.arraycopy(L, ra0, L, at, nc);
+            for (int j = 0; j < nc; j++) {
+                L[at + j] = L[ra0 + j];
+            }
             count++;
         }
         encodeRunLength(count, count == remaining);
