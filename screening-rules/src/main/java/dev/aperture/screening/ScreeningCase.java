@@ -21,10 +21,28 @@ import java.util.Optional;
 public final class ScreeningCase {
     private final JsonNode root;
     private final LocalDate asOfOverride;
+    /**
+     * The Lung-RADS packed form ({@link LungRadsFast#pack}), built once with the case, or null
+     * (not a Lung-RADS case, or a field of a wrong type: the reference path reads the tree).
+     * Never modified after construction, never exposed.
+     */
+    private final int[] lungRads;
+    /** The case id when {@link #lungRads} is set (a non-empty string then). */
+    private final String lungRadsId;
 
-    private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
+    private ScreeningCase(JsonNode root) {
         this.root = root;
+        this.asOfOverride = null;
+        CommonFields cf = LungRadsFast.commonFields(root);
+        this.lungRads = cf == null ? null : LungRadsFast.pack(cf);
+        this.lungRadsId = lungRads == null ? null : cf.id;
+    }
+
+    private ScreeningCase(ScreeningCase c, LocalDate asOfOverride) {
+        this.root = c.root;
         this.asOfOverride = asOfOverride;
+        this.lungRads = c.lungRads;
+        this.lungRadsId = c.lungRadsId;
     }
 
     /**
@@ -51,7 +69,7 @@ public final class ScreeningCase {
         if (!n.isObject()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "", "a case must be a JSON object");
         }
-        return new ScreeningCase(n, null);
+        return new ScreeningCase(n);
     }
 
     /**
@@ -65,7 +83,7 @@ public final class ScreeningCase {
     public static List<ScreeningCase> parseAll(CharSequence json, String source) {
         JsonNode n = readCase(json, source);
         if (n.isObject()) {
-            return List.of(new ScreeningCase(n, null));
+            return List.of(new ScreeningCase(n));
         }
         if (!n.isArray()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "",
@@ -79,7 +97,7 @@ public final class ScreeningCase {
                 throw new ScreeningFormatException(source, c.line(), c.column(), "[" + i + "]",
                         "array item is not a case object");
             }
-            out.add(new ScreeningCase(c, null));
+            out.add(new ScreeningCase(c));
         }
         return out;
     }
@@ -95,11 +113,11 @@ public final class ScreeningCase {
      */
     public static ScreeningCase of(Map<String, ?> fields) {
         Objects.requireNonNull(fields, "fields");
-        return new ScreeningCase(JsonNode.fromJava(fields), null);
+        return new ScreeningCase(JsonNode.fromJava(fields));
     }
 
     static ScreeningCase ofNode(JsonNode node) {
-        return new ScreeningCase(node, null);
+        return new ScreeningCase(node);
     }
 
     /** Reads case text: leaves shared between cases (case errors name fields, not positions). */
@@ -131,7 +149,7 @@ public final class ScreeningCase {
      * @return the copy
      */
     public ScreeningCase withAsOf(LocalDate asOf) {
-        return new ScreeningCase(root, Objects.requireNonNull(asOf, "asOf"));
+        return new ScreeningCase(this, Objects.requireNonNull(asOf, "asOf"));
     }
 
     /** @return the case's {@code id} when it is a string */
@@ -154,6 +172,14 @@ public final class ScreeningCase {
 
     LocalDate asOfOverride() {
         return asOfOverride;
+    }
+
+    int[] lungRads() {
+        return lungRads;
+    }
+
+    String lungRadsId() {
+        return lungRadsId;
     }
 
     @Override
