@@ -19,30 +19,51 @@ import java.util.Optional;
  * <p>Numbers keep their exact decimal value. Immutable and thread-safe.
  */
 public final class ScreeningCase {
-    private final JsonNode root;
-    private final LocalDate asOfOverride;
     /**
      * The Lung-RADS packed form ({@link LungRadsFast#pack}), built once with the case, or null
      * (not a Lung-RADS case, or a field of a wrong type: the reference path reads the tree).
      * Never modified after construction, never exposed.
      */
     private final int[] lungRads;
-    /** The case id when {@link #lungRads} is set (a non-empty string then). */
+    /** The case id as the common fields read it, when {@link #lungRads} is set. */
     private final String lungRadsId;
+    /** The first {@code program} member when it is a string, else null (read once). */
+    private final String program;
+    /** The first {@code id} member when it is a string, else null (read once). */
+    private final String id;
+    private final LocalDate asOfOverride;
+    /**
+     * The JSON tree, or null for a parsed case that has a packed form: then {@link #text} holds
+     * the case's text and {@link #root()} parses it again when the tree is needed (the reference
+     * path, other programmes). Evaluations of valid Lung-RADS cases never need it, and without
+     * the tree a case is a few small neighbouring objects (about 1 KB of tree objects fewer, so
+     * that cold cases share fewer cache lines with each other's trees).
+     */
+    private final JsonNode root;
+    private final String text;
 
-    private ScreeningCase(JsonNode root) {
-        this.root = root;
+    private ScreeningCase(JsonNode root, CharSequence text) {
+        JsonNode p = root.get("program");
+        this.program = p != null && p.type() == JsonNode.Type.STRING ? p.string() : null;
+        JsonNode i = root.get("id");
+        this.id = i != null && i.type() == JsonNode.Type.STRING ? i.string() : null;
         this.asOfOverride = null;
         CommonFields cf = LungRadsFast.commonFields(root);
-        this.lungRads = cf == null ? null : LungRadsFast.pack(cf);
-        this.lungRadsId = lungRads == null ? null : cf.id;
+        int[] packed = cf == null ? null : LungRadsFast.pack(cf);
+        this.lungRads = packed;
+        this.lungRadsId = packed == null ? null : cf.id;
+        this.text = packed == null || text == null ? null : text.toString();
+        this.root = packed == null || text == null ? root : null;
     }
 
     private ScreeningCase(ScreeningCase c, LocalDate asOfOverride) {
-        this.root = c.root;
-        this.asOfOverride = asOfOverride;
         this.lungRads = c.lungRads;
         this.lungRadsId = c.lungRadsId;
+        this.program = c.program;
+        this.id = c.id;
+        this.asOfOverride = asOfOverride;
+        this.root = c.root;
+        this.text = c.text;
     }
 
     /**
@@ -69,7 +90,7 @@ public final class ScreeningCase {
         if (!n.isObject()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "", "a case must be a JSON object");
         }
-        return new ScreeningCase(n);
+        return new ScreeningCase(n, json);
     }
 
     /**
@@ -83,7 +104,7 @@ public final class ScreeningCase {
     public static List<ScreeningCase> parseAll(CharSequence json, String source) {
         JsonNode n = readCase(json, source);
         if (n.isObject()) {
-            return List.of(new ScreeningCase(n));
+            return List.of(new ScreeningCase(n, null));
         }
         if (!n.isArray()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "",
@@ -97,7 +118,7 @@ public final class ScreeningCase {
                 throw new ScreeningFormatException(source, c.line(), c.column(), "[" + i + "]",
                         "array item is not a case object");
             }
-            out.add(new ScreeningCase(c));
+            out.add(new ScreeningCase(c, null));
         }
         return out;
     }
@@ -113,11 +134,11 @@ public final class ScreeningCase {
      */
     public static ScreeningCase of(Map<String, ?> fields) {
         Objects.requireNonNull(fields, "fields");
-        return new ScreeningCase(JsonNode.fromJava(fields));
+        return new ScreeningCase(JsonNode.fromJava(fields), null);
     }
 
     static ScreeningCase ofNode(JsonNode node) {
-        return new ScreeningCase(node);
+        return new ScreeningCase(node, null);
     }
 
     /** Reads case text: leaves shared between cases (case errors name fields, not positions). */
@@ -154,24 +175,26 @@ public final class ScreeningCase {
 
     /** @return the case's {@code id} when it is a string */
     public Optional<String> id() {
-        return text(root.get("id"));
+        return Optional.ofNullable(id);
     }
 
     /** @return the case's {@code program} when it is a string */
     public Optional<String> program() {
-        return text(root.get("program"));
-    }
-
-    private static Optional<String> text(JsonNode n) {
-        return n != null && n.type() == JsonNode.Type.STRING ? Optional.of(n.string()) : Optional.empty();
+        return Optional.ofNullable(program);
     }
 
     JsonNode root() {
-        return root;
+        // The text parsed once already: the same tree again, no error possible.
+        return root != null ? root : JsonReader.parseShared(text, 1);
     }
 
     LocalDate asOfOverride() {
         return asOfOverride;
+    }
+
+    /** @return the {@code program} member when it is a string, else null */
+    String programId() {
+        return program;
     }
 
     int[] lungRads() {
