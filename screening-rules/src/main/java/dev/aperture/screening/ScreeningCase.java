@@ -52,8 +52,9 @@ public final class ScreeningCase {
         int[] packed = cf == null ? null : LungRadsFast.pack(cf);
         this.lungRads = packed;
         this.lungRadsId = packed == null ? null : cf.id;
-        this.text = packed == null || text == null ? null : CaseText.pack(text.toString());
-        this.root = packed == null || text == null ? root : null;
+        byte[] compact = packed == null || text == null ? null : CaseText.pack(text.toString());
+        this.text = compact;
+        this.root = compact == null ? root : null; // the tree when there is no compact text
     }
 
     private ScreeningCase(ScreeningCase c, LocalDate asOfOverride) {
