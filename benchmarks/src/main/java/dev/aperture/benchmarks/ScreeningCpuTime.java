@@ -25,6 +25,8 @@ import java.util.SplittableRandom;
  * <p>{@code -Dfresh=true} evaluates {@code withAsOf} copies (a new case object per evaluation,
  * same as-of date), which defeats any per-case memoisation (the code before this benchmark's
  * revision remembered validated cases). {@code -Dcases=N} changes the number of distinct cases.
+ * {@code -Dparse=true} measures parse, evaluate and write of the decision JSON per case instead
+ * (the work of {@code aperture screening evaluate} per case, as {@code parseEvaluateWrite}).
  *
  * <p>Prints, per programme, the thread CPU nanoseconds and bytes allocated per evaluation of the
  * last three of six rounds, and the evaluations per CPU-second they imply.
@@ -54,14 +56,17 @@ public final class ScreeningCpuTime {
         String[] all = programmes.ids().toArray(new String[0]);
         long sink = 0;
         boolean fresh = Boolean.getBoolean("fresh");
+        boolean parse = Boolean.getBoolean("parse");
         for (String id : ids) {
             SplittableRandom rng = new SplittableRandom(20251128L);
             ScreeningCase[] cases = new ScreeningCase[Integer.getInteger("cases", ScreeningBenchmark.CASES)];
             LocalDate[] asOf = new LocalDate[cases.length];
+            String[] texts = new String[cases.length];
             for (int i = 0; i < cases.length; i++) {
                 String p = "mixed".equals(id) ? all[rng.nextInt(all.length)] : id;
                 String json = ScreeningBenchmark.synthetic(rng, p, i);
                 cases[i] = ScreeningCase.parse(json);
+                texts[i] = json;
                 int at = json.indexOf("\"asOf\":\"") + 8;
                 asOf[i] = LocalDate.parse(json.substring(at, at + 10));
             }
@@ -73,6 +78,11 @@ public final class ScreeningCpuTime {
                 int mask = cases.length - 1;
                 for (int k = 0; k < perRound; k++) {
                     int i = k & mask;
+                    if (parse) {
+                        // What `aperture screening evaluate` does per case: parse, evaluate, write.
+                        sink += programmes.evaluate(ScreeningCase.parse(texts[i])).toJson().length();
+                        continue;
+                    }
                     Decision d = programmes.evaluate(fresh ? cases[i].withAsOf(asOf[i]) : cases[i]);
                     sink += d.rationale().size();
                 }

@@ -76,16 +76,30 @@ final class CommonFields {
      */
     static CommonFields read(ScreeningCase c, String programme) {
         CommonFields f = new CommonFields();
-        return f.readRoot(c, programme) ? f : null;
+        return f.readRoot(c.root(), c.asOfOverride(), programme, false) ? f : null;
+    }
+
+    /**
+     * Reads the common fields of a case tree without its as-of date checks (for the packed form
+     * built once per case, {@link LungRadsFast#pack}): {@link #asOf} is {@link Dates#INVALID}
+     * when the case's own {@code asOf} is absent or invalid, and the checks that involve the
+     * as-of date ({@code birthDate <= asOf}, {@code exam.date <= asOf}) are left to the caller.
+     *
+     * @return the fields, or null when the common validation would record an error that does
+     *         not depend on the as-of date
+     */
+    static CommonFields readTree(JsonNode root, String programme) {
+        CommonFields f = new CommonFields();
+        return f.readRoot(root, null, programme, true) ? f : null;
     }
 
     boolean risk(int bit) {
         return (riskFactors & (1 << bit)) != 0;
     }
 
-    private boolean readRoot(ScreeningCase c, String programme) {
-        JsonNode root = c.root();
+    private boolean readRoot(JsonNode root, java.time.LocalDate override, String programme, boolean deferAsOf) {
         boolean asOfSeen = false;
+        boolean asOfBad = false;
         boolean patientSeen = false;
         for (int i = 0, n = root.size(); i < n; i++) {
             JsonNode v = root.valueAt(i);
@@ -103,10 +117,13 @@ final class CommonFields {
                     program = v.string();
                     break;
                 case "asOf":
-                    if (c.asOfOverride() == null) {
+                    if (override == null) {
                         asOf = date(v);
                         if (asOf == Dates.INVALID) {
-                            return false;
+                            if (!deferAsOf) {
+                                return false;
+                            }
+                            asOfBad = true;
                         }
                         asOfSeen = true;
                     }
@@ -140,13 +157,21 @@ final class CommonFields {
                     break; // unknown fields are ignored
             }
         }
-        if (c.asOfOverride() != null) {
-            int year = c.asOfOverride().getYear();
+        if (override != null) {
+            int year = override.getYear();
             if (year < 0 || year > 9999) {
                 return false; // outside the packed range: the reference path decides
             }
-            asOf = Dates.pack(c.asOfOverride());
+            asOf = Dates.pack(override);
             asOfSeen = true;
+        }
+        if (deferAsOf) {
+            if (asOfBad || !asOfSeen) {
+                asOf = Dates.INVALID;
+            }
+            return id != null && program != null && patientSeen && birthDate != 0 && sex != ABSENT
+                    && (examDate == ABSENT || examDate >= birthDate)
+                    && (priorExamDate == ABSENT || examDate == ABSENT || priorExamDate < examDate);
         }
         if (id == null || program == null || !asOfSeen || !patientSeen || birthDate == 0 || sex == ABSENT
                 || birthDate > asOf) {

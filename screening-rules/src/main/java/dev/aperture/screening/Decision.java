@@ -27,6 +27,9 @@ public final class Decision {
     private final Integer recallMonthsMax;
     private final LocalDate dueDate;
     private final LocalDate dueDateLatest;
+    /** Due dates packed ({@link Dates}) by the typed paths, {@link #NO_DATE} otherwise; see {@link #due()}. */
+    private final int duePacked;
+    private final int dueLatestPacked;
     private final boolean discretionary;
     private final List<Action> alsoConsider;
     private final List<Rationale> rationale;
@@ -48,10 +51,50 @@ public final class Decision {
         this.recallMonthsMax = recallMonthsMax;
         this.dueDate = dueDate;
         this.dueDateLatest = dueDateLatest;
+        this.duePacked = NO_DATE;
+        this.dueLatestPacked = NO_DATE;
         this.discretionary = discretionary;
         this.alsoConsider = List.copyOf(alsoConsider);
         this.rationale = List.copyOf(rationale);
         this.errors = List.copyOf(errors);
+    }
+
+    /** No packed date. */
+    static final int NO_DATE = -1;
+
+    /**
+     * A valid decision of a typed path: due dates packed ({@link Dates}, {@link #NO_DATE} when
+     * none), turned into {@code LocalDate}s only when asked for; lists already immutable.
+     */
+    Decision(String id, String program, String category, Action action, Integer recallMonths,
+             Integer recallMonthsMin, Integer recallMonthsMax, int duePacked, int dueLatestPacked,
+             boolean discretionary, List<Action> alsoConsider, List<Rationale> rationale) {
+        this.id = id;
+        this.program = program;
+        this.category = category;
+        this.secondaryCategory = null;
+        this.score = null;
+        this.action = action;
+        this.recallMonths = recallMonths;
+        this.recallMonthsMin = recallMonthsMin;
+        this.recallMonthsMax = recallMonthsMax;
+        this.dueDate = null;
+        this.dueDateLatest = null;
+        this.duePacked = duePacked;
+        this.dueLatestPacked = dueLatestPacked;
+        this.discretionary = discretionary;
+        this.alsoConsider = List.copyOf(alsoConsider);
+        this.rationale = List.copyOf(rationale);
+        this.errors = List.of();
+    }
+
+    private LocalDate due() {
+        return dueDate != null ? dueDate : duePacked == NO_DATE ? null : Dates.toLocalDate(duePacked);
+    }
+
+    private LocalDate dueLatest() {
+        return dueDateLatest != null ? dueDateLatest
+                : dueLatestPacked == NO_DATE ? null : Dates.toLocalDate(dueLatestPacked);
     }
 
     static Decision invalid(String id, String program, List<FieldError> errors) {
@@ -106,12 +149,12 @@ public final class Decision {
 
     /** @return exam date plus the shortest interval, or {@code asOf} when due now */
     public Optional<LocalDate> dueDate() {
-        return Optional.ofNullable(dueDate);
+        return Optional.ofNullable(due());
     }
 
     /** @return exam date plus the longest interval, or {@code asOf} when due now */
     public Optional<LocalDate> dueDateLatest() {
-        return Optional.ofNullable(dueDateLatest);
+        return Optional.ofNullable(dueLatest());
     }
 
     /** @return true when the guideline words the main action as optional */
@@ -175,8 +218,10 @@ public final class Decision {
         JsonWriter.key(sb, "recallMonths").append(recallMonths).append(',');
         JsonWriter.key(sb, "recallMonthsMin").append(recallMonthsMin).append(',');
         JsonWriter.key(sb, "recallMonthsMax").append(recallMonthsMax).append(',');
-        JsonWriter.string(JsonWriter.key(sb, "dueDate"), dueDate == null ? null : dueDate.toString()).append(',');
-        JsonWriter.string(JsonWriter.key(sb, "dueDateLatest"), dueDateLatest == null ? null : dueDateLatest.toString())
+        LocalDate due = due();
+        LocalDate dueLatest = dueLatest();
+        JsonWriter.string(JsonWriter.key(sb, "dueDate"), due == null ? null : due.toString()).append(',');
+        JsonWriter.string(JsonWriter.key(sb, "dueDateLatest"), dueLatest == null ? null : dueLatest.toString())
                 .append(',');
         JsonWriter.key(sb, "discretionary").append(discretionary).append(',');
         JsonWriter.key(sb, "alsoConsider").append('[');
@@ -216,7 +261,7 @@ public final class Decision {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, program, category, action, recallMonthsMin, dueDate, rationale, errors);
+        return Objects.hash(id, program, category, action, recallMonthsMin, due(), rationale, errors);
     }
 
     @Override

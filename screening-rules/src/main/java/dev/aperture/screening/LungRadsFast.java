@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The typed path of {@code lung-rads-2022}: validates a case and applies the §5 tables in one
- * pass over the JSON tree, with every enumerated value as a small code, sizes as integer tenths
- * of a millimetre (GUIDELINES.md §5 rounds them half-up to 0.1 mm, so the comparisons are exact)
- * and dates packed as {@code int}s ({@link Dates}). No map lookups, no {@code BigDecimal}
- * arithmetic for sizes of up to two decimals, no exceptions; it allocates the decision, its due
- * date and (for two-row findings) its rationale list, and shares every other value.
+ * The typed path of {@code lung-rads-2022}. {@link #pack} reads a case tree once, when the
+ * {@link ScreeningCase} is made, into one compact {@code int[]}: every enumerated value as a small
+ * code, sizes as integer tenths of a millimetre (GUIDELINES.md §5 rounds them half-up to 0.1 mm,
+ * so the comparisons are exact), dates packed as {@code int}s ({@link Dates}), findings as
+ * fixed-width records. {@link #evaluate} then validates and decides from that array alone, on
+ * every call: the as-of date checks, statuses against the exam kind, growth, required prior
+ * categories and the §5 tables. No tree walk, no map lookups, no {@code BigDecimal} arithmetic,
+ * no exceptions; it allocates the decision only (due dates packed in it, rationale lists
+ * shared).
  *
  * <p>{@link #evaluate} decides only valid cases: on any error it returns null and the caller runs
  * the reference path ({@link LungRads} on a {@link CaseView}), which reports every error. The two
@@ -139,171 +142,135 @@ final class LungRadsFast {
     private LungRadsFast() {
     }
 
-    // ---- evaluation -------------------------------------------------------------------------
+    private static final String ID = "lung-rads-2022";
 
-    // A finding's result packed in an int (never negative): rank (bits 0-2), PET-size flag
-    // (bit 3), first rule (bits 8-15), second rule + 1 or 0 (bits 16-23).
-    private static int result(int rank, int rule) {
-        return rank | (rule << 8);
-    }
+    // ---- the packed form (built once per case, at parse or construction time) ---------------
 
-    private static int rank(int r) {
-        return r & 7;
+    // Header of the packed array: the case's own fields that the rules read, typed.
+    private static final int H_AS_OF = 0;       // packed asOf, or Dates.INVALID (absent or bad)
+    private static final int H_BIRTH = 1;       // packed birth date
+    private static final int H_EXAM = 2;        // packed exam date, or ABSENT
+    private static final int H_PRIOR_EXAM = 3;  // packed prior exam date, or ABSENT
+    private static final int H_EXAM_KIND = 4;   // CommonFields exam kind code, or ABSENT
+    private static final int H_FINDINGS = 5;    // number of findings
+    private static final int HEADER = 6;
+
+    // One finding: a fixed-width record after the header, REC ints (NODULE_REC for a lung
+    // nodule). +0 kind. Lung nodule: +1 composition, +2 status (S_NONE when absent), +3 prior
+    // category (-1 when absent), +4 flag bits, +5 mean diameter, +6 solid component (-1 when
+    // absent), +7 prior mean diameter (-1 when absent), sizes in tenths of a mm. Airway nodule:
+    // +1 subsegmental (1) or segmental-or-proximal (0), +2 status. Atypical cyst: +1 change
+    // code (-1 when absent), +2 status, +3 prior category. Incomplete: +1 reason code.
+    private static final int REC = 4;
+    private static final int NODULE_REC = 8;
+    private static final int K_NODULE = 0;
+    private static final int K_AIRWAY = 1;
+    private static final int K_CYST = 2;
+    private static final int K_INCOMPLETE = 3;
+    private static final int K_INFECTIOUS = 4;
+    private static final int K_SIGNIFICANT = 5;
+    private static final int R_A = 1;
+    private static final int R_B = 2;
+    private static final int R_C = 3;
+    private static final int R_FLAGS = 4;
+    private static final int R_D = 5;
+    private static final int R_SOLID = 6;
+    private static final int R_PRIOR = 7;
+
+    /** Bound on findings taken by the packed form (more: reference path). */
+    private static final int MAX_FINDINGS = 4096;
+
+    /**
+     * The common fields of a case tree whose {@code program} is {@code lung-rads-2022}, read
+     * without the as-of date checks ({@link CommonFields#readTree}), for {@link #pack}.
+     *
+     * @return the fields, or null for another programme or a common field in error
+     */
+    static CommonFields commonFields(JsonNode root) {
+        JsonNode program = root.get("program");
+        if (program == null || program.type() != JsonNode.Type.STRING || !ID.equals(program.string())) {
+            return null;
+        }
+        return CommonFields.readTree(root, ID);
     }
 
     /**
-     * Validates and decides a case whose {@code program} should be {@code programme}.
+     * Builds the packed form of a case tree whose {@code program} is {@code lung-rads-2022}: the
+     * common fields the rules read (dates packed, exam kind as a code) and one fixed-width
+     * record per finding (kinds, compositions, statuses, prior categories and change codes as
+     * small codes, flags as bits, sizes as half-up integer tenths of a millimetre). Only the
+     * reading of types and enumerations happens here; every rule (statuses against the exam
+     * kind, growth, required prior categories, solid component against the diameter, the as-of
+     * date checks and the tables) runs at each evaluation.
      *
-     * @return the decision, or null when the case has any error (the reference path reports them)
+     * @param cf the case's common fields ({@link #commonFields})
+     * @return the packed form, or null when the case has a finding field of a wrong type or value (the reference path then reports the errors), or a size beyond
+     *         {@link #MAX_TENTHS}
      */
-    static Decision evaluate(ScreeningCase c, String programme) {
-        CommonFields cf = CommonFields.read(c, programme);
-        if (cf == null || cf.examDate == CommonFields.ABSENT) {
+    static int[] pack(CommonFields cf) {
+        List<JsonNode> findings = cf.findings;
+        int n = findings.size();
+        if (n > MAX_FINDINGS) {
             return null;
         }
-        int examKind = cf.examKind;
-        if (examKind != CommonFields.BASELINE && examKind != CommonFields.ANNUAL
-                && examKind != CommonFields.FOLLOW_UP) {
-            return null; // absent, or not a Lung-RADS exam kind
+        int len = HEADER;
+        for (int i = 0; i < n; i++) {
+            len += "lung-nodule".equals(findings.get(i).get("kind").string()) ? NODULE_REC : REC;
         }
-        boolean baselineExam = examKind == CommonFields.BASELINE;
-        int incomplete = -1;
-        boolean infectious = false;
-        boolean significant = false;
-        int worst = -1;
-        boolean petAtWorst = false;
-        List<JsonNode> findings = cf.findings;
-        for (int i = 0, n = findings.size(); i < n; i++) {
+        int[] p = new int[len];
+        p[H_AS_OF] = cf.asOf;
+        p[H_BIRTH] = cf.birthDate;
+        p[H_EXAM] = cf.examDate;
+        p[H_PRIOR_EXAM] = cf.priorExamDate;
+        p[H_EXAM_KIND] = cf.examKind;
+        p[H_FINDINGS] = n;
+        int at = HEADER;
+        for (int i = 0; i < n; i++) {
             JsonNode f = findings.get(i);
-            int r;
+            boolean ok;
             switch (f.get("kind").string()) { // CommonFields checked: a string
                 case "lung-nodule":
-                    r = nodule(f, cf, baselineExam);
-                    break;
-                case "airway-nodule":
-                    r = airway(f, baselineExam);
-                    break;
-                case "atypical-cyst":
-                    r = cyst(f, baselineExam);
-                    break;
-                case "incomplete": {
-                    int reason = reason(CaseView.field(f, "reason"));
-                    if (reason < 0) {
+                    p[at] = K_NODULE;
+                    if (!packNodule(f, p, at)) {
                         return null;
                     }
-                    if (incomplete < 0) {
-                        incomplete = reason;
-                    }
+                    at += NODULE_REC;
                     continue;
-                }
+                case "airway-nodule":
+                    p[at] = K_AIRWAY;
+                    ok = packAirway(f, p, at);
+                    break;
+                case "atypical-cyst":
+                    p[at] = K_CYST;
+                    ok = packCyst(f, p, at);
+                    break;
+                case "incomplete":
+                    p[at] = K_INCOMPLETE;
+                    p[at + R_A] = reason(CaseView.field(f, "reason"));
+                    ok = p[at + R_A] >= 0;
+                    break;
                 case "infectious-inflammatory":
-                    infectious = true;
-                    continue;
+                    p[at] = K_INFECTIOUS;
+                    ok = true;
+                    break;
                 case "significant-other":
-                    significant = true;
-                    continue;
+                    p[at] = K_SIGNIFICANT;
+                    ok = true;
+                    break;
                 default:
-                    return null;
+                    ok = false;
+                    break;
             }
-            if (r == INVALID) {
+            if (!ok) {
                 return null;
             }
-            if (worst < 0 || rank(r) > rank(worst)) {
-                worst = r;
-                petAtWorst = (r & 8) != 0;
-            } else if (rank(r) == rank(worst)) {
-                petAtWorst |= (r & 8) != 0;
-            }
+            at += REC;
         }
-        return decide(cf, incomplete, infectious, significant, worst, petAtWorst);
+        return p;
     }
 
-    private static Decision decide(CommonFields cf, int incomplete, boolean infectious, boolean significant,
-                                   int worst, boolean petAtWorst) {
-        int exam = cf.examDate;
-        int rank;
-        Action action;
-        Integer single = null;
-        Integer min = null;
-        Integer max = null;
-        LocalDate due = null;
-        LocalDate dueLatest = null;
-        boolean discretionary = false;
-        List<Action> also = ALSO_NONE;
-        int rule1;
-        int rule2 = -1;
-        if (incomplete >= 0) {
-            rank = C0;
-            rule1 = incomplete == 0 ? R0_CMP : R0_EVAL;
-            action = Action.ADDITIONAL_IMAGING;
-        } else if (infectious) {
-            rank = C0;
-            rule1 = R0_INF;
-            action = Action.SHORT_INTERVAL_FOLLOW_UP;
-            discretionary = true;
-            min = ONE;
-            max = THREE;
-            due = Dates.toLocalDate(Dates.plusMonths(exam, 1));
-            dueLatest = Dates.toLocalDate(Dates.plusMonths(exam, 3));
-        } else {
-            if (worst < 0) {
-                rank = C1;
-                rule1 = R1_NONE;
-            } else {
-                rank = rank(worst);
-                rule1 = (worst >>> 8) & 0xff;
-                rule2 = ((worst >>> 16) & 0xff) - 1;
-            }
-            switch (rank) {
-                case C1:
-                case C2:
-                    action = Action.ROUTINE_SCREENING;
-                    single = TWELVE;
-                    break;
-                case C3:
-                    action = Action.SHORT_INTERVAL_FOLLOW_UP;
-                    single = SIX;
-                    break;
-                case C4A:
-                    action = Action.SHORT_INTERVAL_FOLLOW_UP;
-                    single = THREE;
-                    also = petAtWorst ? ALSO_PET : ALSO_NONE;
-                    break;
-                default: // 4B, 4X
-                    action = Action.DIAGNOSTIC_WORKUP;
-                    also = petAtWorst ? ALSO_WORKUP_PET : ALSO_WORKUP;
-                    break;
-            }
-            if (single != null) {
-                min = single;
-                max = single;
-                due = Dates.toLocalDate(Dates.plusMonths(exam, single));
-                dueLatest = due;
-            }
-        }
-        List<Rationale> rationale;
-        if (rule2 < 0) {
-            rationale = significant ? ONE_RULE_S[rule1] : ONE_RULE[rule1];
-        } else { // the only second row is LR-4X
-            rationale = significant ? WITH_4X_S[rule1] : WITH_4X[rule1];
-        }
-        return new Decision(cf.id, cf.program, significant ? CATEGORY_S[rank] : CATEGORY[rank], null, null, action,
-                single, min, max, due, dueLatest, discretionary, also, rationale, List.of());
-    }
-
-    // ---- reading findings (validation as in LungRads, errors give INVALID) ------------------
-
-    private static final int F_JUXTA = 1;
-    private static final int F_BENIGN = 2;
-    private static final int F_SUSPICIOUS = 4;
-    private static final int F_PROVEN_BENIGN = 8;
-
-    /** Largest size in tenths of a mm taken by the fast path (larger ones: reference path). */
-    private static final long MAX_TENTHS = 1_000_000_000L;
-    private static final BigDecimal HALF = new BigDecimal("0.5");
-
-    /** §5.2: one lung nodule, validated and classified. */
-    private static int nodule(JsonNode f, CommonFields cf, boolean baselineExam) {
+    /** Reads one lung nodule into {@code p[at...]}; false on a wrong type or value. */
+    private static boolean packNodule(JsonNode f, int[] p, int at) {
         int comp = -1;
         int st = S_NONE;
         int pc = -1;
@@ -322,19 +289,19 @@ final class LungRadsFast {
                 case "composition":
                     comp = val.type() == JsonNode.Type.STRING ? composition(val.string()) : -1;
                     if (comp < 0) {
-                        return INVALID;
+                        return false;
                     }
                     break;
                 case "status":
                     st = val.type() == JsonNode.Type.STRING ? noduleStatus(val.string()) : S_NONE;
                     if (st == S_NONE) {
-                        return INVALID;
+                        return false;
                     }
                     break;
                 case "priorCategory":
                     pc = priorCategory(val);
                     if (pc < 0) {
-                        return INVALID;
+                        return false;
                     }
                     break;
                 case "meanDiameterMm":
@@ -368,30 +335,307 @@ final class LungRadsFast {
                     break;
             }
             if (fl < 0) {
-                return INVALID;
+                return false;
             }
-        }
-        if (comp < 0) {
-            return INVALID;
         }
         int d = meanN != null ? tenths(meanN) : meanOfAxes(longN, shortN);
-        if (d < 0) {
-            return INVALID;
+        int s = solidN == null ? -1 : tenths(solidN);
+        int prior = priorN == null ? -1 : tenths(priorN);
+        if (comp < 0 || d < 0 || (solidN != null && s < 0) || (priorN != null && prior < 0)) {
+            return false;
         }
+        p[at + R_A] = comp;
+        p[at + R_B] = st;
+        p[at + R_C] = pc;
+        p[at + R_FLAGS] = fl;
+        p[at + R_D] = d;
+        p[at + R_SOLID] = s;
+        p[at + R_PRIOR] = prior;
+        return true;
+    }
+
+    private static boolean packAirway(JsonNode f, int[] p, int at) {
+        JsonNode level = CaseView.field(f, "level");
+        if (level == null || level.type() != JsonNode.Type.STRING) {
+            return false;
+        }
+        switch (level.string()) {
+            case "subsegmental":
+                p[at + R_A] = 1;
+                break;
+            case "segmental-or-proximal":
+                p[at + R_A] = 0;
+                break;
+            default:
+                return false;
+        }
+        p[at + R_B] = statusCode(CaseView.field(f, "status"), false);
+        return p[at + R_B] != S_WRONG;
+    }
+
+    private static boolean packCyst(JsonNode f, int[] p, int at) {
+        JsonNode type = CaseView.field(f, "cystType");
+        if (type == null || type.type() != JsonNode.Type.STRING
+                || !("thick-walled".equals(type.string()) || "multilocular".equals(type.string()))) {
+            return false;
+        }
+        int st = statusCode(CaseView.field(f, "status"), true);
+        if (st == S_WRONG) {
+            return false;
+        }
+        JsonNode change = CaseView.field(f, "change");
+        int ch = -1;
+        if (change != null) {
+            if (change.type() != JsonNode.Type.STRING) {
+                return false;
+            }
+            switch (change.string()) {
+                case "became-multilocular":
+                    ch = 0;
+                    break;
+                case "growing-cystic-component":
+                    ch = 1;
+                    break;
+                case "growing-wall":
+                case "growing-multilocular":
+                case "increased-loculation-or-opacity":
+                    ch = 2;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        JsonNode pcNode = CaseView.field(f, "priorCategory");
+        int pc = -1;
+        if (pcNode != null) {
+            pc = priorCategory(pcNode);
+            if (pc < 0) {
+                return false;
+            }
+        }
+        p[at + R_A] = ch;
+        p[at + R_B] = st;
+        p[at + R_C] = pc;
+        return true;
+    }
+
+    /** A status of a wrong type or value (distinct from {@link #S_NONE}, absent). */
+    private static final int S_WRONG = -2;
+
+    /** Status of an airway nodule or cyst: S_NONE when absent, S_WRONG for a wrong value. */
+    private static int statusCode(JsonNode v, boolean cyst) {
+        if (v == null) {
+            return S_NONE;
+        }
+        if (v.type() != JsonNode.Type.STRING) {
+            return S_WRONG;
+        }
+        switch (v.string()) {
+            case "baseline":
+                return S_BASELINE;
+            case "new":
+                return S_NEW;
+            case "stable":
+                return S_STABLE;
+            case "growing":
+                return cyst ? S_WRONG : S_GROWING;
+            case "decreased":
+                return cyst ? S_DECREASED : S_WRONG;
+            case "changed":
+                return cyst ? S_CHANGED : S_WRONG;
+            default:
+                return S_WRONG;
+        }
+    }
+
+    // ---- evaluation -------------------------------------------------------------------------
+
+    // A finding's result packed in an int (never negative): rank (bits 0-2), PET-size flag
+    // (bit 3), first rule (bits 8-15), second rule + 1 or 0 (bits 16-23).
+    private static int result(int rank, int rule) {
+        return rank | (rule << 8);
+    }
+
+    private static int rank(int r) {
+        return r & 7;
+    }
+
+    /**
+     * Validates and decides a case whose {@code program} should be {@code programme}, from the
+     * case's packed form: every rule runs on every call, nothing is remembered.
+     *
+     * @return the decision, or null when the case has any error (the reference path reports them)
+     */
+    static Decision evaluate(ScreeningCase c, String programme) {
+        int[] p = c.lungRads();
+        if (p == null || !ID.equals(programme)) {
+            return null;
+        }
+        int asOf = p[H_AS_OF];
+        LocalDate override = c.asOfOverride();
+        if (override != null) {
+            int year = override.getYear();
+            if (year < 0 || year > 9999) {
+                return null; // outside the packed range: the reference path decides
+            }
+            asOf = Dates.pack(override);
+        } else if (asOf == Dates.INVALID) {
+            return null;
+        }
+        int exam = p[H_EXAM];
+        if (exam == CommonFields.ABSENT || p[H_BIRTH] > asOf || exam > asOf) {
+            return null;
+        }
+        int examKind = p[H_EXAM_KIND];
+        if (examKind != CommonFields.BASELINE && examKind != CommonFields.ANNUAL
+                && examKind != CommonFields.FOLLOW_UP) {
+            return null; // absent, or not a Lung-RADS exam kind
+        }
+        boolean baselineExam = examKind == CommonFields.BASELINE;
+        int incomplete = -1;
+        boolean infectious = false;
+        boolean significant = false;
+        int worst = -1;
+        boolean petAtWorst = false;
+        int at = HEADER;
+        for (int i = 0, n = p[H_FINDINGS]; i < n; i++) {
+            int r;
+            switch (p[at]) {
+                case K_NODULE:
+                    r = nodule(p, at, exam, p[H_PRIOR_EXAM], baselineExam);
+                    at += NODULE_REC;
+                    break;
+                case K_AIRWAY:
+                    r = airway(p, at, baselineExam);
+                    at += REC;
+                    break;
+                case K_CYST:
+                    r = cyst(p, at, baselineExam);
+                    at += REC;
+                    break;
+                case K_INCOMPLETE:
+                    if (incomplete < 0) {
+                        incomplete = p[at + R_A];
+                    }
+                    at += REC;
+                    continue;
+                case K_INFECTIOUS:
+                    infectious = true;
+                    at += REC;
+                    continue;
+                default: // K_SIGNIFICANT
+                    significant = true;
+                    at += REC;
+                    continue;
+            }
+            if (r == INVALID) {
+                return null;
+            }
+            if (worst < 0 || rank(r) > rank(worst)) {
+                worst = r;
+                petAtWorst = (r & 8) != 0;
+            } else if (rank(r) == rank(worst)) {
+                petAtWorst |= (r & 8) != 0;
+            }
+        }
+        return decide(c.lungRadsId(), programme, exam, incomplete, infectious, significant, worst, petAtWorst);
+    }
+
+    private static Decision decide(String id, String program, int exam, int incomplete, boolean infectious,
+                                   boolean significant, int worst, boolean petAtWorst) {
+        int rank;
+        Action action;
+        Integer single = null;
+        Integer min = null;
+        Integer max = null;
+        int due = Decision.NO_DATE;
+        int dueLatest = Decision.NO_DATE;
+        boolean discretionary = false;
+        List<Action> also = ALSO_NONE;
+        int rule1;
+        int rule2 = -1;
+        if (incomplete >= 0) {
+            rank = C0;
+            rule1 = incomplete == 0 ? R0_CMP : R0_EVAL;
+            action = Action.ADDITIONAL_IMAGING;
+        } else if (infectious) {
+            rank = C0;
+            rule1 = R0_INF;
+            action = Action.SHORT_INTERVAL_FOLLOW_UP;
+            discretionary = true;
+            min = ONE;
+            max = THREE;
+            due = Dates.plusMonths(exam, 1);
+            dueLatest = Dates.plusMonths(exam, 3);
+        } else {
+            if (worst < 0) {
+                rank = C1;
+                rule1 = R1_NONE;
+            } else {
+                rank = rank(worst);
+                rule1 = (worst >>> 8) & 0xff;
+                rule2 = ((worst >>> 16) & 0xff) - 1;
+            }
+            switch (rank) {
+                case C1:
+                case C2:
+                    action = Action.ROUTINE_SCREENING;
+                    single = TWELVE;
+                    break;
+                case C3:
+                    action = Action.SHORT_INTERVAL_FOLLOW_UP;
+                    single = SIX;
+                    break;
+                case C4A:
+                    action = Action.SHORT_INTERVAL_FOLLOW_UP;
+                    single = THREE;
+                    also = petAtWorst ? ALSO_PET : ALSO_NONE;
+                    break;
+                default: // 4B, 4X
+                    action = Action.DIAGNOSTIC_WORKUP;
+                    also = petAtWorst ? ALSO_WORKUP_PET : ALSO_WORKUP;
+                    break;
+            }
+            if (single != null) {
+                min = single;
+                max = single;
+                due = Dates.plusMonths(exam, single);
+                dueLatest = due;
+            }
+        }
+        List<Rationale> rationale;
+        if (rule2 < 0) {
+            rationale = significant ? ONE_RULE_S[rule1] : ONE_RULE[rule1];
+        } else { // the only second row is LR-4X
+            rationale = significant ? WITH_4X_S[rule1] : WITH_4X[rule1];
+        }
+        return new Decision(id, program, significant ? CATEGORY_S[rank] : CATEGORY[rank], action, single, min, max,
+                due, dueLatest, discretionary, also, rationale);
+    }
+
+    // ---- the rules on one packed finding (INVALID for an error) -----------------------------
+
+    private static final int F_JUXTA = 1;
+    private static final int F_BENIGN = 2;
+    private static final int F_SUSPICIOUS = 4;
+    private static final int F_PROVEN_BENIGN = 8;
+
+    /** Largest size in tenths of a mm taken by the fast path (larger ones: reference path). */
+    private static final long MAX_TENTHS = 1_000_000_000L;
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    /** §5.1 and §5.2: one lung nodule, its status checked or computed, then classified. */
+    private static int nodule(int[] p, int at, int exam, int priorExam, boolean baselineExam) {
+        int comp = p[at + R_A];
+        int st = p[at + R_B];
+        int pc = p[at + R_C];
+        int d = p[at + R_D];
+        int prior = p[at + R_PRIOR];
         int s = 0;
         if (comp == PART_SOLID) {
-            s = solidN == null ? INVALID : tenths(solidN);
+            s = p[at + R_SOLID];
             if (s < 0 || s > d) {
-                return INVALID;
-            }
-        } else if (solidN != null && tenths(solidN) < 0) {
-            return INVALID; // validated although unused
-        }
-        int prior = -1;
-        if (priorN != null) {
-            prior = tenths(priorN);
-            if (prior < 0) {
-                return INVALID;
+                return INVALID; // required, and at most the mean diameter
             }
         }
         // §5.1 status: defaulted on baseline exams, else given or computed from growth.
@@ -405,8 +649,7 @@ final class LungRadsFast {
             return INVALID;
         } else if (st == S_NONE) {
             // Growth = mean diameter increase > 1.5 mm within 12 months (exam.date <= prior + 12 months).
-            if (prior < 0 || cf.priorExamDate == CommonFields.ABSENT
-                    || cf.examDate > Dates.plusMonths(cf.priorExamDate, 12)) {
+            if (prior < 0 || priorExam == CommonFields.ABSENT || exam > Dates.plusMonths(priorExam, 12)) {
                 return INVALID;
             }
             st = d - prior > 15 ? S_GROWING : S_STABLE;
@@ -414,7 +657,7 @@ final class LungRadsFast {
         if (pc < 0 && (st == S_STABLE || st == S_DECREASED)) {
             return INVALID; // priorCategory required
         }
-        return classify(comp, d, s, prior, pc, fl, st);
+        return classify(comp, d, s, prior, pc, p[at + R_FLAGS], st);
     }
 
     /** Half-up tenths of a mm of a non-negative number member, or {@link #INVALID}. */
@@ -540,110 +783,35 @@ final class LungRadsFast {
     }
 
     /** Status of an airway nodule or cyst: required except on a baseline exam (which defaults it). */
-    private static int requiredStatus(JsonNode v, boolean baselineExam, boolean cyst) {
-        if (v == null) {
+    private static int requiredStatus(int st, boolean baselineExam) {
+        if (st == S_NONE) {
             return baselineExam ? S_BASELINE : INVALID;
         }
-        if (v.type() != JsonNode.Type.STRING) {
-            return INVALID;
-        }
-        int st;
-        switch (v.string()) {
-            case "baseline":
-                st = S_BASELINE;
-                break;
-            case "new":
-                st = S_NEW;
-                break;
-            case "stable":
-                st = S_STABLE;
-                break;
-            case "growing":
-                st = cyst ? INVALID : S_GROWING;
-                break;
-            case "decreased":
-                st = cyst ? S_DECREASED : INVALID;
-                break;
-            case "changed":
-                st = cyst ? S_CHANGED : INVALID;
-                break;
-            default:
-                return INVALID;
-        }
-        if (st == INVALID || baselineExam != (st == S_BASELINE)) {
-            return INVALID; // baseline status exactly on baseline exams
-        }
-        return st;
+        return baselineExam != (st == S_BASELINE) ? INVALID : st; // baseline exactly on baseline exams
     }
 
-    private static int airway(JsonNode f, boolean baselineExam) {
-        JsonNode level = CaseView.field(f, "level");
-        if (level == null || level.type() != JsonNode.Type.STRING) {
-            return INVALID;
-        }
-        boolean subsegmental;
-        switch (level.string()) {
-            case "subsegmental":
-                subsegmental = true;
-                break;
-            case "segmental-or-proximal":
-                subsegmental = false;
-                break;
-            default:
-                return INVALID;
-        }
-        int st = requiredStatus(CaseView.field(f, "status"), baselineExam, false);
+    private static int airway(int[] p, int at, boolean baselineExam) {
+        int st = requiredStatus(p[at + R_B], baselineExam);
         if (st == INVALID) {
             return INVALID;
         }
-        if (subsegmental) {
+        if (p[at + R_A] != 0) { // subsegmental
             return result(C2, AW_2);
         }
         return st == S_BASELINE || st == S_NEW ? result(C4A, AW_4A) : result(C4B, AW_4B);
     }
 
-    private static int cyst(JsonNode f, boolean baselineExam) {
-        JsonNode type = CaseView.field(f, "cystType");
-        if (type == null || type.type() != JsonNode.Type.STRING
-                || !("thick-walled".equals(type.string()) || "multilocular".equals(type.string()))) {
-            return INVALID;
-        }
-        int st = requiredStatus(CaseView.field(f, "status"), baselineExam, true);
+    private static int cyst(int[] p, int at, boolean baselineExam) {
+        int st = requiredStatus(p[at + R_B], baselineExam);
         if (st == INVALID) {
             return INVALID;
         }
-        JsonNode change = CaseView.field(f, "change");
-        int ch = -1;
-        if (st == S_CHANGED) {
-            if (change == null || change.type() != JsonNode.Type.STRING) {
-                return INVALID;
-            }
-            switch (change.string()) {
-                case "became-multilocular":
-                    ch = 0;
-                    break;
-                case "growing-cystic-component":
-                    ch = 1;
-                    break;
-                case "growing-wall":
-                case "growing-multilocular":
-                case "increased-loculation-or-opacity":
-                    ch = 2;
-                    break;
-                default:
-                    return INVALID;
-            }
-        } else if (change != null) {
-            return INVALID; // only when status is changed
+        int ch = p[at + R_A];
+        if ((st == S_CHANGED) != (ch >= 0)) {
+            return INVALID; // change exactly when status is changed
         }
-        JsonNode pcNode = CaseView.field(f, "priorCategory");
-        int pc = -1;
-        if (pcNode != null) {
-            pc = priorCategory(pcNode);
-            if (pc < 0) {
-                return INVALID;
-            }
-        } else if (st == S_STABLE || st == S_DECREASED) {
+        int pc = p[at + R_C];
+        if (pc < 0 && (st == S_STABLE || st == S_DECREASED)) {
             return INVALID;
         }
         switch (st) {

@@ -126,9 +126,8 @@ public final class Programmes {
      */
     public Decision evaluate(ScreeningCase c) {
         Objects.requireNonNull(c, "case");
-        dev.aperture.screening.internal.json.JsonNode pn = c.root().get("program");
-        Programme p = pn != null && pn.type() == dev.aperture.screening.internal.json.JsonNode.Type.STRING
-                ? byId.get(pn.string()) : null;
+        String pid = c.programId();
+        Programme p = pid == null ? null : byId.get(pid);
         if (p == null) {
             CaseView v = new CaseView(c, null);
             return Decision.invalid(v.id, v.program, v.errors());

@@ -19,12 +19,52 @@ import java.util.Optional;
  * <p>Numbers keep their exact decimal value. Immutable and thread-safe.
  */
 public final class ScreeningCase {
-    private final JsonNode root;
+    /**
+     * The Lung-RADS packed form ({@link LungRadsFast#pack}), built once with the case, or null
+     * (not a Lung-RADS case, or a field of a wrong type: the reference path reads the tree).
+     * Never modified after construction, never exposed.
+     */
+    private final int[] lungRads;
+    /** The case id as the common fields read it, when {@link #lungRads} is set. */
+    private final String lungRadsId;
+    /** The first {@code program} member when it is a string, else null (read once). */
+    private final String program;
+    /** The first {@code id} member when it is a string, else null (read once). */
+    private final String id;
     private final LocalDate asOfOverride;
+    /**
+     * The JSON tree, or null for a parsed case that has a packed form: then {@link #text} holds
+     * the case's text and {@link #root()} parses it again when the tree is needed (the reference
+     * path, other programmes), kept compactly ({@link CaseText}). Evaluations of valid Lung-RADS
+     * cases never need it; without the tree a case is three small neighbouring objects (about
+     * 1 KB of tree objects fewer), so that cold cases lie close together in memory.
+     */
+    private final JsonNode root;
+    private final byte[] text;
 
-    private ScreeningCase(JsonNode root, LocalDate asOfOverride) {
-        this.root = root;
+    private ScreeningCase(JsonNode root, CharSequence text) {
+        JsonNode p = root.get("program");
+        this.program = p != null && p.type() == JsonNode.Type.STRING ? p.string() : null;
+        JsonNode i = root.get("id");
+        this.id = i != null && i.type() == JsonNode.Type.STRING ? i.string() : null;
+        this.asOfOverride = null;
+        CommonFields cf = LungRadsFast.commonFields(root);
+        int[] packed = cf == null ? null : LungRadsFast.pack(cf);
+        this.lungRads = packed;
+        this.lungRadsId = packed == null ? null : cf.id;
+        byte[] compact = packed == null || text == null ? null : CaseText.pack(text.toString());
+        this.text = compact;
+        this.root = compact == null ? root : null; // the tree when there is no compact text
+    }
+
+    private ScreeningCase(ScreeningCase c, LocalDate asOfOverride) {
+        this.lungRads = c.lungRads;
+        this.lungRadsId = c.lungRadsId;
+        this.program = c.program;
+        this.id = c.id;
         this.asOfOverride = asOfOverride;
+        this.root = c.root;
+        this.text = c.text;
     }
 
     /**
@@ -51,7 +91,7 @@ public final class ScreeningCase {
         if (!n.isObject()) {
             throw new ScreeningFormatException(source, n.line(), n.column(), "", "a case must be a JSON object");
         }
-        return new ScreeningCase(n, null);
+        return new ScreeningCase(n, json);
     }
 
     /**
@@ -131,29 +171,39 @@ public final class ScreeningCase {
      * @return the copy
      */
     public ScreeningCase withAsOf(LocalDate asOf) {
-        return new ScreeningCase(root, Objects.requireNonNull(asOf, "asOf"));
+        return new ScreeningCase(this, Objects.requireNonNull(asOf, "asOf"));
     }
 
     /** @return the case's {@code id} when it is a string */
     public Optional<String> id() {
-        return text(root.get("id"));
+        return Optional.ofNullable(id);
     }
 
     /** @return the case's {@code program} when it is a string */
     public Optional<String> program() {
-        return text(root.get("program"));
-    }
-
-    private static Optional<String> text(JsonNode n) {
-        return n != null && n.type() == JsonNode.Type.STRING ? Optional.of(n.string()) : Optional.empty();
+        return Optional.ofNullable(program);
     }
 
     JsonNode root() {
-        return root;
+        // The text parsed once already: the same tree again, no error possible.
+        return root != null ? root : JsonReader.parseShared(CaseText.unpack(text), 1);
     }
 
     LocalDate asOfOverride() {
         return asOfOverride;
+    }
+
+    /** @return the {@code program} member when it is a string, else null */
+    String programId() {
+        return program;
+    }
+
+    int[] lungRads() {
+        return lungRads;
+    }
+
+    String lungRadsId() {
+        return lungRadsId;
     }
 
     @Override

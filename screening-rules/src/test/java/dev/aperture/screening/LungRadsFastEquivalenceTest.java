@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class LungRadsFastEquivalenceTest {
     private static final Programme LUNG = Programmes.standard().get("lung-rads-2022").orElseThrow();
+    private static final Programme FLEISCHNER = Programmes.standard().get("fleischner-2017").orElseThrow();
 
     private final Random rng = new Random(20251128L);
 
@@ -168,6 +169,23 @@ class LungRadsFastEquivalenceTest {
                 assertNull(fast, json); // errors are reported by the reference path only
             }
             assertEquals(reference.toJson(), LUNG.evaluate(c).toJson(), json);
+            // The packed form's decision is the same value through every accessor.
+            Decision viaLung = LUNG.evaluate(c);
+            assertEquals(reference, viaLung, json);
+            assertEquals(reference.hashCode(), viaLung.hashCode(), json);
+            assertEquals(reference.dueDate(), viaLung.dueDate(), json);
+            assertEquals(reference.dueDateLatest(), viaLung.dueDateLatest(), json);
+            assertEquals(reference.recallMonthsMin(), viaLung.recallMonthsMin(), json);
+            // A parsed case keeps its text instead of its tree when it has a packed form; a case
+            // from parseAll keeps its tree: both give the same id, program and decisions, with
+            // this programme and with another one (which reads the tree again).
+            ScreeningCase withTree = ScreeningCase.parseAll("[" + json + "]", "t").get(0);
+            assertEquals(withTree.id(), c.id(), json);
+            assertEquals(withTree.program(), c.program(), json);
+            assertEquals(LUNG.evaluateReference(withTree).toJson(), LUNG.evaluate(c).toJson(), json);
+            if (i % 10 == 0) {
+                assertEquals(FLEISCHNER.evaluate(withTree).toJson(), FLEISCHNER.evaluate(c).toJson(), json);
+            }
             if (json.contains("\"program\":\"lung-rads-2022\"")) {
                 assertEquals(reference.toJson(), Programmes.standard().evaluate(c).toJson(), json);
             }
