@@ -215,17 +215,38 @@ final class Idct {
      */
     static void inverse8(int[] c, int[] ws, byte[] out, int off, int stride, long mask) {
         // Pass 1: columns into the workspace, scaled up by 2^pass1.
-        for (int col = 0; col < 8; col++) {
-            long colBits = mask & (AC_ROWS << col);
-            if (colBits == 0) {
-                columnDc(c, ws, col);
-            } else {
-                column8(c, ws, col);
+        boolean left = (mask & RIGHT_COLS) == 0;
+        if (left) {
+            // Columns 4 to 7 are zero: pass 2 runs on four inputs and does not read them.
+            // (Rows 4 to 7 are not all zero: the caller takes inverse8Low then.)
+            for (int col = 0; col < 4; col++) {
+                if ((mask & (AC_ROWS << col)) == 0) {
+                    columnDc(c, ws, col);
+                } else {
+                    column8(c, ws, col);
+                }
+            }
+        } else if ((mask >>> 32) == 0) {
+            // Rows 4 to 7 of the block are zero.
+            for (int col = 0; col < 8; col++) {
+                if ((mask & (AC_ROWS << col)) == 0) {
+                    columnDc(c, ws, col);
+                } else {
+                    column4(c, ws, col);
+                }
+            }
+        } else {
+            for (int col = 0; col < 8; col++) {
+                if ((mask & (AC_ROWS << col)) == 0) {
+                    columnDc(c, ws, col);
+                } else {
+                    column8(c, ws, col);
+                }
             }
         }
         // Pass 2: rows, removing the 2^pass1 scale, the 2^13 constants and the factor 8 of the
         // 2-D transform; add the level shift (T.81 A.3.1) and clamp.
-        if ((mask & RIGHT_COLS) == 0) {
+        if (left) {
             for (int r = 0, o = off; r < 64; r += 8, o += stride) {
                 row4(ws, r, out, o);
             }
