@@ -910,9 +910,15 @@ final class JpegReader {
         }
         int n = nbits;                    // 32 <= n <= 64 after the fill
         long a = acc << (64 - n);
-        int e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))];
-        int s;
+        int e = dc.dcFast()[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
+        int s = 0;
         if (e != 0) {
+            // code and extra bits in one lookup (n >= 32 > AC_FAST)
+            int len = e & 0xFF;
+            n -= len;
+            a <<= len;
+            pred += e >> 8;
+        } else if ((e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))]) != 0) {
             int len = e & 0xFF;
             n -= len;
             a <<= len;
