@@ -35,7 +35,44 @@ final class HuffmanDecodeTable {
         this.values = symbols;
     }
 
-    /** Bits resolved by one lookup in {@link #acFast()}. */
+    private int[] dcFast;
+
+    /**
+     * For a DC table: for each AC_FAST-bit prefix that holds a whole code and its extra bits:
+     * {@code (difference << 8) | bitsUsed} (never 0, since bitsUsed >= 1); 0 where the slow path
+     * must decide (longer codes, categories above 11). Built on first use.
+     */
+    int[] dcFast() {
+        int[] f = dcFast;
+        if (f == null) {
+            f = new int[1 << AC_FAST];
+            for (int prefix = 0; prefix < (1 << LOOKAHEAD); prefix++) {
+                int e = lookup[prefix];
+                int len = e & 0xFF;
+                if (e == 0 || len > AC_FAST || (prefix & ((1 << (LOOKAHEAD - len)) - 1)) != 0) {
+                    continue;
+                }
+                int code = prefix >> (LOOKAHEAD - len);
+                int sz = e >>> 8;
+                int total = len + sz;
+                if (sz > 11 || total > AC_FAST) {
+                    continue;
+                }
+                for (int v = 0; v < (1 << sz); v++) {
+                    int diff = sz == 0 ? 0 : (v < (1 << (sz - 1)) ? v - (1 << sz) + 1 : v);
+                    int entry = (diff << 8) | total;
+                    int head = ((code << sz) | v) << (AC_FAST - total);
+                    for (int j = 0; j < (1 << (AC_FAST - total)); j++) {
+                        f[head | j] = entry;
+                    }
+                }
+            }
+            dcFast = f;
+        }
+        return f;
+    }
+
+    /** Bits resolved by one lookup in {@link #acFast()} and {@link #dcFast()}. */
     static final int AC_FAST = 11;
 
     private int[] acFast;

@@ -904,17 +904,21 @@ final class JpegReader {
         // bits are followed by zeros), so that a peek is one shift and consuming len bits is
         // one shift too: the dependency chain from one symbol to the next is shift, load,
         // shift. It goes back to the right-aligned fields around every call out.
-        final int[] nz = nonZero;
-        int count = 1;
         long mask = 1L;
         if (nbits < 32) {
             fill();
         }
         int n = nbits;                    // 32 <= n <= 64 after the fill
         long a = acc << (64 - n);
-        int e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))];
-        int s;
+        int e = dc.dcFast()[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
+        int s = 0;
         if (e != 0) {
+            // code and extra bits in one lookup (n >= 32 > AC_FAST)
+            int len = e & 0xFF;
+            n -= len;
+            a <<= len;
+            pred += e >> 8;
+        } else if ((e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))]) != 0) {
             int len = e & 0xFF;
             n -= len;
             a <<= len;
@@ -973,7 +977,6 @@ final class JpegReader {
                     k += r;
                     int z = NATURAL[k];
                     coef[z] = value * q[z];
-                    nz[count++] = z;
                     mask |= 1L << z;
                 } else if (r == 15) {
                     k += 15;
@@ -999,7 +1002,6 @@ final class JpegReader {
                 n -= s;
                 a <<= s;
                 coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
-                nz[count++] = z;
                 mask |= 1L << z;
             } else {
                 if (r != 15) {
@@ -1010,14 +1012,10 @@ final class JpegReader {
         }
         acc = n == 0 ? 0 : a >>> (64 - n);
         nbits = n;
-        nonZeroCount = count;
         nonZeroMask = mask;
         return pred;
     }
 
-    /** Natural indices written by the last decodeBlock (index 0 is always the DC). */
-    private final int[] nonZero = new int[64 + 16];
-    private int nonZeroCount;
     /** Bit z set when natural position z may be non-zero in the last decodeBlock's output. */
     private long nonZeroMask;
 
@@ -1032,8 +1030,8 @@ final class JpegReader {
             idct8(coef, ws, plane8, off, stride);
             return;
         }
-        int count = nonZeroCount;
-        if (count == 1) {
+        long mask = nonZeroMask;
+        if (mask == 1L) {
             int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
             short sv = (short) (v < 0 ? 0 : (v > maxVal ? maxVal : v));
             for (int r = 0, o = off; r < 8; r++, o += stride) {
@@ -1043,16 +1041,15 @@ final class JpegReader {
             return;
         }
         Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
-        final int[] nz = nonZero;
-        for (int i = 0; i < count; i++) {
-            coef[nz[i]] = 0;
+        for (long m = mask; m != 0; m &= m - 1) {
+            coef[Long.numberOfTrailingZeros(m)] = 0;
         }
     }
 
     /** {@link #idct} for 8-bit samples into a byte plane (or the destination itself). */
     private void idct8(int[] coef, int[] ws, byte[] out, int off, int stride) {
-        int count = nonZeroCount;
-        if (count == 1) {
+        long mask = nonZeroMask;
+        if (mask == 1L) {
             int v = (((coef[0] << 2) + (1 << 4)) >> 5) + 128;
             byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
             for (int r = 0, o = off; r < 8; r++, o += stride) {
@@ -1068,15 +1065,11 @@ final class JpegReader {
             coef[0] = 0;
             return;
         }
-        long mask = nonZeroMask;
+        // The 8-bit IDCT clears every coefficient the mask allows as it reads it.
         if ((mask & ~Idct.LOW_4X4) == 0) {
             Idct.inverse8Low(coef, ws, out, off, stride, mask);
         } else {
             Idct.inverse8(coef, ws, out, off, stride, mask);
-        }
-        final int[] nz = nonZero;
-        for (int i = 0; i < count; i++) {
-            coef[nz[i]] = 0;
         }
     }
 

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 8-bit IDCT variants that drop the terms of known-zero coefficients ({@link Idct#inverse8}
+ * with its per-block and per-column choices, {@link Idct#inverse8Low}) against the plain islow
+ * transform ({@link Idct#inverse}, which reads every coefficient): the outputs must be identical
+ * for every sparsity pattern, and the variants must leave the coefficient block all zero.
+ */
+class JpegIdctTest {
+
+    /** Sparsity patterns: the region a block's coefficients are drawn from. */
+    private static final long[] REGIONS = {
+        0x1L,                     // DC only
+        0x0303L,                  // top-left 2x2
+        Idct.LOW_4X4,             // top-left 4x4
+        0x0F0F0F0F0F0F0F0FL,      // columns 0 to 3
+        0x00000000FFFFFFFFL,      // rows 0 to 3
+        0x0101010101010101L,      // column 0
+        0xFFL,                    // row 0
+        0x80000000000000FFL,      // row 0 and the last coefficient
+        -1L,                      // anywhere
+    };
+
+    @Test
+    void sparseVariantsMatchTheFullTransform() {
+        Random rnd = new Random(20261128L);
+        int[] c = new int[64 + 16];
+        int[] ref = new int[64];
+        int[] ws = new int[64];
+        int stride = 13;
+        int blocks = 0;
+        for (long region : REGIONS) {
+            for (int n = 0; n < 4000; n++) {
+                // Values small enough that every result lies in -512..511 before the level shift,
+                // where the two clamps (table and compare) agree.
+                long mask = 1L;
+                for (int z = 0; z < 64; z++) {
+                    boolean allowed = (region >>> z & 1) != 0;
+                    int density = n % 4; // 0: sparse ... 3: dense
+                    if (allowed && (z == 0 || rnd.nextInt(4) <= density - 1 || n % 7 == 0)) {
+                        int v = z == 0 ? rnd.nextInt(401) - 200 : rnd.nextInt(121) - 60;
+                        c[z] = v;
+                        if (z != 0 && v != 0) {
+                            mask |= 1L << z;
+                        }
+                    }
+                }
+                System.arraycopy(c, 0, ref, 0, 64);
+                short[] expected = new short[8 * stride];
+                Idct.inverse(ref, new int[64], expected, 0, stride, 2, 255);
+                byte[] actual = new byte[8 * stride];
+                // The dispatch of JpegReader.idct8 (a DC-only block never reaches these).
+                if ((mask & ~Idct.LOW_4X4) == 0) {
+                    Idct.inverse8Low(c, ws, actual, 0, stride, mask);
+                } else {
+                    Idct.inverse8(c, ws, actual, 0, stride, mask);
+                }
+                for (int r = 0; r < 8; r++) {
+                    for (int x = 0; x < 8; x++) {
+                        assertEquals(expected[r * stride + x], actual[r * stride + x] & 0xFF,
+                                "region " + Long.toHexString(region) + " block " + n + " at " + r + "," + x);
+                    }
+                }
+                assertArrayEquals(new int[64 + 16], c, "coefficients left behind, block " + n);
+                blocks++;
+            }
+        }
+        assertEquals(REGIONS.length * 4000, blocks);
+    }
+}
