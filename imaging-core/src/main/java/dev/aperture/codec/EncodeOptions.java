@@ -19,9 +19,15 @@ package dev.aperture.codec;
  *                         scan per component), 1 line, 2 sample; -1 lets the codec choose (line)
  * @param jpegLsPreset     JPEG-LS preset coding parameters, written in an LSE segment, or null for
  *                         the defaults of T.87 C.2.4.1.1
+ * @param restartInterval  JPEG DCT and lossless encoders: MCUs per restart interval (T.81 B.2.4.4,
+ *                         the DRI segment's Ri, with an RSTm marker between intervals), 0 for none.
+ *                         The lossless encoder needs a multiple of the frame's Columns (whole rows,
+ *                         as libjpeg's lossless codec does) and refuses others with an
+ *                         {@link IllegalArgumentException}
  */
 public record EncodeOptions(int nearLossless, int quality, int predictor, int pointTransform,
-                            boolean optimisedHuffman, int jpegLsInterleave, JpegLsPreset jpegLsPreset) {
+                            boolean optimisedHuffman, int jpegLsInterleave, JpegLsPreset jpegLsPreset,
+                            int restartInterval) {
 
     /**
      * Lossless where the codec allows, quality 90, predictor 1 (SV1), no point transform,
@@ -46,6 +52,25 @@ public record EncodeOptions(int nearLossless, int quality, int predictor, int po
         if (jpegLsInterleave < -1 || jpegLsInterleave > 2) {
             throw new IllegalArgumentException("jpegLsInterleave must be -1 (codec default), 0, 1 or 2");
         }
+        if (restartInterval < 0 || restartInterval > 0xFFFF) {
+            throw new IllegalArgumentException("restartInterval must be in 0..65535");
+        }
+    }
+
+    /**
+     * Options without restart intervals (the record's shape before {@code restartInterval}).
+     *
+     * @param nearLossless     JPEG-LS NEAR (0 = lossless)
+     * @param quality          JPEG quality, 1..100
+     * @param predictor        lossless JPEG predictor, 1..7
+     * @param pointTransform   lossless JPEG point transform, 0..15
+     * @param optimisedHuffman true for optimised, false for fixed JPEG Huffman tables
+     * @param jpegLsInterleave JPEG-LS interleave mode, or -1 for the codec's choice
+     * @param jpegLsPreset     JPEG-LS preset coding parameters, or null for the defaults
+     */
+    public EncodeOptions(int nearLossless, int quality, int predictor, int pointTransform, boolean optimisedHuffman,
+                         int jpegLsInterleave, JpegLsPreset jpegLsPreset) {
+        this(nearLossless, quality, predictor, pointTransform, optimisedHuffman, jpegLsInterleave, jpegLsPreset, 0);
     }
 
     /**
@@ -85,31 +110,31 @@ public record EncodeOptions(int nearLossless, int quality, int predictor, int po
      */
     public EncodeOptions(int nearLossless, int quality, int predictor, int pointTransform, int jpegLsInterleave,
                          JpegLsPreset jpegLsPreset) {
-        this(nearLossless, quality, predictor, pointTransform, true, jpegLsInterleave, jpegLsPreset);
+        this(nearLossless, quality, predictor, pointTransform, true, jpegLsInterleave, jpegLsPreset, 0);
     }
 
     /** Returns a copy with another NEAR. */
     public EncodeOptions withNearLossless(int near) {
         return new EncodeOptions(near, quality, predictor, pointTransform, optimisedHuffman,
-                jpegLsInterleave, jpegLsPreset);
+                jpegLsInterleave, jpegLsPreset, restartInterval);
     }
 
     /** Returns a copy with another quality. */
     public EncodeOptions withQuality(int q) {
         return new EncodeOptions(nearLossless, q, predictor, pointTransform, optimisedHuffman,
-                jpegLsInterleave, jpegLsPreset);
+                jpegLsInterleave, jpegLsPreset, restartInterval);
     }
 
     /** Returns a copy with another predictor. */
     public EncodeOptions withPredictor(int p) {
         return new EncodeOptions(nearLossless, quality, p, pointTransform, optimisedHuffman,
-                jpegLsInterleave, jpegLsPreset);
+                jpegLsInterleave, jpegLsPreset, restartInterval);
     }
 
     /** Returns a copy with optimised (true) or fixed (false) JPEG Huffman tables. */
     public EncodeOptions withOptimisedHuffman(boolean optimised) {
         return new EncodeOptions(nearLossless, quality, predictor, pointTransform, optimised, jpegLsInterleave,
-                jpegLsPreset);
+                jpegLsPreset, restartInterval);
     }
 
     /**
@@ -120,7 +145,7 @@ public record EncodeOptions(int nearLossless, int quality, int predictor, int po
      */
     public EncodeOptions withJpegLsInterleave(int mode) {
         return new EncodeOptions(nearLossless, quality, predictor, pointTransform, optimisedHuffman,
-                mode, jpegLsPreset);
+                mode, jpegLsPreset, restartInterval);
     }
 
     /**
@@ -131,7 +156,18 @@ public record EncodeOptions(int nearLossless, int quality, int predictor, int po
      */
     public EncodeOptions withJpegLsPreset(JpegLsPreset preset) {
         return new EncodeOptions(nearLossless, quality, predictor, pointTransform, optimisedHuffman,
-                jpegLsInterleave, preset);
+                jpegLsInterleave, preset, restartInterval);
+    }
+
+    /**
+     * Returns a copy with another JPEG restart interval.
+     *
+     * @param mcus MCUs per restart interval, 0..65535 (0 for none); see {@link #restartInterval()}
+     * @return the copy
+     */
+    public EncodeOptions withRestartInterval(int mcus) {
+        return new EncodeOptions(nearLossless, quality, predictor, pointTransform, optimisedHuffman,
+                jpegLsInterleave, jpegLsPreset, mcus);
     }
 
     /**

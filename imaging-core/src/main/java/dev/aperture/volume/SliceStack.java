@@ -321,6 +321,67 @@ public final class SliceStack {
         return order.clone();
     }
 
+    /**
+     * Checks the In-Stack Position Numbers (0020,9057) of the slices against their geometric
+     * order (PS3.3 C.7.6.16.2.2.4: the ordinal of each frame in its stack): when any slice has
+     * one, every slice must have one, the values must be 1..N (N slices) without repeats, and
+     * they must follow the sorted positions along the normal in one direction, 1 at one end and N
+     * at the other. Nothing is checked when no slice has one.
+     *
+     * @param numbers one per slice, in the order of the list given to {@link #of(List)}; a
+     *                negative value means the slice has none
+     * @throws VolumeAssemblyException ({@link Problem#IN_STACK_POSITIONS}) naming the first
+     *                                 offending slice (its input index) if they disagree
+     * @throws IllegalArgumentException if there is not one number per slice
+     */
+    public void checkInStackPositions(long[] numbers) {
+        Objects.requireNonNull(numbers, "numbers");
+        int n = order.length;
+        if (numbers.length != n) {
+            throw new IllegalArgumentException("one In-Stack Position Number per slice needed");
+        }
+        int present = 0;
+        for (long v : numbers) {
+            present += v >= 0 ? 1 : 0;
+        }
+        if (present == 0) {
+            return;
+        }
+        // Volume order, so that the frame named is the first along the normal.
+        boolean[] seen = new boolean[n + 1];
+        for (int z = 0; z < n; z++) {
+            int i = order[z];
+            long v = numbers[i];
+            if (v < 0) {
+                throw new VolumeAssemblyException(Problem.IN_STACK_POSITIONS,
+                        "In-Stack Position Number missing on some frames of the stack", i, new double[0]);
+            }
+            if (v < 1 || v > n) {
+                throw new VolumeAssemblyException(Problem.IN_STACK_POSITIONS,
+                        "In-Stack Position Number outside 1..N (N frames in the stack)", i, new double[0]);
+            }
+            if (seen[(int) v]) {
+                throw new VolumeAssemblyException(Problem.IN_STACK_POSITIONS,
+                        "two frames of the stack have the same In-Stack Position Number", i, new double[0]);
+            }
+            seen[(int) v] = true;
+        }
+        // Now a permutation of 1..N: it must be z + 1 (ascending along the normal) or N - z.
+        boolean ascending = numbers[order[0]] == 1;
+        if (!ascending && numbers[order[0]] != n) {
+            throw new VolumeAssemblyException(Problem.IN_STACK_POSITIONS,
+                    "In-Stack Position Numbers 1 and N are not at the ends of the stack", order[0], new double[0]);
+        }
+        for (int z = 0; z < n; z++) {
+            long want = ascending ? z + 1 : n - z;
+            if (numbers[order[z]] != want) {
+                throw new VolumeAssemblyException(Problem.IN_STACK_POSITIONS,
+                        "In-Stack Position Numbers do not follow the slice positions along the normal", order[z],
+                        new double[0]);
+            }
+        }
+    }
+
     /** Returns the distances (mm) between neighbouring slices in volume order. */
     public double[] spacings() {
         return spacings.clone();

@@ -31,7 +31,13 @@ public final class VolumeAssemblyException extends ApertureException {
         /** The spacing is uniform except for gaps that are whole multiples of it. */
         MISSING_SLICES,
         /** The spacing between slices varies beyond the tolerance. */
-        NON_UNIFORM_SPACING
+        NON_UNIFORM_SPACING,
+        /**
+         * The In-Stack Position Numbers (0020,9057) of an enhanced object's stack disagree with the
+         * slice positions: missing on some frames, outside 1..N, repeated, or not in the order of
+         * the positions along the normal (see {@link SliceStack#checkInStackPositions(long[])}).
+         */
+        IN_STACK_POSITIONS
     }
 
     private final Problem problem;

@@ -3,6 +3,7 @@ package dev.aperture.examples.cli;
 
 import dev.aperture.codec.EncodeOptions;
 import dev.aperture.dicom.DicomObject;
+import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.io.DicomFile;
 import dev.aperture.dicom.io.DicomWriter;
 import dev.aperture.dicom.pixel.Transcoder;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code aperture transcode IN.dcm OUT.dcm --ts UID [--near N] [--quality Q] [--fixed-huffman]}. */
+/**
+ * {@code aperture transcode IN.dcm OUT.dcm --ts UID [--near N] [--quality Q] [--fixed-huffman]
+ * [--restart-interval N]}.
+ */
 @Command(name = "transcode", description = "Write the file in another transfer syntax.")
 final class TranscodeCommand implements Callable<Integer> {
 
@@ -46,6 +50,11 @@ final class TranscodeCommand implements Callable<Integer> {
             + "instead of tables optimised for each frame.")
     boolean fixedHuffman;
 
+    @Option(names = "--restart-interval", paramLabel = "N", description = "JPEG baseline, extended and lossless: "
+            + "a restart marker every N MCUs (0..65535, default 0: none). Lossless JPEG needs a multiple of "
+            + "Columns (whole rows).")
+    int restartInterval;
+
     @Option(names = "--lenient", description = "Repair what can be repaired; list repairs on stderr.")
     boolean lenient;
 
@@ -58,11 +67,18 @@ final class TranscodeCommand implements Callable<Integer> {
         EncodeOptions options;
         try {
             options = EncodeOptions.DEFAULT.withNearLossless(near).withQuality(quality)
-                    .withOptimisedHuffman(!fixedHuffman);
+                    .withOptimisedHuffman(!fixedHuffman).withRestartInterval(restartInterval);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         DicomFile file = Inputs.read(input, lenient, spec.commandLine().getErr());
+        if (restartInterval > 0 && isLosslessJpeg(target.get().uid())) {
+            int columns = file.dataset().integer(Tags.Columns).orElse(0);
+            if (columns > 0 && restartInterval % columns != 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--restart-interval " + restartInterval
+                        + ": lossless JPEG needs a multiple of Columns (" + columns + ")");
+            }
+        }
         long t0 = System.nanoTime();
         try {
             DicomObject out = Transcoder.standard().withOptions(options)
@@ -74,5 +90,9 @@ final class TranscodeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("{\"transferSyntax\":\"" + target.get().uid() + "\",\"millis\":"
                 + (System.nanoTime() - t0) / 1_000_000 + "}");
         return 0;
+    }
+
+    private static boolean isLosslessJpeg(String uid) {
+        return uid.equals("1.2.840.10008.1.2.4.57") || uid.equals("1.2.840.10008.1.2.4.70");
     }
 }

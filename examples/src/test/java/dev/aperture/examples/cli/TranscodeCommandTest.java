@@ -223,6 +223,77 @@ class TranscodeCommandTest {
     }
 
     @Test
+    void restartIntervalWritesDriAndRstMarkersAndPeersDecodeTheResult(@TempDir Path tmp) throws Exception {
+        Path in = Peers.testdata().resolve("CT_small.dcm"); // 128 x 128, 16 bits allocated
+        Path source = tmp.resolve("source.raw");
+        assertEquals(0, Peers.aperture("decode", in.toString(), "--raw", source.toString()).exit());
+        // lossless: every 4 rows (512 MCUs) -> 32 intervals; extended 12-bit: every 5 of 256 MCUs -> 52
+        record Job(String ts, int ri, int rst) {
+        }
+        for (Job j : List.of(new Job("1.2.840.10008.1.2.4.70", 512, 31), new Job("1.2.840.10008.1.2.4.57", 128, 127),
+                new Job("1.2.840.10008.1.2.4.51", 5, 51))) {
+            Path out = tmp.resolve(j.ts() + ".dcm");
+            Peers.Run t = Peers.aperture("transcode", in.toString(), out.toString(), "--ts", j.ts(),
+                    "--restart-interval", String.valueOf(j.ri()));
+            assertEquals(0, t.exit(), t.err());
+            byte[] file = Files.readAllBytes(out);
+            int dri = indexOf(file, new byte[] {(byte) 0xFF, (byte) 0xDD, 0, 4});
+            assertTrue(dri > 0, j.ts() + ": DRI");
+            assertEquals(j.ri(), ((file[dri + 4] & 0xFF) << 8) | (file[dri + 5] & 0xFF), j.ts() + ": Ri");
+            int rst = 0;
+            for (int i = dri; i + 1 < file.length; i++) {
+                if ((file[i] & 0xFF) == 0xFF && (file[i + 1] & 0xF8) == 0xD0) {
+                    assertEquals(0xD0 + (rst & 7), file[i + 1] & 0xFF, j.ts() + ": RST " + rst);
+                    rst++;
+                }
+            }
+            assertEquals(j.rst(), rst, j.ts() + ": RST markers");
+            Path ours = tmp.resolve(j.ts() + ".ours.raw");
+            assertEquals(0, Peers.aperture("decode", out.toString(), "--raw", ours.toString()).exit());
+            Path dj = tmp.resolve(j.ts() + ".dj.dcm");
+            Peers.Run d = Peers.tool("dcmdjpeg", out.toString(), dj.toString());
+            assertEquals(0, d.exit(), d.err());
+            Path gd = tmp.resolve(j.ts() + ".gd.dcm");
+            Peers.Run g = Peers.tool("gdcmconv", "--raw", out.toString(), gd.toString());
+            assertEquals(0, g.exit(), g.err());
+            Path theirs = tmp.resolve(j.ts() + ".dj.raw");
+            Path gdcm = tmp.resolve(j.ts() + ".gd.raw");
+            assertEquals(0, Peers.aperture("decode", dj.toString(), "--raw", theirs.toString()).exit());
+            assertEquals(0, Peers.aperture("decode", gd.toString(), "--raw", gdcm.toString()).exit());
+            if (!j.ts().endsWith(".51")) {
+                assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(ours), j.ts() + ": ours");
+                assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(theirs), j.ts() + ": dcmdjpeg");
+                assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(gdcm), j.ts() + ": gdcmconv");
+            } else {
+                short[] a = shorts(ours);
+                short[] b = shorts(theirs);
+                short[] c = shorts(gdcm);
+                for (int i = 0; i < a.length; i++) {
+                    assertTrue(Math.abs(a[i] - b[i]) <= 1 && Math.abs(a[i] - c[i]) <= 1, j.ts() + " sample " + i);
+                }
+            }
+        }
+        // lossless JPEG restarts must be whole rows; out of range is bad usage too
+        assertEquals(2, Peers.aperture("transcode", in.toString(), tmp.resolve("x.dcm").toString(), "--ts",
+                "1.2.840.10008.1.2.4.70", "--restart-interval", "100").exit());
+        assertEquals(2, Peers.aperture("transcode", in.toString(), tmp.resolve("x.dcm").toString(), "--ts",
+                "1.2.840.10008.1.2.4.51", "--restart-interval", "70000").exit());
+    }
+
+    private static int indexOf(byte[] a, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= a.length; i++) {
+            for (int k = 0; k < pattern.length; k++) {
+                if (a[i + k] != pattern[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void unknownSyntaxIsBadUsageAndMissingCodecIsAnInputError(@TempDir Path tmp) {
         String in = Peers.testdata().resolve("CT_small.dcm").toString();
         assertEquals(2, Peers.aperture("transcode", in, tmp.resolve("o.dcm").toString(), "--ts", "1.2.3").exit());

@@ -17,9 +17,15 @@ import java.util.Arrays;
  * (processes 2 and 4, SOF1, 8- or 12-bit). IJG-style quality scaling of the Annex K example
  * quantisation tables, and Huffman tables either optimised for the frame (Annex K.2) or fixed.
  *
- * <p>Colour: RGB input is converted to YCbCr (JFIF equations) with the chrominance subsampled 2:1
- * horizontally and reported as YBR_FULL_422, as PS3.5 8.2.1 describes; YBR_FULL input is coded
- * as it is at 4:4:4; monochrome as one component. Three components only at 8 bits.
+ * <p>Colour: RGB input is converted to YCbCr (JFIF equations, T.871 section 7, with the chroma
+ * centre at 2^(P-1) as libjpeg uses at 12 bits) with the chrominance subsampled 2:1 horizontally
+ * and reported as YBR_FULL_422, as PS3.5 8.2.1 describes; YBR_FULL input is coded as it is at
+ * 4:4:4; monochrome as one component. Three components at 8 bits (baseline or extended) and at
+ * 12 bits (extended, Bits Stored at most 12, unsigned): DCMTK's {@code dcmcjpeg +ee} writes 12-bit
+ * RGB the same way (SOF1, Y sampled 2x1, YBR_FULL_422).
+ *
+ * <p>Restart intervals: {@link EncodeOptions#restartInterval()} MCUs per interval (a DRI segment
+ * and RSTm markers), unless the constructor fixes one.
  *
  * <p>Precision: 8 when Bits Allocated is 8, 12 when it is 16 (extended only). Bits Stored above 12
  * is accepted when the frame's values fit 12 bits (checked per frame). The DCT processes code
@@ -79,13 +85,14 @@ final class DctEncoder implements FrameEncoder {
     private static final HuffmanEncodeTable[] FIXED8 = StandardHuffmanTables.forEncoding();
 
     private final boolean extended;
-    private final int restartMcus;
+    private final int forcedRestart;
     private final boolean standardTables;
     private final boolean separateScans;
 
     /**
      * @param extended       true for SOF1 (8 or 12 bits), false for SOF0 (8 bits)
-     * @param restartMcus    MCUs per restart interval, 0 for none (tests use it to exercise RSTn)
+     * @param restartMcus    MCUs per restart interval whatever the options say, 0 to take
+     *                       {@link EncodeOptions#restartInterval()} (tests use it to exercise RSTn)
      * @param standardTables true to write the fixed Huffman tables whatever the options say
      * @param separateScans  true to write one non-interleaved scan per component (T.81 A.2.2;
      *                       tests use it to exercise multi-scan decoding); implies fixed tables,
@@ -93,7 +100,7 @@ final class DctEncoder implements FrameEncoder {
      */
     DctEncoder(boolean extended, int restartMcus, boolean standardTables, boolean separateScans) {
         this.extended = extended;
-        this.restartMcus = restartMcus;
+        this.forcedRestart = restartMcus;
         this.standardTables = standardTables || separateScans;
         this.separateScans = separateScans;
     }
@@ -131,14 +138,16 @@ final class DctEncoder implements FrameEncoder {
             throw new UnsupportedDataException("extended JPEG encodes Bits Allocated 8 or 16 only");
         }
         if (!(spp == 1 && photometric.isMonochrome())
-                && !(spp == 3 && precision == 8 && (rgb || photometric == Photometric.YBR_FULL))) {
-            throw new UnsupportedDataException(precision == 8
-                    ? "JPEG DCT encodes MONOCHROME1/2, RGB or YBR_FULL only"
-                    : "12-bit JPEG encodes MONOCHROME1/2 only");
+                && !(spp == 3 && (rgb || photometric == Photometric.YBR_FULL))) {
+            throw new UnsupportedDataException("JPEG DCT encodes MONOCHROME1/2, RGB or YBR_FULL only");
         }
         if (spp == 3 && image.signed()) {
             throw new UnsupportedDataException("JPEG DCT encodes unsigned colour samples only");
         }
+        if (spp == 3 && image.bitsStored() > precision) {
+            throw new UnsupportedDataException("JPEG DCT encodes colour samples of at most 12 bits stored");
+        }
+        int restartMcus = forcedRestart > 0 ? forcedRestart : options.restartInterval();
         if (precision == 8 ? !(src instanceof ByteSamples) : !(src instanceof ShortSamples)) {
             throw new IllegalArgumentException("samples type does not match Bits Allocated");
         }
@@ -169,7 +178,7 @@ final class DctEncoder implements FrameEncoder {
             planes[0] = new float[pw[0] * 8]; // one MCU row at a time (fillStrip)
             valueOffset = valueOffset(src, image, precision);
         } else {
-            colourPlanes((ByteSamples) src, image, rgb, planes, pw, ph, mcusX * hMax * 8);
+            colourPlanes(src, image, precision, rgb, planes, pw, ph, mcusX * hMax * 8);
             valueOffset = 0;
         }
 
@@ -435,34 +444,56 @@ final class DctEncoder implements FrameEncoder {
         throw new UnsupportedDataException("frame values do not fit the JPEG sample precision");
     }
 
-    /** Fills the level-shifted planes of an 8-bit three-component frame (RGB to YCbCr 4:2:2). */
-    private static void colourPlanes(ByteSamples b, ImageDescriptor image, boolean rgb, float[][] planes, int[] pw,
-                                     int ph, int fullW) {
+    /**
+     * Fills the level-shifted planes of a three-component frame of precision P (8 or 12): RGB to
+     * YCbCr 4:2:2, or YBR_FULL as it is. Samples are masked to Bits Stored (at most P).
+     */
+    private static void colourPlanes(Samples src, ImageDescriptor image, int precision, boolean rgb, float[][] planes,
+                                     int[] pw, int ph, int fullW) {
         int width = image.columns();
         int rows = image.rows();
-        byte[] in = b.array();
-        int off = b.offset();
+        int centre = 1 << (precision - 1);
+        int max = (1 << precision) - 1;
+        int mask = (1 << image.bitsStored()) - 1;
+        byte[] bytes = src instanceof ByteSamples b ? b.array() : null;
+        short[] shorts = src instanceof ShortSamples sh ? sh.array() : null;
+        int off = src.offset();
         for (int c = 0; c < 3; c++) {
             planes[c] = new float[pw[c] * ph];
         }
+        int[] row = new int[width * 3];
         int[] cbFull = rgb ? new int[fullW] : null;
         int[] crFull = rgb ? new int[fullW] : null;
+        int loaded = -1;
         for (int y = 0; y < ph; y++) {
             int sy = Math.min(y, rows - 1);
+            if (sy != loaded) {
+                // one source row as unsigned values, the sample type chosen once per row
+                int i0 = off + sy * width * 3;
+                if (bytes != null) {
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = bytes[i0 + i] & mask;
+                    }
+                } else {
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = shorts[i0 + i] & mask;
+                    }
+                }
+                loaded = sy;
+            }
             for (int x = 0; x < fullW; x++) {
-                int sx = Math.min(x, width - 1);
-                int i = off + (sy * width + sx) * 3;
+                int i = Math.min(x, width - 1) * 3;
                 if (rgb) {
-                    int r = in[i] & 0xFF;
-                    int g = in[i + 1] & 0xFF;
-                    int bl = in[i + 2] & 0xFF;
-                    // JFIF (T.871 section 7)
-                    planes[0][y * pw[0] + x] = clamp8((int) Math.round(0.299 * r + 0.587 * g + 0.114 * bl)) - 128;
-                    cbFull[x] = clamp8((int) Math.round(-0.168736 * r - 0.331264 * g + 0.5 * bl + 128));
-                    crFull[x] = clamp8((int) Math.round(0.5 * r - 0.418688 * g - 0.081312 * bl + 128));
+                    int r = row[i];
+                    int g = row[i + 1];
+                    int bl = row[i + 2];
+                    // JFIF (T.871 section 7), chroma centred on 2^(P-1)
+                    planes[0][y * pw[0] + x] = clamp((int) Math.round(0.299 * r + 0.587 * g + 0.114 * bl), max) - centre;
+                    cbFull[x] = clamp((int) Math.round(-0.168736 * r - 0.331264 * g + 0.5 * bl + centre), max);
+                    crFull[x] = clamp((int) Math.round(0.5 * r - 0.418688 * g - 0.081312 * bl + centre), max);
                 } else {
                     for (int c = 0; c < 3; c++) {
-                        planes[c][y * pw[c] + x] = (in[i + c] & 0xFF) - 128;
+                        planes[c][y * pw[c] + x] = row[i + c] - centre;
                     }
                 }
             }
@@ -471,8 +502,8 @@ final class DctEncoder implements FrameEncoder {
                 for (int x = 0; x < pw[1]; x++) {
                     int bias = x & 1;
                     int j = 2 * x;
-                    planes[1][y * pw[1] + x] = ((cbFull[j] + cbFull[j + 1] + bias) >> 1) - 128;
-                    planes[2][y * pw[2] + x] = ((crFull[j] + crFull[j + 1] + bias) >> 1) - 128;
+                    planes[1][y * pw[1] + x] = ((cbFull[j] + cbFull[j + 1] + bias) >> 1) - centre;
+                    planes[2][y * pw[2] + x] = ((crFull[j] + crFull[j + 1] + bias) >> 1) - centre;
                 }
             }
         }
@@ -679,7 +710,7 @@ final class DctEncoder implements FrameEncoder {
         return len == 0 ? 1 : 1L << (17 - len);
     }
 
-    private static int clamp8(int v) {
-        return v < 0 ? 0 : (v > 255 ? 255 : v);
+    private static int clamp(int v, int max) {
+        return v < 0 ? 0 : (v > max ? max : v);
     }
 }

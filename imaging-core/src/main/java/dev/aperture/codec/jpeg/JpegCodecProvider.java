@@ -18,10 +18,12 @@ import java.util.Set;
  * {@link dev.aperture.image.ShortSamples}. Encoders: lossless for {@value #LOSSLESS} (the
  * predictor and point transform of {@link dev.aperture.codec.EncodeOptions}) and
  * {@value #LOSSLESS_SV1} (predictor 1), 2..16 bits, 1 or 3 samples; baseline for {@value #BASELINE}
- * (8-bit) and extended for {@value #EXTENDED} (SOF1, 8-bit or 12-bit; signed samples shifted into
- * the unsigned range, see {@link dev.aperture.codec.EncodedFrame#valueOffset()}), both with
+ * (8-bit) and extended for {@value #EXTENDED} (SOF1, 8-bit or 12-bit, grey or colour; RGB goes to
+ * YCbCr 4:2:2, YBR_FULL_422; signed grey samples shifted into the unsigned range, see
+ * {@link dev.aperture.codec.EncodedFrame#valueOffset()}), both with
  * {@link dev.aperture.codec.EncodeOptions#quality()} and optimised or fixed Huffman tables
- * ({@link dev.aperture.codec.EncodeOptions#optimisedHuffman()}).
+ * ({@link dev.aperture.codec.EncodeOptions#optimisedHuffman()}). Every JPEG encoder writes restart
+ * intervals when {@link dev.aperture.codec.EncodeOptions#restartInterval()} asks for them.
  */
 public final class JpegCodecProvider implements CodecProvider {
 

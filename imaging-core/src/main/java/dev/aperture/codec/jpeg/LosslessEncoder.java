@@ -18,20 +18,26 @@ import dev.aperture.imaging.UnsupportedDataException;
  *
  * <p>Signed samples are coded as their two's-complement bit patterns at the full Bits Allocated
  * precision (differences are taken modulo 2^16, so crossing zero costs nothing); unsigned ones at
- * Bits Stored precision. Stateless and thread-safe.
+ * Bits Stored precision.
+ *
+ * <p>Restart intervals: {@link EncodeOptions#restartInterval()} MCUs (here: pixels) per interval,
+ * which must be a whole number of rows (a multiple of Columns), as libjpeg's lossless codec
+ * requires; each interval starts with the first-line prediction (H.1.2.1). Stateless and
+ * thread-safe.
  */
 final class LosslessEncoder implements FrameEncoder {
 
     private final boolean sv1Only;
-    private final int restartRows;
+    private final int forcedRestartRows;
 
     /**
      * @param sv1Only     true for the SV1 transfer syntax (predictor 1 whatever the options say)
-     * @param restartRows rows per restart interval, 0 for none (tests use it to exercise RSTn)
+     * @param restartRows rows per restart interval whatever the options say, 0 to take
+     *                    {@link EncodeOptions#restartInterval()} (tests use it to exercise RSTn)
      */
     LosslessEncoder(boolean sv1Only, int restartRows) {
         this.sv1Only = sv1Only;
-        this.restartRows = restartRows;
+        this.forcedRestartRows = restartRows;
     }
 
     @Override
@@ -58,6 +64,16 @@ final class LosslessEncoder implements FrameEncoder {
         }
         int width = image.columns();
         int rows = image.rows();
+        int restartRows = forcedRestartRows;
+        if (restartRows == 0 && options.restartInterval() > 0) {
+            if (options.restartInterval() % width != 0) {
+                throw new IllegalArgumentException("lossless JPEG restart interval must be a multiple of Columns");
+            }
+            restartRows = options.restartInterval() / width;
+        }
+        if ((long) restartRows * width > 0xFFFF) {
+            throw new IllegalArgumentException("restart interval above 65535 MCUs");
+        }
         int mask = (1 << precision) - 1;
         byte[] srcBytes = src instanceof ByteSamples b ? b.array() : null;
         short[] srcShorts = src instanceof ShortSamples sh ? sh.array() : null;

@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * is the index of the first offending input (the file's position in the list, or the frame):
  * {@link dev.aperture.volume.VolumeAssemblyException} for the geometry (mixed sizes or
  * orientations, duplicate or missing slices, non-uniform spacing, gantry tilt, see
- * {@link SliceStack}), and a {@link MalformedDataException} naming the tag when the slices belong
+ * {@link SliceStack}; in an enhanced object also In-Stack Position Numbers (0020,9057) that
+ * disagree with the sorted positions, see {@link SliceStack#checkInStackPositions(long[])}), and a {@link MalformedDataException} naming the tag when the slices belong
  * to different series (Series Instance UID), differ in Rescale Slope or Intercept, or in Pixel
  * Representation, or lack the geometry attributes; an {@link UnsupportedDataException} for colour
  * or wider than 16-bit images.
@@ -549,6 +550,7 @@ public final class SeriesVolumes {
         SliceStack stack;
         try {
             stack = SliceStack.of(infos, options.tolerance(), options.acceptTilt());
+            stack.checkInStackPositions(inStackPositions(perFrame, shared, frameNumbers));
         } catch (VolumeAssemblyException e) {
             // Name the frame of the object, not the index within the stack.
             throw e.frame() >= 0 && e.frame() < frameNumbers.size()
@@ -574,6 +576,17 @@ public final class SeriesVolumes {
         List<String> sources = ds.string(Tags.SOPInstanceUID).map(String::strip).filter(u -> !u.isEmpty())
                 .map(List::of).orElse(List.of());
         return new SeriesVolume(v, slope, intercept, header, true, chosen.id(), sources);
+    }
+
+    /** The In-Stack Position Number of each frame of a stack, -1 where a frame has none. */
+    private static long[] inStackPositions(List<DicomObject> perFrame, DicomObject shared, List<Integer> frames) {
+        long[] out = new long[frames.size()];
+        for (int k = 0; k < out.length; k++) {
+            long[] v = optionalMacro(perFrame.get(frames.get(k)), shared, Tags.FrameContentSequence)
+                    .map(fc -> fc.longs(Tags.InStackPositionNumber)).orElse(new long[0]);
+            out[k] = v.length == 1 ? v[0] : -1;
+        }
+        return out;
     }
 
     private static void checkGrey(ImageDescriptor image) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * 2048 higher, and the Transcoder declares Pixel Representation 0 and moves Rescale Intercept
  * (top level, or in the functional groups of an enhanced object) so that modality values stay
  * within the codec's error; the lossy attributes are set. (The peers' view of these files is
- * checked in the examples module's TranscodeCommandTest with dcmdjpeg and gdcmconv.)
+ * checked in the examples module's TranscodeCommandTest with dcmdjpeg and gdcmconv.) 12-bit RGB
+ * becomes YBR_FULL_422, as dcmcjpeg +ee writes it, and dcmdjpeg decodes it as we do.
  */
 class TranscoderExtendedJpegTest {
 
@@ -134,5 +135,69 @@ class TranscoderExtendedJpegTest {
         DicomFile f = file(ds);
         assertThrows(UnsupportedDataException.class,
                 () -> Transcoder.standard().transcode(f, TransferSyntax.JPEG_EXTENDED, Runnable::run));
+    }
+
+    @Test
+    void twelveBitRgbBecomesYbrFull422AndDcmtkDecodesItAsWeDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        int rows = 24;
+        int cols = 30;
+        short[] rgb = new short[rows * cols * 3];
+        Random r = new Random(5);
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                for (int c = 0; c < 3; c++) {
+                    double v = 2048 + 1500 * Math.sin(x / 5.0 + 2 * c) * Math.cos(y / 7.0) + r.nextGaussian() * 10;
+                    rgb[(y * cols + x) * 3 + c] = (short) Math.max(0, Math.min(4095, Math.round(v)));
+                }
+            }
+        }
+        byte[] px = new byte[rgb.length * 2];
+        ByteBuffer.wrap(px).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(rgb);
+        DicomObject ds = DicomObject.builder()
+                .setString(Tags.SOPClassUID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .setString(Tags.SOPInstanceUID, Vr.UI, "2.25.4321")
+                .setInts(Tags.Rows, Vr.US, rows).setInts(Tags.Columns, Vr.US, cols)
+                .setInts(Tags.SamplesPerPixel, Vr.US, 3).setString(Tags.PhotometricInterpretation, Vr.CS, "RGB")
+                .setInts(Tags.PlanarConfiguration, Vr.US, 0)
+                .setInts(Tags.BitsAllocated, Vr.US, 16).setInts(Tags.BitsStored, Vr.US, 12)
+                .setInts(Tags.HighBit, Vr.US, 11).setInts(Tags.PixelRepresentation, Vr.US, 0)
+                .adoptBytes(Tag.PIXEL_DATA, Vr.OW, px).build();
+        DicomObject out = Transcoder.standard().withOptions(dev.aperture.codec.EncodeOptions.DEFAULT.withQuality(95))
+                .transcode(file(ds), TransferSyntax.JPEG_EXTENDED, Runnable::run);
+        // PS3.5 8.2.1 and dcmcjpeg +ee: YCbCr 4:2:2, 12 bits, lossy attributes, a new instance
+        assertEquals("YBR_FULL_422", out.string(Tags.PhotometricInterpretation).orElseThrow());
+        assertEquals(0, out.integer(Tags.PlanarConfiguration).orElseThrow());
+        assertEquals(3, out.integer(Tags.SamplesPerPixel).orElseThrow());
+        assertEquals(12, out.integer(Tags.BitsStored).orElseThrow());
+        assertEquals("01", out.string(Tags.LossyImageCompression).orElseThrow());
+        assertEquals("ISO_10918_1", out.string(Tags.LossyImageCompressionMethod).orElseThrow());
+        assertNotEquals("2.25.4321", out.string(Tags.SOPInstanceUID).orElseThrow());
+        java.nio.file.Path written = tmp.resolve("rgb12.dcm");
+        DicomWriter.standard().write(written, out, TransferSyntax.JPEG_EXTENDED);
+        short[] ours = decode(DicomReader.standard().read(written));
+        assertEquals(rgb.length, ours.length);
+        double err = 0;
+        for (int i = 0; i < rgb.length; i++) {
+            err += Math.abs(ours[i] - rgb[i]);
+        }
+        assertTrue(err / rgb.length < 40, "mean error " + err / rgb.length + " of 4095");
+        // DCMTK decodes the file (YCbCr back to RGB) within one of our samples
+        java.nio.file.Path dj = tmp.resolve("dj.dcm");
+        boolean present = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "dcmdjpeg")));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("dcmdjpeg is not installed");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "dcmdjpeg is not installed");
+        Process p = new ProcessBuilder("dcmdjpeg", written.toString(), dj.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        DicomFile theirs = DicomReader.standard().read(dj);
+        assertEquals("RGB", theirs.dataset().string(Tags.PhotometricInterpretation).orElseThrow());
+        short[] t = decode(theirs);
+        for (int i = 0; i < rgb.length; i++) {
+            assertTrue(Math.abs(t[i] - ours[i]) <= 1, "sample " + i + ": " + t[i] + " vs " + ours[i]);
+        }
     }
 }
