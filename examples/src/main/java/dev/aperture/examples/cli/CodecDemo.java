@@ -34,19 +34,22 @@ final class CodecDemo {
         long nativeBytes = 2L * original.length;
         out.println("Transcode CT_small.dcm (128x128, 16-bit signed) to each encoder, read back and compare:");
         List<Object[]> targets = List.of(
-                new Object[] {TransferSyntax.RLE_LOSSLESS, 0},
-                new Object[] {TransferSyntax.DEFLATED_IMAGE_FRAME, 0},
-                new Object[] {TransferSyntax.JPEG_LOSSLESS_SV1, 0},
-                new Object[] {TransferSyntax.JPEG_LS_LOSSLESS, 0},
-                new Object[] {TransferSyntax.JPEG_LS_NEAR_LOSSLESS, 2},
-                new Object[] {TransferSyntax.JPEG_EXTENDED, 0});
+                new Object[] {TransferSyntax.RLE_LOSSLESS, 0, 0},
+                new Object[] {TransferSyntax.DEFLATED_IMAGE_FRAME, 0, 0},
+                new Object[] {TransferSyntax.JPEG_LOSSLESS_SV1, 0, 0},
+                new Object[] {TransferSyntax.JPEG_LOSSLESS_SV1, 0, 128 * 16},
+                new Object[] {TransferSyntax.JPEG_LS_LOSSLESS, 0, 0},
+                new Object[] {TransferSyntax.JPEG_LS_NEAR_LOSSLESS, 2, 0},
+                new Object[] {TransferSyntax.JPEG_EXTENDED, 0, 0});
         for (Object[] t : targets) {
             TransferSyntax ts = (TransferSyntax) t[0];
             int near = (Integer) t[1];
+            int restart = (Integer) t[2];
             long t0 = System.nanoTime();
-            DicomObject encoded = Transcoder.standard().withOptions(EncodeOptions.DEFAULT.withNearLossless(near))
+            DicomObject encoded = Transcoder.standard()
+                    .withOptions(EncodeOptions.DEFAULT.withNearLossless(near).withRestartInterval(restart))
                     .transcode(in, ts, Runnable::run);
-            Path file = outDir.resolve("CT_small." + ts.uid() + ".dcm");
+            Path file = outDir.resolve("CT_small." + ts.uid() + (restart > 0 ? ".restarts" : "") + ".dcm");
             DicomWriter.standard().write(file, encoded, ts);
             double ms = (System.nanoTime() - t0) / 1e6;
             DicomFile back = DicomReader.standard().read(file);
@@ -65,7 +68,8 @@ final class CodecDemo {
                 }
                 return n;
             }).orElse(nativeBytes);
-            out.printf(Locale.ROOT, "  %-48.48s %6d bytes (%.2f:1) in %5.1f ms, %s%n", ts.name() + (near > 0 ? ", NEAR " + near : "") + (ts == TransferSyntax.JPEG_EXTENDED ? ", q90" : ""),
+            out.printf(Locale.ROOT, "  %-48.48s %6d bytes (%.2f:1) in %5.1f ms, %s%n", ts.name() + (near > 0 ? ", NEAR " + near : "") + (ts == TransferSyntax.JPEG_EXTENDED ? ", q90" : "")
+                    + (restart > 0 ? ", restart every 16 rows" : ""),
                     size, nativeBytes / (double) size, ms, worst == 0 ? "bit-exact" : "max error " + worst);
         }
         Path png = outDir.resolve("CT_small.png");

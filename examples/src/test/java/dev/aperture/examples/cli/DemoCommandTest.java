@@ -15,7 +15,7 @@ class DemoCommandTest {
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
         assertTrue(out.contains("all samples decoded"), out);
-        assertEquals(4, out.lines().filter(l -> l.contains("bit-exact")).count(), out);
+        assertEquals(5, out.lines().filter(l -> l.contains("bit-exact")).count(), out);
         assertTrue(out.contains("max error 2"), "JPEG-LS NEAR 2 stays within 2: " + out);
         String extended = out.lines().filter(l -> l.contains("JPEG Extended")).findFirst().orElseThrow();
         int err = Integer.parseInt(extended.replaceAll(".*max error (\\d+).*", "$1"));
