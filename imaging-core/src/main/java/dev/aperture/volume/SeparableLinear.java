@@ -126,9 +126,7 @@ final class SeparableLinear {
 
     /** Fills {@code destination} (its geometry is the target) on the executor, or inline when null. */
     void run(Volume destination, Executor executor) {
-        // The short path's y planes hold the source columns the x taps read per target row.
-        long planeFloats = (long) (xHi - xLo + 1) * destination.geometry().rows();
-        if (shorts != null && destination.type() != Volume.ValueType.FLOAT && planeFloats <= 2L * MAX_PLANE_VOXELS) {
+        if (shorts != null && destination.type() != Volume.ValueType.FLOAT) {
             new ShortPath(destination).run(executor);
             return;
         }
@@ -315,36 +313,33 @@ final class SeparableLinear {
     }
 
     /**
-     * Short source to short destination, in floats, passes in the order y, z, x. Per source slice
-     * an output slice reads, a <em>y plane</em> is made once: the target's rows, each the y blend of
-     * two source rows (widened to floats once) over the source columns the x taps read. An output
-     * row is then the z blend of two y plane rows (a float loop over whole rows that C2 vectorises;
-     * skipped when the z weight is 0), followed by the x interpolation through the column table,
-     * rounded half up and clamped into the destination, in the same scalar loop (JDK 17 converts
-     * float to int one value at a time, so the conversion rides along with the gather it cannot
-     * avoid). Against the double path: no double planes (half the memory traffic, twice the lanes),
-     * one fewer pass over the output, and the x gather done once per output voxel instead of once per
-     * plane voxel and again in the z blend.
+     * Short source to short destination, in floats. The structure is that of the double path (per
+     * source slice a plane: y blend of two widened source rows over whole rows, then x through the
+     * column table; an output slice is the z blend of two planes), with these differences: floats
+     * instead of doubles (half the memory traffic, twice the lanes in the vectorised y blend), the x
+     * interpolation reads its two taps as {@code line[p]} and {@code line[p + 1]} from one index
+     * table (a row carries one padding column, and edge columns whose two taps coincide get weight
+     * 0), and the z blend, rounding and clamping run in one loop over the output row.
      *
      * <p>Precision: a float holds every 16-bit value exactly and each blend of two in-range floats
-     * with a weight in [0, 1] errs by at most about 2^-24 of 65536 (0.004), so three blends stay far
-     * below the half unit that decides the rounding: a short result is the rounded exact value or,
-     * for a value within a few thousandths of a half, its neighbour (the tests' one-unit tolerance).
+     * with a weight in [0, 1] errs by at most about 2^-24 of 65536 (0.004), so the three blends stay
+     * far below the half unit that decides the rounding: a short result is the rounded exact value
+     * or, for a value within about 0.01 of a half, its neighbour (the tests' one-unit tolerance).
      */
     private final class ShortPath {
         private final short[] dst;
         private final int nx;
         private final int ny;
         private final int nz;
-        /** Columns of the source a y plane row holds: {@code [xLo, xHi]}. */
+        /** Source columns a widened row holds: {@code [xLo, xLo + width)}, plus one padding column. */
         private final int width;
-        private final int[] cx0;
-        private final int[] cx1;
+        private final int[] px;
         private final float[] fx;
         private final float[] fy;
         private final float lo;
-        private final int span;
         private final short outside;
+        /** Whether the destination has the source's type, so blends stay within its range. */
+        private final boolean inRange;
 
         ShortPath(Volume destination) {
             VolumeGeometry t = destination.geometry();
@@ -353,46 +348,46 @@ final class SeparableLinear {
             ny = t.rows();
             nz = t.slices();
             boolean signed = destination.type() == Volume.ValueType.SIGNED_SHORT;
+            inRange = signed == (mask == -1);
             int l = signed ? Short.MIN_VALUE : 0;
             lo = l;
-            span = 0xFFFF;
             double o = outsideValue;
             o = o < l ? l : (o > l + 0xFFFF ? l + 0xFFFF : o);
             outside = (short) (int) Math.floor(o + 0.5);
             width = ax.lo < ax.hi ? xHi - xLo + 1 : 0;
-            cx0 = new int[nx];
-            cx1 = new int[nx];
+            px = new int[nx];
             fx = new float[nx];
             for (int c = ax.lo; c < ax.hi; c++) {
-                cx0[c] = ax.i0[c] - xLo;
-                cx1[c] = ax.i1[c] - xLo;
-                fx[c] = (float) ax.f[c];
+                // Taps i0 <= i1 are either consecutive or (clamped at an edge) equal; equal taps read
+                // line[i0] with weight 0, and line[i0 + 1] is at most the padding column.
+                px[c] = ax.i0[c] - xLo;
+                fx[c] = ax.i1[c] == ax.i0[c] ? 0f : (float) ax.f[c];
             }
             fy = new float[ny];
             for (int j = ay.lo; j < ay.hi; j++) {
-                fy[j] = (float) ay.f[j];
+                fy[j] = ay.i1[j] == ay.i0[j] ? 0f : (float) ay.f[j];
             }
         }
 
         void run(Executor executor) {
-            Parallel.run(executor, nz, MAX_CHUNKS, () -> new FloatTask(width, ny), this::slices);
+            Parallel.run(executor, nz, MAX_CHUNKS, () -> new FloatTask(width + 1, nx * ny), this::slices);
         }
 
         private void slices(int from, int to, FloatTask task) {
-            final int rowLength = nx;
             final float[] planeA = task.planeA;
             final float[] planeB = task.planeB;
             int sliceA = task.sliceA;
             int sliceB = task.sliceB;
+            final int n = nx;
             for (int k = from; k < to; k++) {
-                int base = k * ny * rowLength;
+                int base = k * ny * n;
                 if (k < az.lo || k >= az.hi || ay.lo >= ay.hi || width == 0) {
-                    java.util.Arrays.fill(dst, base, base + ny * rowLength, outside);
+                    java.util.Arrays.fill(dst, base, base + ny * n, outside);
                     continue;
                 }
                 int z0 = az.i0[k];
                 int z1 = az.i1[k];
-                float fz = (float) az.f[k];
+                float fz = z0 == z1 ? 0f : (float) az.f[k];
                 // Planes z0 and z1 (only z0 when fz is 0): keep the one still needed, make the other.
                 float[] p0;
                 float[] p1 = null;
@@ -401,11 +396,11 @@ final class SeparableLinear {
                 } else if (z0 == sliceB) {
                     p0 = planeB;
                 } else if (sliceA == z1 && fz != 0) {
-                    yPlane(z0, planeB, task);
+                    plane(z0, planeB, task);
                     sliceB = z0;
                     p0 = planeB;
                 } else {
-                    yPlane(z0, planeA, task);
+                    plane(z0, planeA, task);
                     sliceA = z0;
                     p0 = planeA;
                 }
@@ -415,73 +410,66 @@ final class SeparableLinear {
                     } else if (z1 == sliceB) {
                         p1 = planeB;
                     } else if (p0 == planeA) {
-                        yPlane(z1, planeB, task);
+                        plane(z1, planeB, task);
                         sliceB = z1;
                         p1 = planeB;
                     } else {
-                        yPlane(z1, planeA, task);
+                        plane(z1, planeA, task);
                         sliceA = z1;
                         p1 = planeA;
                     }
                 }
-                java.util.Arrays.fill(dst, base, base + ay.lo * rowLength, outside);
-                java.util.Arrays.fill(dst, base + ay.hi * rowLength, base + ny * rowLength, outside);
-                float[] zrow = task.zrow;
-                final int w = width;
+                java.util.Arrays.fill(dst, base, base + ay.lo * n, outside);
+                java.util.Arrays.fill(dst, base + ay.hi * n, base + ny * n, outside);
                 for (int j = ay.lo; j < ay.hi; j++) {
-                    int o = j * w;
-                    float[] src;
-                    int off;
-                    if (p1 == null) {
-                        src = p0;
-                        off = o;
-                    } else {
-                        final float[] a = p0;
-                        final float[] b = p1;
-                        for (int i = 0; i < w; i++) {
-                            float v0 = a[o + i];
-                            zrow[i] = v0 + fz * (b[o + i] - v0);
-                        }
-                        src = zrow;
-                        off = 0;
-                    }
-                    xRow(src, off, base + j * rowLength);
+                    zRow(p0, p1 == null ? p0 : p1, p1 == null ? 0f : fz, j * n, base + j * n);
                 }
             }
             task.sliceA = sliceA;
             task.sliceB = sliceB;
         }
 
-        /** One output row from a z-blended row at {@code src[off ..]}: x interpolation, rounding, outside fill. */
-        private void xRow(float[] src, int off, int d) {
+        /**
+         * Output row at {@code d} from plane rows at {@code o}: {@code a + fz (b - a)} over the
+         * inside columns, rounded half up and clamped; the outside value elsewhere.
+         */
+        private void zRow(float[] a, float[] b, float fz, int o, int d) {
             final short[] out = dst;
-            final int[] i0 = cx0;
-            final int[] i1 = cx1;
-            final float[] f = fx;
             final int cLo = ax.lo;
             final int cHi = ax.hi;
-            // Shift by -lo so that the value is >= 0 when in range: the int conversion (which
-            // truncates) then floors, giving floor(v + 0.5), round half up. Below the range it gives
-            // at most 0 (truncation moves toward 0, and 0 is the clamp), above it the clamp; the
-            // result plus lo is back in the destination's units.
+            // Shifted by -lo the value is >= 0 when in range, so the int conversion (which truncates)
+            // floors it: floor(v + 0.5), round half up. Below the range it gives at most 0 (truncation
+            // moves toward 0, and 0 is the clamp), above it the clamp; adding lo restores the units.
             final float shift = 0.5f - lo;
             final int l = (int) lo;
-            final int s = span;
             java.util.Arrays.fill(out, d, d + cLo, outside);
-            for (int c = cLo; c < cHi; c++) {
-                float v0 = src[off + i0[c]];
-                float v = v0 + f[c] * (src[off + i1[c]] - v0);
-                int q = (int) (v + shift);
-                q = q < 0 ? 0 : (q > s ? s : q);
-                out[d + c] = (short) (q + l);
+            if (inRange) {
+                // Same type in and out: every value is a convex blend of values of the type (plus a
+                // float error far below 0.5), so v - lo + 0.5 lies in (0, span + 1) and needs no
+                // clamp. Without the clamp a later C2 (JDK 25) vectorises the loop; JDK 17 does not.
+                for (int c = cLo; c < cHi; c++) {
+                    float v0 = a[o + c];
+                    out[d + c] = (short) ((int) (v0 + fz * (b[o + c] - v0) + shift) + l);
+                }
+            } else {
+                for (int c = cLo; c < cHi; c++) {
+                    float v0 = a[o + c];
+                    int q = (int) (v0 + fz * (b[o + c] - v0) + shift);
+                    q = q < 0 ? 0 : (q > 0xFFFF ? 0xFFFF : q);
+                    out[d + c] = (short) (q + l);
+                }
             }
             java.util.Arrays.fill(out, d + cHi, d + nx, outside);
         }
 
-        /** Source slice {@code s} blended along y onto the target's rows, columns [xLo, xHi], into {@code p}. */
-        private void yPlane(int s, float[] p, FloatTask task) {
+        /** Source slice {@code s} resampled onto the target's inside rows and columns, into {@code p}. */
+        private void plane(int s, float[] p, FloatTask task) {
             final int w = width;
-            final int x0 = xLo;
+            final int[] pc = px;
+            final float[] f = fx;
+            final int cLo = ax.lo;
+            final int cHi = ax.hi;
+            final float[] line = task.line;
             int rowBase = s * (snxy / snx);
             task.tag0 = -1;
             task.tag1 = -1;
@@ -489,22 +477,29 @@ final class SeparableLinear {
                 int ra = rowBase + ay.i0[j];
                 int rb = rowBase + ay.i1[j];
                 float fj = fy[j];
-                float[] a = widened(task, ra, rb, x0, w);
-                int o = j * w;
+                float[] a = widened(task, ra, rb, w);
+                float[] src;
                 if (fj == 0) {
-                    System.arraycopy(a, 0, p, o, w);
-                    continue;
+                    src = a;
+                } else {
+                    float[] b = widened(task, rb, ra, w);
+                    for (int i = 0; i < w; i++) {
+                        float v0 = a[i];
+                        line[i] = v0 + fj * (b[i] - v0);
+                    }
+                    src = line;
                 }
-                float[] b = widened(task, rb, ra, x0, w);
-                for (int i = 0; i < w; i++) {
-                    float v0 = a[i];
-                    p[o + i] = v0 + fj * (b[i] - v0);
+                int o = j * nx;
+                for (int c = cLo; c < cHi; c++) {
+                    int q = pc[c];
+                    float v0 = src[q];
+                    p[o + c] = v0 + f[c] * (src[q + 1] - v0);
                 }
             }
         }
 
-        /** Source row {@code r} (index of its first voxel / snx), columns [x0, x0 + w), as floats, from the two-row cache. */
-        private float[] widened(FloatTask task, int r, int keep, int x0, int w) {
+        /** Source row {@code r} (index of its first voxel / snx), columns [xLo, xLo + w), as floats, from the two-row cache. */
+        private float[] widened(FloatTask task, int r, int keep, int w) {
             if (task.tag0 == r) {
                 return task.row0;
             }
@@ -520,33 +515,42 @@ final class SeparableLinear {
                 task.tag0 = r;
             }
             final short[] v = shorts;
-            final int m = mask;
-            int a = r * snx + x0;
-            for (int i = 0; i < w; i++) {
-                d[i] = v[a + i] & m;
+            int a = r * snx + xLo;
+            // Two loops so that each loads with the right extension (no mask in the loop).
+            if (mask == -1) {
+                for (int i = 0; i < w; i++) {
+                    d[i] = v[a + i];
+                }
+            } else {
+                for (int i = 0; i < w; i++) {
+                    d[i] = v[a + i] & 0xFFFF;
+                }
             }
             return d;
         }
     }
 
-    /** Buffers of one running chunk of the short path: two y planes, two widened rows, a z row. */
+    /**
+     * Buffers of one running chunk of the short path: two planes, two widened rows and the y blend
+     * (rows carry one padding column, which stays 0).
+     */
     private static final class FloatTask {
         final float[] planeA;
         final float[] planeB;
         final float[] row0;
         final float[] row1;
-        final float[] zrow;
+        final float[] line;
         int sliceA = -1;
         int sliceB = -1;
         int tag0 = -1;
         int tag1 = -1;
 
-        FloatTask(int width, int ny) {
-            planeA = new float[width * ny];
-            planeB = new float[width * ny];
-            row0 = new float[width];
-            row1 = new float[width];
-            zrow = new float[width];
+        FloatTask(int rowLength, int planeLength) {
+            planeA = new float[planeLength];
+            planeB = new float[planeLength];
+            row0 = new float[rowLength];
+            row1 = new float[rowLength];
+            line = new float[rowLength];
         }
     }
 }
