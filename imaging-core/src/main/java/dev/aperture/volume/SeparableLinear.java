@@ -126,7 +126,7 @@ final class SeparableLinear {
 
     /** Fills {@code destination} (its geometry is the target) on the executor, or inline when null. */
     void run(Volume destination, Executor executor) {
-        if (shorts != null && destination.type() != Volume.ValueType.FLOAT) {
+        if (shorts != null && destination.type() != Volume.ValueType.FLOAT && snx > 1) {
             new ShortPath(destination).run(executor);
             return;
         }
@@ -313,13 +313,13 @@ final class SeparableLinear {
     }
 
     /**
-     * Short source to short destination, in floats. The structure is that of the double path (per
-     * source slice a plane: y blend of two widened source rows over whole rows, then x through the
-     * column table; an output slice is the z blend of two planes), with these differences: floats
-     * instead of doubles (half the memory traffic, twice the lanes in the vectorised y blend), the x
-     * interpolation reads its two taps as {@code line[p]} and {@code line[p + 1]} from one index
-     * table (a row carries one padding column, and edge columns whose two taps coincide get weight
-     * 0), and the z blend, rounding and clamping run in one loop over the output row.
+     * Short source (of more than one column) to short destination, in floats. Per source slice an
+     * output slice reads, a plane is made once, as in the double path, but x first: each source
+     * row the y taps need is interpolated onto the target's columns straight from the shorts (one
+     * scalar loop that converts and gathers, its two taps read as {@code v[q]} and {@code v[q + 1]}
+     * from one index table), then pairs of those rows are blended along y over whole rows
+     * (vectorised). An output slice is the z blend of two planes, rounded and clamped in the same
+     * loop. Floats instead of doubles halve the memory traffic and double the vector lanes.
      *
      * <p>Precision: a float holds every 16-bit value exactly and each blend of two in-range floats
      * with a weight in [0, 1] errs by at most about 2^-24 of 65536 (0.004), so the three blends stay
@@ -331,8 +331,6 @@ final class SeparableLinear {
         private final int nx;
         private final int ny;
         private final int nz;
-        /** Source columns a widened row holds: {@code [xLo, xLo + width)}, plus one padding column. */
-        private final int width;
         private final int[] px;
         private final float[] fx;
         private final float[] fy;
@@ -354,14 +352,24 @@ final class SeparableLinear {
             double o = outsideValue;
             o = o < l ? l : (o > l + 0xFFFF ? l + 0xFFFF : o);
             outside = (short) (int) Math.floor(o + 0.5);
-            width = ax.lo < ax.hi ? xHi - xLo + 1 : 0;
             px = new int[nx];
             fx = new float[nx];
             for (int c = ax.lo; c < ax.hi; c++) {
-                // Taps i0 <= i1 are either consecutive or (clamped at an edge) equal; equal taps read
-                // line[i0] with weight 0, and line[i0 + 1] is at most the padding column.
-                px[c] = ax.i0[c] - xLo;
-                fx[c] = ax.i1[c] == ax.i0[c] ? 0f : (float) ax.f[c];
+                // Taps i0 <= i1 are either consecutive or (clamped at an edge) equal. Equal taps
+                // become (i0, i0 + 1) with weight 0, or at the last column (i0 - 1, i0) with weight 1
+                // (v0 + 1 * (v1 - v0) is v1 exactly for integer-valued floats); the run method sends
+                // sources of one column to the double path, so i0 - 1 >= 0 there.
+                int i0 = ax.i0[c];
+                if (ax.i1[c] != i0) {
+                    px[c] = i0;
+                    fx[c] = (float) ax.f[c];
+                } else if (i0 + 1 < snx) {
+                    px[c] = i0;
+                    fx[c] = 0f;
+                } else {
+                    px[c] = i0 - 1;
+                    fx[c] = 1f;
+                }
             }
             fy = new float[ny];
             for (int j = ay.lo; j < ay.hi; j++) {
@@ -370,7 +378,7 @@ final class SeparableLinear {
         }
 
         void run(Executor executor) {
-            Parallel.run(executor, nz, MAX_CHUNKS, () -> new FloatTask(width + 1, nx * ny), this::slices);
+            Parallel.run(executor, nz, MAX_CHUNKS, () -> new FloatTask(nx, nx * ny), this::slices);
         }
 
         private void slices(int from, int to, FloatTask task) {
@@ -381,7 +389,7 @@ final class SeparableLinear {
             final int n = nx;
             for (int k = from; k < to; k++) {
                 int base = k * ny * n;
-                if (k < az.lo || k >= az.hi || ay.lo >= ay.hi || width == 0) {
+                if (k < az.lo || k >= az.hi || ay.lo >= ay.hi || ax.lo >= ax.hi) {
                     java.util.Arrays.fill(dst, base, base + ny * n, outside);
                     continue;
                 }
@@ -462,11 +470,13 @@ final class SeparableLinear {
             java.util.Arrays.fill(out, d + cHi, d + nx, outside);
         }
 
-        /** Source slice {@code s} resampled onto the target's inside rows and columns, into {@code p}. */
+        /**
+         * Source slice {@code s} resampled onto the target's inside rows and columns, into {@code p}:
+         * each source row is interpolated along x once, straight from the shorts (the gather and the
+         * conversion in one scalar loop: fewer values than widening whole rows and gathering again),
+         * then pairs of x rows are blended along y (a vectorised loop over whole rows).
+         */
         private void plane(int s, float[] p, FloatTask task) {
-            final int w = width;
-            final int[] pc = px;
-            final float[] f = fx;
             final int cLo = ax.lo;
             final int cHi = ax.hi;
             final float[] line = task.line;
@@ -477,29 +487,24 @@ final class SeparableLinear {
                 int ra = rowBase + ay.i0[j];
                 int rb = rowBase + ay.i1[j];
                 float fj = fy[j];
-                float[] a = widened(task, ra, rb, w);
-                float[] src;
-                if (fj == 0) {
-                    src = a;
-                } else {
-                    float[] b = widened(task, rb, ra, w);
-                    for (int i = 0; i < w; i++) {
-                        float v0 = a[i];
-                        line[i] = v0 + fj * (b[i] - v0);
-                    }
-                    src = line;
-                }
+                float[] a = xRow(task, ra, rb);
                 int o = j * nx;
-                for (int c = cLo; c < cHi; c++) {
-                    int q = pc[c];
-                    float v0 = src[q];
-                    p[o + c] = v0 + f[c] * (src[q + 1] - v0);
+                if (fj == 0) {
+                    System.arraycopy(a, cLo, p, o + cLo, cHi - cLo);
+                    continue;
                 }
+                float[] b = xRow(task, rb, ra);
+                // Into a row indexed like its inputs (C2 vectorises that), then copied into the plane.
+                for (int c = cLo; c < cHi; c++) {
+                    float v0 = a[c];
+                    line[c] = v0 + fj * (b[c] - v0);
+                }
+                System.arraycopy(line, cLo, p, o + cLo, cHi - cLo);
             }
         }
 
-        /** Source row {@code r} (index of its first voxel / snx), columns [xLo, xLo + w), as floats, from the two-row cache. */
-        private float[] widened(FloatTask task, int r, int keep, int w) {
+        /** Source row {@code r} (index of its first voxel / snx) interpolated onto the target's columns, from the two-row cache. */
+        private float[] xRow(FloatTask task, int r, int keep) {
             if (task.tag0 == r) {
                 return task.row0;
             }
@@ -515,15 +520,22 @@ final class SeparableLinear {
                 task.tag0 = r;
             }
             final short[] v = shorts;
-            int a = r * snx + xLo;
-            // Two loops so that each loads with the right extension (no mask in the loop).
+            final int[] pc = px;
+            final float[] f = fx;
+            final int cHi = ax.hi;
+            int a = r * snx;
+            // px[c] + 1 < snx for every column (see the constructor): both taps lie in row r.
             if (mask == -1) {
-                for (int i = 0; i < w; i++) {
-                    d[i] = v[a + i];
+                for (int c = ax.lo; c < cHi; c++) {
+                    int q = a + pc[c];
+                    float v0 = v[q];
+                    d[c] = v0 + f[c] * (v[q + 1] - v0);
                 }
             } else {
-                for (int i = 0; i < w; i++) {
-                    d[i] = v[a + i] & 0xFFFF;
+                for (int c = ax.lo; c < cHi; c++) {
+                    int q = a + pc[c];
+                    float v0 = v[q] & 0xFFFF;
+                    d[c] = v0 + f[c] * ((v[q + 1] & 0xFFFF) - v0);
                 }
             }
             return d;
@@ -531,8 +543,8 @@ final class SeparableLinear {
     }
 
     /**
-     * Buffers of one running chunk of the short path: two planes, two widened rows and the y blend
-     * (rows carry one padding column, which stays 0).
+     * Buffers of one running chunk of the short path: two planes, two x-interpolated source rows
+     * and the y blend.
      */
     private static final class FloatTask {
         final float[] planeA;
