@@ -163,6 +163,9 @@ public final class FrameResizer {
         final int[] index;
         final int[] start;
         final float[] weight;
+        /** Outputs {@code [inLo, inHi)} read only indices inside the axis: {@code 0 <= start, start + taps <= inSize}. */
+        final int inLo;
+        final int inHi;
 
         Table(Kernel kernel, int inSize, int outSize) {
             double scale = (double) inSize / outSize;
@@ -187,6 +190,18 @@ public final class FrameResizer {
                     weight[u * k + t] = t < c ? (float) w[t] : 0f;
                 }
             }
+            // start is non-decreasing in u (the sample position grows with u), so the outputs whose
+            // taps all lie inside form one range.
+            int a = 0;
+            while (a < outSize && start[a] < 0) {
+                a++;
+            }
+            int b = a;
+            while (b < outSize && start[b] + k <= inSize) {
+                b++;
+            }
+            inLo = a;
+            inHi = b;
         }
     }
 
@@ -246,7 +261,7 @@ public final class FrameResizer {
         // slots >= ty.taps; with slots = sh every row has its own slot.
         int slots = Math.min(ty.taps, sh);
         // Buffers pass from chunk to chunk (see Parallel); cached rows stay valid within the call.
-        Parallel.run(executor, h, Parallel.MAX_CHUNKS, () -> new Task((sw + 2 * pad) * ch, outRow, slots, ty.taps),
+        Parallel.run(executor, h, Parallel.MAX_CHUNKS, () -> new Task(ch == 1 ? 0 : (sw + 2 * pad) * ch, inRow, outRow, slots, ty.taps),
                 (from, to, task) -> {
             float[] row = task.row;
             float[] acc = task.acc;
@@ -275,18 +290,13 @@ public final class FrameResizer {
                     rw[m] = wt;
                     m++;
                 }
-                vertical(rr, rw, m, row, pad * ch, inRow);
-                for (int i = 1; i <= pad; i++) {
-                    int l = mirror ? Taps.mirror(-i, sw) : 0;
-                    int r = mirror ? Taps.mirror(sw - 1 + i, sw) : sw - 1;
-                    for (int c = 0; c < ch; c++) {
-                        row[(pad - i) * ch + c] = row[(pad + l) * ch + c];
-                        row[(pad + sw - 1 + i) * ch + c] = row[(pad + r) * ch + c];
-                    }
-                }
+                float[] vrow = task.vrow;
+                vertical(rr, rw, m, vrow, inRow);
                 if (ch == 1) {
-                    horizontal1(row, pad, tx, w, acc);
+                    horizontal1(vrow, tx, w, acc);
                 } else {
+                    System.arraycopy(vrow, 0, row, pad * ch, inRow);
+                    pad(row, pad, sw, ch, mirror);
                     horizontalN(row, pad, tx, w, ch, acc);
                 }
                 int d = (y0 + v) * dstStride + x0 * ch;
@@ -305,14 +315,16 @@ public final class FrameResizer {
     /** Buffers of one running chunk: padded row, output row, the row cache and its tags, tap lists. */
     private static final class Task {
         final float[] row;
+        final float[] vrow;
         final float[] acc;
         final float[][] cache;
         final int[] tag;
         final float[][] rr;
         final float[] rw;
 
-        Task(int rowLength, int outRow, int slots, int taps) {
+        Task(int rowLength, int inRow, int outRow, int slots, int taps) {
             row = new float[rowLength];
+            vrow = new float[inRow];
             acc = new float[outRow];
             cache = new float[slots][];
             tag = new int[slots];
@@ -327,22 +339,39 @@ public final class FrameResizer {
         if (src instanceof float[] f) {
             System.arraycopy(f, at, out, 0, n);
         } else if (src instanceof short[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = s[at + i] & mask;
+            // One loop per signedness, each with a constant mask (or none), so that each is a plain
+            // load-and-convert: JDK 17 still converts one value at a time, later C2s vectorise it.
+            if (mask == -1) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = s[at + i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[i] = s[at + i] & 0xFFFF;
+                }
             }
         } else {
             byte[] b = (byte[]) src;
-            for (int i = 0; i < n; i++) {
-                out[i] = b[at + i] & mask;
+            if (mask == -1) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = b[at + i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[i] = b[at + i] & 0xFF;
+                }
             }
         }
     }
 
     /**
-     * {@code out[off + i] = sum over t < m of w[t] * rows[t][i]} for {@code i < n}, in passes of up
+     * {@code out[i] = sum over t < m of w[t] * rows[t][i]} for {@code i < n}, in passes of up
      * to three rows (contiguous float loops that C2 vectorises). Weights sum to 1, so m &ge; 1.
+     * Output and inputs are indexed alike: with an offset on the output (as into a padded row) C2
+     * cannot rule out an overlap with an input row at another index and leaves the loop scalar (3x
+     * slower on JDK 17).
      */
-    private static void vertical(float[][] rows, float[] w, int m, float[] out, int off, int n) {
+    private static void vertical(float[][] rows, float[] w, int m, float[] out, int n) {
         if (m == 6) {
             // Lanczos-3 away from the edges: one pass, so the output row is written once.
             float w0 = w[0];
@@ -358,7 +387,7 @@ public final class FrameResizer {
             float[] e = rows[4];
             float[] f = rows[5];
             for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * a[i] + w1 * b[i] + w2 * c[i] + w3 * d[i] + w4 * e[i] + w5 * f[i];
+                out[i] = w0 * a[i] + w1 * b[i] + w2 * c[i] + w3 * d[i] + w4 * e[i] + w5 * f[i];
             }
             return;
         }
@@ -371,7 +400,7 @@ public final class FrameResizer {
             float[] b = rows[1];
             float[] c = rows[2];
             for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * a[i] + w1 * b[i] + w2 * c[i];
+                out[i] = w0 * a[i] + w1 * b[i] + w2 * c[i];
             }
             t = 3;
         } else if (m == 2) {
@@ -380,14 +409,14 @@ public final class FrameResizer {
             float[] a = rows[0];
             float[] b = rows[1];
             for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * a[i] + w1 * b[i];
+                out[i] = w0 * a[i] + w1 * b[i];
             }
             t = 2;
         } else {
             float w0 = w[0];
             float[] a = rows[0];
             for (int i = 0; i < n; i++) {
-                out[off + i] = w0 * a[i];
+                out[i] = w0 * a[i];
             }
             t = 1;
         }
@@ -399,7 +428,7 @@ public final class FrameResizer {
             float[] b = rows[t + 1];
             float[] c = rows[t + 2];
             for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * a[i] + w1 * b[i] + w2 * c[i];
+                out[i] += w0 * a[i] + w1 * b[i] + w2 * c[i];
             }
         }
         if (t + 1 < m) {
@@ -408,13 +437,13 @@ public final class FrameResizer {
             float[] a = rows[t];
             float[] b = rows[t + 1];
             for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * a[i] + w1 * b[i];
+                out[i] += w0 * a[i] + w1 * b[i];
             }
         } else if (t < m) {
             float w0 = w[t];
             float[] a = rows[t];
             for (int i = 0; i < n; i++) {
-                out[off + i] += w0 * a[i];
+                out[i] += w0 * a[i];
             }
         }
     }
@@ -440,41 +469,77 @@ public final class FrameResizer {
     }
 
     /**
-     * Horizontal pass, one channel: taps are consecutive in the padded row. The common tap counts
-     * are unrolled; the sum runs left to right as in the general loop, so the result is the same.
+     * Horizontal pass, one channel, from the unpadded row {@code row}: outputs whose taps all lie
+     * inside the row read consecutive samples from {@code start} (the common tap counts unrolled);
+     * the few at the edges read through the mapped (clamped or mirrored) index table. Every sum
+     * runs left to right from tap 0, so each output is the same whichever loop computes it.
      */
-    private static void horizontal1(float[] row, int pad, Table tx, int w, float[] acc) {
+    private static void horizontal1(float[] row, Table tx, int w, float[] acc) {
         final int k = tx.taps;
         final int[] st = tx.start;
         final float[] wt = tx.weight;
+        final int lo = tx.inLo;
+        final int hi = tx.inHi;
+        edges(row, tx, 0, Math.min(lo, w), acc);
         if (k == 6) {
-            for (int u = 0; u < w; u++) {
-                int p = st[u] + pad;
+            for (int u = lo; u < hi; u++) {
+                int p = st[u];
                 int b = u * 6;
                 acc[u] = wt[b] * row[p] + wt[b + 1] * row[p + 1] + wt[b + 2] * row[p + 2]
                         + wt[b + 3] * row[p + 3] + wt[b + 4] * row[p + 4] + wt[b + 5] * row[p + 5];
             }
         } else if (k == 4) {
-            for (int u = 0; u < w; u++) {
-                int p = st[u] + pad;
+            for (int u = lo; u < hi; u++) {
+                int p = st[u];
                 int b = u * 4;
                 acc[u] = wt[b] * row[p] + wt[b + 1] * row[p + 1] + wt[b + 2] * row[p + 2] + wt[b + 3] * row[p + 3];
             }
         } else if (k == 2) {
-            for (int u = 0; u < w; u++) {
-                int p = st[u] + pad;
+            for (int u = lo; u < hi; u++) {
+                int p = st[u];
                 int b = u * 2;
                 acc[u] = wt[b] * row[p] + wt[b + 1] * row[p + 1];
             }
         } else {
-            for (int u = 0; u < w; u++) {
-                int p = st[u] + pad;
+            for (int u = lo; u < hi; u++) {
+                int p = st[u];
                 int b = u * k;
                 float a = 0;
                 for (int t = 0; t < k; t++) {
                     a += wt[b + t] * row[p + t];
                 }
                 acc[u] = a;
+            }
+        }
+        edges(row, tx, Math.max(hi, lo), w, acc);
+    }
+
+    /** Outputs {@code [from, to)} of the horizontal pass through the mapped index table. */
+    private static void edges(float[] row, Table tx, int from, int to, float[] acc) {
+        final int k = tx.taps;
+        final int[] ix = tx.index;
+        final float[] wt = tx.weight;
+        for (int u = from; u < to; u++) {
+            int b = u * k;
+            float a = 0;
+            for (int t = 0; t < k; t++) {
+                a += wt[b + t] * row[ix[b + t]];
+            }
+            acc[u] = a;
+        }
+    }
+
+    /**
+     * Fills the {@code pad} samples on each side of a padded row (interior at {@code pad * ch}) with
+     * the clamped or mirrored edge samples, as the index table maps them.
+     */
+    private static void pad(float[] row, int pad, int sw, int ch, boolean mirror) {
+        for (int i = 1; i <= pad; i++) {
+            int l = mirror ? Taps.mirror(-i, sw) : 0;
+            int r = mirror ? Taps.mirror(sw - 1 + i, sw) : sw - 1;
+            for (int c = 0; c < ch; c++) {
+                row[(pad - i) * ch + c] = row[(pad + l) * ch + c];
+                row[(pad + sw - 1 + i) * ch + c] = row[(pad + r) * ch + c];
             }
         }
     }
