@@ -57,11 +57,16 @@ final class ScanDecoder extends JlsCoder {
      * context, k, bit position, next sample). The run-interruption contexts stay in
      * {@link JlsCoder#st}.
      */
-    private final int[] cx = new int[8 * CONTEXTS];
+    private final int[] cx = new int[CXN];
+    /** Ints of the contexts at the start of {@link #cx}. */
+    private static final int CXN = 8 * CONTEXTS;
     /** Index of k in a context of {@link #cx}. */
     private static final int K = 4;
     /** Index of the special-mapping mask (-1 when k = NEAR = 0 and 2B &lt;= -N, else 0). */
     private static final int SM = 5;
+
+    /** Rb of the last run-interruption sample (see decodeRun()). */
+    private int runRb;
 
     /** Valid bits in a {@link #peek}: an eight-byte load shifted left by at most 7. */
     private static final int PEEK_BITS = 57;
@@ -79,7 +84,6 @@ final class ScanDecoder extends JlsCoder {
         this.outOff = outOff;
         this.outStride = components;
         this.signShift = signShift;
-        initDecoderContexts();
     }
 
     /** T.87 A.2.1 for {@link #cx}, from the values initContexts() gave the shared state. */
@@ -120,6 +124,7 @@ final class ScanDecoder extends JlsCoder {
         cb = new byte[(int) size];
         loadSegment();
         int rst = 0;
+        initDecoderContexts();
         if (ilv == 2) {
             int len = (w + 2) * nc;
             int[] prev = new int[len];
@@ -140,7 +145,8 @@ final class ScanDecoder extends JlsCoder {
                 checkLine();
             }
         } else {
-            int[][] lines = new int[2 * nc][w + 2];
+            // one buffer per component: the previous line, overwritten in place by the current
+            int[][] lines = new int[nc][w + 2];
             for (int y = 0; y < height; y++) {
                 if (restart > 0 && y > 0 && y % restart == 0) {
                     restartMarker(rst);
@@ -152,12 +158,11 @@ final class ScanDecoder extends JlsCoder {
                     initDecoderContexts();
                 }
                 for (int s = 0; s < nc; s++) {
-                    int[] prev = lines[2 * s + (y & 1)];
-                    int[] cur = lines[2 * s + ((y + 1) & 1)];
+                    int[] line = lines[s];
                     runIndex = runIndices[s];
-                    decodeLine(prev, cur);
+                    decodeLine(line);
                     runIndices[s] = runIndex;
-                    store(cur, y, comps[s]);
+                    store(line, y, comps[s]);
                 }
                 checkLine();
             }
@@ -308,39 +313,49 @@ final class ScanDecoder extends JlsCoder {
     // ---- one component line (interleave none and line) ----------------------------------------
 
     /**
-     * Decodes one line. {@code P[0 .. w + 1]} is the previous line and {@code Cu} the current
-     * one; index 0 holds the sample left of the first (T.87 A.2.1: Ra = Rb and Rc = the first
-     * sample of the line above the previous) and index w + 1 the one right of the last
-     * (Rd = Rb).
+     * Decodes one line in place: {@code L[1 .. w]} holds the previous line and is overwritten
+     * by the current one, sample by sample. Rb and Rd are read from L before sample x is
+     * stored there; Ra and Rc slide along in locals (the next Rc is this Rb). Index 0 holds the
+     * sample left of the first (T.87 A.2.1: Ra = Rb, and Rc is the previous line's index 0)
+     * and index w + 1 the one right of the last (Rd = Rb).
      */
-    private void decodeLine(int[] P, int[] Cu) {
+    private void decodeLine(int[] L) {
         int w = width;
-        P[w + 1] = P[w];
-        Cu[0] = P[1];
-        int ra = Cu[0];
+        int rc = L[0];
+        int ra = L[1];
+        L[0] = ra;
+        L[w + 1] = L[w];
+        if (near == 0) {
+            decodeLineLossless(L, ra, rc);
+        } else {
+            decodeLineNear(L, ra, rc);
+        }
+    }
+
+    /** {@link #decodeLine} for NEAR = 0: STEP is 1 and the modulo reduction one correction. */
+    private void decodeLineLossless(int[] L, int ra, int rc) {
+        int w = width;
         byte[] qt = quant;
         int off = maxVal;
         int[] ctx = cx;
         byte[] in = cb;
         int mv = maxVal;
         int rng = range;
-        int nr = near;
-        int stp = step;
         int rst = reset;
         int escape = limit - qbpp - 1;
         long bp = this.bp;
         int x = 1;
         while (x <= w) {
-            int rb = P[x];
-            int rc = P[x - 1];
-            int rd = P[x + 1];
+            int rb = L[x];
+            int rd = L[x + 1];
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 this.bp = bp;
-                x += decodeRun(P, Cu, x, ra);
+                x += decodeRun(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
-                    ra = Cu[x - 1];
+                    ra = L[x - 1];
+                    rc = runRb;
                 }
                 continue;
             }
@@ -367,9 +382,100 @@ final class ScanDecoder extends JlsCoder {
             if (m > rng) {
                 throw badValue();
             }
+            // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int n = ctx[i + N];
+            // T.87 A.6.1 and A.6.2 with STEP = 1, as in decodeLineNear()
+            a += Math.abs(e);
+            b += e;
+            int h = ((n ^ rst) - 1) >>> 31;
+            a >>= h;
+            b >>= h;
+            n = (n >> h) + 1;
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            b = Math.min(Math.max(b, 1 - n), 0);
+            c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + A] = a;
+            ctx[i + B] = b;
+            ctx[i + C] = c;
+            ctx[i + N] = n;
+            int k1 = golomb(n, a);
+            ctx[i + K] = k1;
+            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+            int rx = px + ((e ^ sg) - sg);
+            if (rx < 0) {
+                rx += rng;
+            } else if (rx > mv) {
+                rx -= rng;
+            }
+            L[x] = rx;
+            ra = rx;
+            rc = rb;
+            x++;
+        }
+        this.bp = bp;
+    }
+
+    /** {@link #decodeLine} for NEAR &gt; 0. */
+    private void decodeLineNear(int[] L, int ra, int rc) {
+        int w = width;
+        byte[] qt = quant;
+        int off = maxVal;
+        int[] ctx = cx;
+        byte[] in = cb;
+        int mv = maxVal;
+        int rng = range;
+        int nr = near;
+        int stp = step;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long bp = this.bp;
+        int x = 1;
+        while (x <= w) {
+            int rb = L[x];
+            int rd = L[x + 1];
+            int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
+            if (q == 0) {
+                this.bp = bp;
+                x += decodeRun(L, x, ra);
+                bp = this.bp;
+                if (x <= w) {
+                    ra = L[x - 1];
+                    rc = runRb;
+                }
+                continue;
+            }
+            // T.87 A.4 to A.6, decoding side: one sample in regular mode
+            int sg = q >> 31;                  // 0 or -1
+            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int k = ctx[i + K];
+            int c = ctx[i + C];
+            int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+            px = Math.min(Math.max(px, 0), mv);
+            long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+            int z = Long.numberOfLeadingZeros(word);
+            int m;
+            if (z < escape && z + k < PEEK_BITS) {
+                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                bp += z + k + 1;
+            } else {
+                this.bp = bp;
+                m = decodeValueSlow(k, escape);
+                bp = this.bp;
+            }
+            if (m > rng) {
+                throw badValue();
+            }
             // inverse of the mapping of A.5.2: even -> m/2, odd -> -(m+1)/2; when k = NEAR = 0
             // and 2B <= -N the special mapping (2E+1 / -2(E+1)) applies, which is the
-            // complement of the result: the context's SM mask, set at its last update
+            // complement of the result. Branch-free, as k and B flip unpredictably:
+            // ((k | NEAR) - 1) >> 31 is -1 exactly when both are 0, and (2B + N - 1) >> 31 is
+            // -1 exactly when 2B <= -N
             int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
             int a = ctx[i + A];
             int b = ctx[i + B];
@@ -394,25 +500,13 @@ final class ScanDecoder extends JlsCoder {
             ctx[i + B] = b;
             ctx[i + C] = c;
             ctx[i + N] = n;
-            // k and the special-mapping mask for the context's next sample (see cx): ((k |
-            // NEAR) - 1) >> 31 is -1 exactly when both are 0, (2B + N - 1) >> 31 when 2B <= -N
             int k1 = golomb(n, a);
             ctx[i + K] = k1;
             ctx[i + SM] = (((k1 | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
-            int rx;
-            if (nr == 0) {
-                // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-                rx = px + ((e ^ sg) - sg);
-                if (rx < 0) {
-                    rx += rng;
-                } else if (rx > mv) {
-                    rx -= rng;
-                }
-            } else {
-                rx = reconstruct(px, (e ^ sg) - sg);
-            }
-            Cu[x] = rx;
+            int rx = reconstruct(px, (e ^ sg) - sg);
+            L[x] = rx;
             ra = rx;
+            rc = rb;
             x++;
         }
         this.bp = bp;
@@ -427,15 +521,24 @@ final class ScanDecoder extends JlsCoder {
         return ((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0;
     }
 
-    private int decodeRun(int[] P, int[] Cu, int x, int ra) {
+    /**
+     * Run mode from sample x of an in-place line (see decodeLine()): fills the run, decodes the
+     * run-interruption sample if the run ends before the line does, and leaves in
+     * {@link #runRb} the previous line's sample there (the next sample's Rc, which the line
+     * buffer no longer holds).
+     *
+     * @return the samples decoded
+     */
+    private int decodeRun(int[] L, int x, int ra) {
         int remaining = width - x + 1;
         int count = decodeRunLength(remaining);
-        Arrays.fill(Cu, x, x + count, ra);
+        Arrays.fill(L, x, x + count, ra);
         if (count == remaining) {
             return count;
         }
         int xi = x + count;
-        int rb = P[xi];
+        int rb = L[xi];
+        runRb = rb;
         int rx;
         if (Math.abs(ra - rb) <= near) {
             rx = reconstruct(ra, decodeInterruptionError(RI1));
@@ -443,7 +546,7 @@ final class ScanDecoder extends JlsCoder {
             int e = decodeInterruptionError(RI0);
             rx = reconstruct(rb, rb < ra ? -e : e);
         }
-        Cu[xi] = rx;
+        L[xi] = rx;
         if (runIndex > 0) {
             runIndex--;
         }
