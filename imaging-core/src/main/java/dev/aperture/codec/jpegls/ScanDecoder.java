@@ -137,7 +137,11 @@ final class ScanDecoder extends JlsCoder {
                     initContexts();
                     initDecoderContexts();
                 }
-                decodeLineInterleaved(prev, cur, nc);
+                if (nc == 3 && near == 0) {
+                    decodeLineInterleaved3(prev, cur);
+                } else {
+                    decodeLineInterleaved(prev, cur, nc);
+                }
                 storeInterleaved(cur, y, comps);
                 int[] t = prev;
                 prev = cur;
@@ -657,6 +661,106 @@ final class ScanDecoder extends JlsCoder {
             x++;
         }
         this.bp = bp;
+    }
+
+    /**
+     * {@link #decodeLineInterleaved} for three components (RGB, YBR) and NEAR = 0: the three
+     * contexts of a pixel are computed once, from neighbours held in locals, and each sample
+     * goes through {@link #regularLossless}, which the JIT inlines.
+     */
+    private void decodeLineInterleaved3(int[] P, int[] Cu) {
+        int w = width;
+        for (int j = 0; j < 3; j++) {
+            P[(w + 1) * 3 + j] = P[w * 3 + j];
+            Cu[j] = P[3 + j];
+        }
+        byte[] qt = quant;
+        int off = maxVal;
+        int x = 1;
+        while (x <= w) {
+            int p0 = 3 * x;
+            int a0 = Cu[p0 - 3];
+            int a1 = Cu[p0 - 2];
+            int a2 = Cu[p0 - 1];
+            int c0 = P[p0 - 3];
+            int c1 = P[p0 - 2];
+            int c2 = P[p0 - 1];
+            int b0 = P[p0];
+            int b1 = P[p0 + 1];
+            int b2 = P[p0 + 2];
+            int q0 = 81 * qt[P[p0 + 3] - b0 + off] + 9 * qt[b0 - c0 + off] + qt[c0 - a0 + off];
+            int q1 = 81 * qt[P[p0 + 4] - b1 + off] + 9 * qt[b1 - c1 + off] + qt[c1 - a1 + off];
+            int q2 = 81 * qt[P[p0 + 5] - b2 + off] + 9 * qt[b2 - c2 + off] + qt[c2 - a2 + off];
+            if ((q0 | q1 | q2) == 0) {
+                x += decodeRunInterleaved(P, Cu, x, 3);
+                continue;
+            }
+            Cu[p0] = regularLossless(q0, a0, b0, c0);
+            Cu[p0 + 1] = regularLossless(q1, a1, b1, c1);
+            Cu[p0 + 2] = regularLossless(q2, a2, b2, c2);
+            x++;
+        }
+    }
+
+    /**
+     * One regular-mode sample with NEAR = 0 and context q (not 0), as in
+     * {@link #decodeLineLossless}, with the bit position in its field.
+     *
+     * @return the reconstructed sample
+     */
+    private int regularLossless(int q, int ra, int rb, int rc) {
+        int[] ctx = cx;
+        int sg = q >> 31;                  // 0 or -1
+        int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+        int k = ctx[i + K];
+        int c = ctx[i + C];
+        int mv = maxVal;
+        int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+        px = Math.min(Math.max(px, 0), mv);
+        long bp = this.bp;
+        long word = (long) LONG_BE.get(cb, (int) (bp >>> 3)) << (bp & 7);
+        int z = Long.numberOfLeadingZeros(word);
+        int escape = limit - qbpp - 1;
+        int m;
+        if (z < escape && z + k < PEEK_BITS) {
+            m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+            this.bp = bp + z + k + 1;
+        } else {
+            m = decodeValueSlow(k, escape);
+        }
+        int rng = range;
+        if (m > rng) {
+            throw badValue();
+        }
+        int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+        int a = ctx[i + A];
+        int b = ctx[i + B];
+        int n = ctx[i + N];
+        a += Math.abs(e);
+        b += e;
+        int h = ((n ^ reset) - 1) >>> 31;
+        a >>= h;
+        b >>= h;
+        n = (n >> h) + 1;
+        int lo = (b + n - 1) >> 31;
+        int hi = (-b) >> 31;
+        b += (n & lo) - (n & hi);
+        b = Math.min(Math.max(b, 1 - n), 0);
+        c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+        ctx[i + A] = a;
+        ctx[i + B] = b;
+        ctx[i + C] = c;
+        ctx[i + N] = n;
+        int k1 = golomb(n, a);
+        ctx[i + K] = k1;
+        ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+        int rx = px + ((e ^ sg) - sg);
+        if (rx < 0) {
+            rx += rng;
+        } else if (rx > mv) {
+            rx -= rng;
+        }
+        return rx;
     }
 
     private int decodeRunInterleaved(int[] P, int[] Cu, int x, int nc) {
