@@ -65,6 +65,9 @@ final class ScanDecoder extends JlsCoder {
     /** Index of the special-mapping mask (-1 when k = NEAR = 0 and 2B &lt;= -N, else 0). */
     private static final int SM = 5;
 
+    /** 81 Q1 + 9 Q2 of each sample of the line being decoded (8-bit lossless, see decodeLine()). */
+    private int[] q12;
+
     /** Rb of the last run-interruption sample (see decodeRun()). */
     private int runRb;
 
@@ -151,6 +154,7 @@ final class ScanDecoder extends JlsCoder {
         } else {
             // one buffer per component: the previous line, overwritten in place by the current
             int[][] lines = new int[nc][w + 2];
+            q12 = new int[w + 2];
             for (int y = 0; y < height; y++) {
                 if (restart > 0 && y > 0 && y % restart == 0) {
                     restartMarker(rst);
@@ -327,8 +331,25 @@ final class ScanDecoder extends JlsCoder {
         int w = width;
         int rc = L[0];
         int ra = L[1];
-        L[0] = ra;
         L[w + 1] = L[w];
+        if (near == 0 && maxVal <= 255) {
+            // 8-bit: the part of each sample's context that the previous line decides,
+            // 81 Q1 + 9 Q2, in a pass of its own (a short loop without dependencies between
+            // samples), which takes two table loads and their bounds checks out of the serial
+            // line loop. Measured faster on 8-bit RGB and a little slower on 12 to 16 bits
+            // (where this pass also meets more run samples it need not have computed)
+            int[] qp = q12;
+            byte[] qt = quant;
+            int off = maxVal;
+            for (int x = 1; x <= w; x++) {
+                int rb = L[x];
+                qp[x] = 81 * qt[L[x + 1] - rb + off] + 9 * qt[rb - L[x - 1] + off];
+            }
+            L[0] = ra;
+            decodeLineLossless8(L, ra, rc);
+            return;
+        }
+        L[0] = ra;
         if (near == 0) {
             decodeLineLossless(L, ra, rc);
         } else {
@@ -353,6 +374,95 @@ final class ScanDecoder extends JlsCoder {
             int rb = L[x];
             int rd = L[x + 1];
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
+            if (q == 0) {
+                this.bp = bp;
+                x += decodeRun(L, x, ra);
+                bp = this.bp;
+                if (x <= w) {
+                    ra = L[x - 1];
+                    rc = runRb;
+                }
+                continue;
+            }
+            // T.87 A.4 to A.6, decoding side: one sample in regular mode
+            int sg = q >> 31;                  // 0 or -1
+            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int k = ctx[i + K];
+            int c = ctx[i + C];
+            int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+            px = Math.min(Math.max(px, 0), mv);
+            long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+            int z = Long.numberOfLeadingZeros(word);
+            int m;
+            if (z < escape && z + k < PEEK_BITS) {
+                // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1 followed
+                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z < escape < 56
+                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                bp += z + k + 1;
+            } else {
+                this.bp = bp;
+                m = decodeValueSlow(k, escape);
+                bp = this.bp;
+            }
+            if (m > rng) {
+                throw badValue();
+            }
+            // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int n = ctx[i + N];
+            // T.87 A.6.1 and A.6.2 with STEP = 1, as in decodeLineNear()
+            a += Math.abs(e);
+            b += e;
+            int h = ((n ^ rst) - 1) >>> 31;
+            a >>= h;
+            b >>= h;
+            n = (n >> h) + 1;
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            b = Math.min(Math.max(b, 1 - n), 0);
+            c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + A] = a;
+            ctx[i + B] = b;
+            ctx[i + C] = c;
+            ctx[i + N] = n;
+            int k1 = golomb(n, a);
+            ctx[i + K] = k1;
+            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+            int rx = px + ((e ^ sg) - sg);
+            if (rx < 0) {
+                rx += rng;
+            } else if (rx > mv) {
+                rx -= rng;
+            }
+            L[x] = rx;
+            ra = rx;
+            rc = rb;
+            x++;
+        }
+        this.bp = bp;
+    }
+
+    /** {@link #decodeLineLossless} with 81 Q1 + 9 Q2 from {@link #q12} (see decodeLine()). */
+    private void decodeLineLossless8(int[] L, int ra, int rc) {
+        int w = width;
+        byte[] qt = quant;
+        int off = maxVal;
+        int[] ctx = cx;
+        byte[] in = cb;
+        int mv = maxVal;
+        int rng = range;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long bp = this.bp;
+        int x = 1;
+        int[] qp = q12;
+        while (x <= w) {
+            int rb = L[x];
+            int q = qp[x] + qt[rc - ra + off]; // see context() and decodeLine()
             if (q == 0) {
                 this.bp = bp;
                 x += decodeRun(L, x, ra);
