@@ -2,6 +2,7 @@
 package dev.aperture.codec.jpegls;
 
 import dev.aperture.imaging.MalformedDataException;
+import dev.aperture.imaging.UnsupportedDataException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,11 +12,15 @@ import java.util.Arrays;
  * Decodes the entropy-coded data of one scan (T.87 Annex A, decoding per Annex F) into the
  * caller's samples.
  *
- * <p>Bits are read MSB first through a 64-bit register. A 0xFF byte is followed by a byte whose
- * top bit is a stuffed zero (T.87 A.1); 0xFF followed by a byte >= 0x80 is a marker and ends the
- * segment. Past the end of a segment the register is padded with zero bits, counted in
- * {@link #fake}; consuming any of them means the data were truncated, which is checked once per
- * line (each line reads a bounded number of bits, so nothing can spin).
+ * <p>Each segment of entropy-coded data (the scan's data up to its first marker, and the data
+ * after each restart marker) is first copied without its bit stuffing into {@link #cb}: a 0xFF
+ * byte is followed by a byte whose top bit is a stuffed zero (T.87 A.1), and 0xFF followed by a
+ * byte &gt;= 0x80 is a marker that ends the segment. The copy is followed by enough zero bytes
+ * for one line of samples at the longest code length, so that the line loops read the bits
+ * with one unaligned eight-byte load at the bit position {@link #bp} and nothing else: no
+ * refill, no bit count, no end test. Past the end the data read as zero bits; consuming any of
+ * them means the data were truncated, which is checked once per line (each line reads a
+ * bounded number of bits, within the zero padding, so nothing can spin or read out of bounds).
  *
  * <p>One instance per scan, one thread.
  */
@@ -23,16 +28,20 @@ final class ScanDecoder extends JlsCoder {
 
     private final byte[] buf;
     private final int bufEnd;
+    /** Where the next segment starts in {@link #buf} (then: where the current one started). */
     private int pos;
     /** End of the current segment: the buffer end, or the position of the marker that ends it. */
     private int segEnd;
-    private long reg;
-    private int bits;
-    private int fake;
-    private boolean afterFF;
+    /** The current segment without stuffing, then zero bytes. */
+    private byte[] cb;
+    /** Bits of data in {@link #cb}. */
+    private long cbits;
+    /** Bytes of {@link #cb} that a segment may have left non-zero. */
+    private int dirty;
+    /** Read position in {@link #cb}, in bits. */
+    private long bp;
 
     private final int width;
-    private final int components;
     private final short[] outS;
     private final byte[] outB;
     private final int outOff;
@@ -40,7 +49,30 @@ final class ScanDecoder extends JlsCoder {
     /** 32 - P when signed samples must be sign-extended into the destination, else 0. */
     private final int signShift;
 
-    private final int[] qs = new int[4];
+    /**
+     * The regular contexts 0..364 as the decoder keeps them, eight ints each (32 bytes, so one
+     * context never straddles a cache line): A, B, C, N as in {@link JlsCoder#st}, then the
+     * Golomb parameter k and the special-mapping mask that the next sample of the context will
+     * use, both computed when the context is updated, off the serial path of a line (sample,
+     * context, k, bit position, next sample). The run-interruption contexts stay in
+     * {@link JlsCoder#st}.
+     */
+    private final int[] cx = new int[CXN];
+    /** Ints of the contexts at the start of {@link #cx}. */
+    private static final int CXN = 8 * CONTEXTS;
+    /** Index of k in a context of {@link #cx}. */
+    private static final int K = 4;
+    /** Index of the special-mapping mask (-1 when k = NEAR = 0 and 2B &lt;= -N, else 0). */
+    private static final int SM = 5;
+
+    /** 81 Q1 + 9 Q2 of each sample of the line being decoded (8-bit lossless, see decodeLine()). */
+    private int[] q12;
+
+    /** Rb of the last run-interruption sample (see decodeRun()). */
+    private int runRb;
+
+    /** Valid bits in a {@link #peek}: an eight-byte load shifted left by at most 7. */
+    private static final int PEEK_BITS = 57;
 
     ScanDecoder(JlsParams p, int near, byte[] buf, int start, int end, int width,
                 int components, short[] outS, byte[] outB, int outOff, int signShift) {
@@ -50,12 +82,25 @@ final class ScanDecoder extends JlsCoder {
         this.bufEnd = end;
         this.segEnd = end;
         this.width = width;
-        this.components = components;
         this.outS = outS;
         this.outB = outB;
         this.outOff = outOff;
         this.outStride = components;
         this.signShift = signShift;
+    }
+
+    /** T.87 A.2.1 for {@link #cx}, from the values initContexts() gave the shared state. */
+    private void initDecoderContexts() {
+        int a0 = st[A];
+        int k0 = golomb(1, a0);
+        for (int i = 0; i < 8 * CONTEXTS; i += 8) {
+            cx[i + A] = a0;
+            cx[i + B] = 0;
+            cx[i + C] = 0;
+            cx[i + N] = 1;
+            cx[i + K] = k0;
+            cx[i + SM] = 0; // 2B + N - 1 = 0 is not negative
+        }
     }
 
     // ---- scan driver --------------------------------------------------------------------------
@@ -72,38 +117,71 @@ final class ScanDecoder extends JlsCoder {
     int decode(int[] comps, int ilv, int height, int restart) {
         int w = width;
         int nc = comps.length;
-        int stride = w + 2;
-        int[] lines = new int[2 * stride * nc]; // two lines per component (interleaved for ILV 2)
+        // one line of nc components reads at most LIMIT bits per sample, one bit per sample
+        // of run-length code and the remainder bits of an interrupted run per component
+        long pad = ((long) nc * ((long) w * (limit + 1) + 64) + 128) / 8 + 16;
+        long size = (long) (bufEnd - pos) + pad;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new UnsupportedDataException("JPEG-LS scan too large", pos, MalformedDataException.NO_TAG);
+        }
+        cb = new byte[(int) size];
+        loadSegment();
         int rst = 0;
-        for (int y = 0; y < height; y++) {
-            if (restart > 0 && y > 0 && y % restart == 0) {
-                restartMarker(rst);
-                rst = (rst + 1) & 7;
-                Arrays.fill(lines, 0);
-                initContexts();
-            }
-            if (ilv == 2) {
-                int len = stride * nc;
-                int p = (y & 1) * len;
-                int cur = ((y + 1) & 1) * len;
-                decodeLineInterleaved(lines, p, cur, nc);
-                storeInterleaved(lines, cur, y, comps);
-            } else {
-                for (int s = 0; s < nc; s++) {
-                    int base = s * 2 * stride;
-                    int p = base + (y & 1) * stride;
-                    int cur = base + ((y + 1) & 1) * stride;
-                    runIndex = runIndices[s];
-                    decodeLine(lines, p, cur);
-                    runIndices[s] = runIndex;
-                    store(lines, cur, y, comps[s]);
+        initDecoderContexts();
+        if (ilv == 2) {
+            int len = (w + 2) * nc;
+            int[] prev = new int[len];
+            int[] cur = new int[len];
+            for (int y = 0; y < height; y++) {
+                if (restart > 0 && y > 0 && y % restart == 0) {
+                    restartMarker(rst);
+                    rst = (rst + 1) & 7;
+                    Arrays.fill(prev, 0);
+                    initContexts();
+                    initDecoderContexts();
                 }
+                if (nc == 3 && near == 0) {
+                    decodeLineInterleaved3(prev, cur);
+                } else {
+                    decodeLineInterleaved(prev, cur, nc);
+                }
+                storeInterleaved(cur, y, comps);
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+                checkLine();
             }
-            if (bits < fake) {
-                throw new MalformedDataException("JPEG-LS scan data truncated", pos, MalformedDataException.NO_TAG);
+        } else {
+            // one buffer per component: the previous line, overwritten in place by the current
+            int[][] lines = new int[nc][w + 2];
+            q12 = new int[w + 2];
+            for (int y = 0; y < height; y++) {
+                if (restart > 0 && y > 0 && y % restart == 0) {
+                    restartMarker(rst);
+                    rst = (rst + 1) & 7;
+                    for (int[] l : lines) {
+                        Arrays.fill(l, 0);
+                    }
+                    initContexts();
+                    initDecoderContexts();
+                }
+                for (int s = 0; s < nc; s++) {
+                    int[] line = lines[s];
+                    runIndex = runIndices[s];
+                    decodeLine(line);
+                    runIndices[s] = runIndex;
+                    store(line, y, comps[s]);
+                }
+                checkLine();
             }
         }
         return endOfSegment(true);
+    }
+
+    private void checkLine() {
+        if (bp > cbits) {
+            throw new MalformedDataException("JPEG-LS scan data truncated", segEnd, MalformedDataException.NO_TAG);
+        }
     }
 
     private void restartMarker(int expected) {
@@ -117,25 +195,19 @@ final class ScanDecoder extends JlsCoder {
                     MalformedDataException.NO_TAG);
         }
         pos = m + 2;
-        segEnd = bufEnd;
-        reg = 0;
-        bits = 0;
-        fake = 0;
-        afterFF = false;
+        loadSegment();
     }
 
     /**
      * Checks that only padding remains of the segment and returns the position of the marker
-     * that ends it (for the last segment of a scan, possibly the end of the data). Up to 7 padding bits, and a 0x00 byte after a final 0xFF (14 bits at most),
-     * may be left; more means the data do not match the parameters (T.87 A.1, CharLS does the same).
+     * that ends it (for the last segment of a scan, possibly the end of the data). Up to 7
+     * padding bits, and a 0x00 byte after a final 0xFF (15 bits at most), may be left; more
+     * means the data do not match the parameters (T.87 A.1, CharLS does the same).
      */
     private int endOfSegment(boolean last) {
-        fill();
-        if (bits < fake) {
-            throw new MalformedDataException("JPEG-LS scan data truncated", pos, MalformedDataException.NO_TAG);
-        }
-        if (bits - fake >= 16 || pos < segEnd) {
-            throw new MalformedDataException("JPEG-LS scan has more data than its lines need", pos,
+        checkLine();
+        if (cbits - bp >= 16) {
+            throw new MalformedDataException("JPEG-LS scan has more data than its lines need", segEnd,
                     MalformedDataException.NO_TAG);
         }
         if (segEnd >= bufEnd && !last) {
@@ -144,41 +216,103 @@ final class ScanDecoder extends JlsCoder {
         return segEnd; // the buffer's end when the last scan is not followed by EOI
     }
 
+    /**
+     * Copies the segment that starts at {@link #pos} into {@link #cb} without its stuffed bits,
+     * up to the marker that ends it (0xFF followed by a byte &gt;= 0x80) or the end of the
+     * data, and zeroes what an earlier segment left after it. Eight bytes go at once when none
+     * of them is 0xFF.
+     */
+    private void loadSegment() {
+        byte[] in = buf;
+        byte[] out = cb;
+        int p = pos;
+        int end = bufEnd;
+        int o = 0;
+        long acc = 0; // n pending bits, MSB first; n < 8 between steps
+        int n = 0;
+        for (;;) {
+            if (p + 8 <= end) {
+                long w = (long) LONG_BE.get(in, p);
+                if (noFF(w)) {
+                    // o <= p - pos, so o + 8 <= end - pos <= out.length
+                    LONG_BE.set(out, o, acc | (w >>> n));
+                    acc = n == 0 ? 0 : w << (64 - n);
+                    o += 8;
+                    p += 8;
+                    continue;
+                }
+            }
+            if (p >= end) {
+                break;
+            }
+            int v = in[p] & 0xFF;
+            if (v == 0xFF) {
+                if (p + 1 >= end || in[p + 1] < 0) {
+                    break; // a marker (0xFF, >= 0x80) ends the segment
+                }
+                // 0xFF, then the 7 bits below the stuffed zero of the next byte
+                acc |= 0xFFL << (56 - n);
+                n += 8;
+                acc |= (long) (in[p + 1] & 0x7F) << (57 - n);
+                n += 7;
+                p += 2;
+            } else {
+                acc |= (long) v << (56 - n);
+                n += 8;
+                p++;
+            }
+            while (n >= 8) {
+                out[o++] = (byte) (acc >>> 56);
+                acc <<= 8;
+                n -= 8;
+            }
+        }
+        segEnd = p;
+        cbits = 8L * o + n;
+        if (n > 0) {
+            out[o++] = (byte) (acc >>> 56);
+        }
+        if (dirty > o) {
+            Arrays.fill(out, o, dirty, (byte) 0);
+        }
+        dirty = o;
+        bp = 0;
+    }
+
     // ---- output -------------------------------------------------------------------------------
 
-    private void store(int[] lines, int cur, int y, int comp) {
+    private void store(int[] line, int y, int comp) {
         int w = width;
         int st = outStride;
         int d = outOff + y * w * st + comp;
-        int src = cur + 1;
         if (outS != null) {
             short[] o = outS;
             int sh = signShift;
-            for (int x = 0; x < w; x++, d += st) {
-                o[d] = (short) ((lines[src + x] << sh) >> sh);
+            for (int x = 1; x <= w; x++, d += st) {
+                o[d] = (short) ((line[x] << sh) >> sh);
             }
         } else {
             byte[] o = outB;
-            for (int x = 0; x < w; x++, d += st) {
-                o[d] = (byte) lines[src + x];
+            for (int x = 1; x <= w; x++, d += st) {
+                o[d] = (byte) line[x];
             }
         }
     }
 
-    private void storeInterleaved(int[] lines, int cur, int y, int[] comps) {
+    private void storeInterleaved(int[] line, int y, int[] comps) {
         int w = width;
         int nc = comps.length;
         for (int s = 0; s < nc; s++) {
             int d = outOff + y * w * outStride + comps[s];
-            int src = cur + nc + s;
+            int src = nc + s;
             if (outS != null) {
                 int sh = signShift;
                 for (int x = 0; x < w; x++, d += outStride, src += nc) {
-                    outS[d] = (short) ((lines[src] << sh) >> sh);
+                    outS[d] = (short) ((line[src] << sh) >> sh);
                 }
             } else {
                 for (int x = 0; x < w; x++, d += outStride, src += nc) {
-                    outB[d] = (byte) lines[src];
+                    outB[d] = (byte) line[src];
                 }
             }
         }
@@ -187,100 +321,266 @@ final class ScanDecoder extends JlsCoder {
     // ---- one component line (interleave none and line) ----------------------------------------
 
     /**
-     * Decodes one line. {@code L[p .. p + w + 1]} is the previous line and {@code L[cur ..]} the
-     * current one; index 0 holds the sample left of the first (T.87 A.2.1: Ra = Rb and Rc = the
-     * first sample of the line above the previous) and index w + 1 the one right of the last
-     * (Rd = Rb).
+     * Decodes one line in place: {@code L[1 .. w]} holds the previous line and is overwritten
+     * by the current one, sample by sample. Rb and Rd are read from L before sample x is
+     * stored there; Ra and Rc slide along in locals (the next Rc is this Rb). Index 0 holds the
+     * sample left of the first (T.87 A.2.1: Ra = Rb, and Rc is the previous line's index 0)
+     * and index w + 1 the one right of the last (Rd = Rb).
      */
-    private void decodeLine(int[] L, int p, int cur) {
+    private void decodeLine(int[] L) {
         int w = width;
-        L[p + w + 1] = L[p + w];
-        L[cur] = L[p + 1];
-        // Ra, Rb, Rc slide along in locals: the next Rc is this Rb, the next Rb this Rd
-        int ra = L[cur];
-        int rb = L[p + 1];
-        int rc = L[p];
+        int rc = L[0];
+        int ra = L[1];
+        L[w + 1] = L[w];
+        if (near == 0 && maxVal <= 255) {
+            // 8-bit: the part of each sample's context that the previous line decides,
+            // 81 Q1 + 9 Q2, in a pass of its own (a short loop without dependencies between
+            // samples), which takes two table loads and their bounds checks out of the serial
+            // line loop. Measured faster on 8-bit RGB and a little slower on 12 to 16 bits
+            // (where this pass also meets more run samples it need not have computed)
+            int[] qp = q12;
+            byte[] qt = quant;
+            int off = maxVal;
+            for (int x = 1; x <= w; x++) {
+                int rb = L[x];
+                qp[x] = 81 * qt[L[x + 1] - rb + off] + 9 * qt[rb - L[x - 1] + off];
+            }
+            L[0] = ra;
+            decodeLineLossless8(L, ra, rc);
+            return;
+        }
+        L[0] = ra;
+        if (near == 0) {
+            decodeLineLossless(L, ra, rc);
+        } else {
+            decodeLineNear(L, ra, rc);
+        }
+    }
+
+    /** {@link #decodeLine} for NEAR = 0: STEP is 1 and the modulo reduction one correction. */
+    private void decodeLineLossless(int[] L, int ra, int rc) {
+        int w = width;
         byte[] qt = quant;
         int off = maxVal;
-        // everything the regular-mode sample touches is a local here: the bit register, its
-        // count and the read position live in registers for the whole run of regular samples
-        // and go back to the fields only around the rare paths (run mode, slow refill, escape)
-        int[] ctx = st;
-        byte[] in = buf;
+        int[] ctx = cx;
+        byte[] in = cb;
+        int mv = maxVal;
+        int rng = range;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long bp = this.bp;
+        int x = 1;
+        while (x <= w) {
+            int rb = L[x];
+            int rd = L[x + 1];
+            int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
+            if (q == 0) {
+                this.bp = bp;
+                x += decodeRun(L, x, ra);
+                bp = this.bp;
+                if (x <= w) {
+                    ra = L[x - 1];
+                    rc = runRb;
+                }
+                continue;
+            }
+            // T.87 A.4 to A.6, decoding side: one sample in regular mode
+            int sg = q >> 31;                  // 0 or -1
+            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int k = ctx[i + K];
+            int c = ctx[i + C];
+            int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+            px = Math.min(Math.max(px, 0), mv);
+            long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+            int z = Long.numberOfLeadingZeros(word);
+            int m;
+            if (z < escape && z + k < PEEK_BITS) {
+                // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1 followed
+                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z < escape < 56
+                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                bp += z + k + 1;
+            } else {
+                this.bp = bp;
+                m = decodeValueSlow(k, escape);
+                bp = this.bp;
+            }
+            if (m > rng) {
+                throw badValue();
+            }
+            // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int n = ctx[i + N];
+            // T.87 A.6.1 and A.6.2 with STEP = 1, as in decodeLineNear()
+            a += Math.abs(e);
+            b += e;
+            int h = ((n ^ rst) - 1) >>> 31;
+            a >>= h;
+            b >>= h;
+            n = (n >> h) + 1;
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            b = Math.min(Math.max(b, 1 - n), 0);
+            c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + A] = a;
+            ctx[i + B] = b;
+            ctx[i + C] = c;
+            ctx[i + N] = n;
+            int k1 = golomb(n, a);
+            ctx[i + K] = k1;
+            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+            int rx = px + ((e ^ sg) - sg);
+            if (rx < 0) {
+                rx += rng;
+            } else if (rx > mv) {
+                rx -= rng;
+            }
+            L[x] = rx;
+            ra = rx;
+            rc = rb;
+            x++;
+        }
+        this.bp = bp;
+    }
+
+    /** {@link #decodeLineLossless} with 81 Q1 + 9 Q2 from {@link #q12} (see decodeLine()). */
+    private void decodeLineLossless8(int[] L, int ra, int rc) {
+        int w = width;
+        byte[] qt = quant;
+        int off = maxVal;
+        int[] ctx = cx;
+        byte[] in = cb;
+        int mv = maxVal;
+        int rng = range;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        long bp = this.bp;
+        int x = 1;
+        int[] qp = q12;
+        while (x <= w) {
+            int rb = L[x];
+            int q = qp[x] + qt[rc - ra + off]; // see context() and decodeLine()
+            if (q == 0) {
+                this.bp = bp;
+                x += decodeRun(L, x, ra);
+                bp = this.bp;
+                if (x <= w) {
+                    ra = L[x - 1];
+                    rc = runRb;
+                }
+                continue;
+            }
+            // T.87 A.4 to A.6, decoding side: one sample in regular mode
+            int sg = q >> 31;                  // 0 or -1
+            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int k = ctx[i + K];
+            int c = ctx[i + C];
+            int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+            px = Math.min(Math.max(px, 0), mv);
+            long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+            int z = Long.numberOfLeadingZeros(word);
+            int m;
+            if (z < escape && z + k < PEEK_BITS) {
+                // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1 followed
+                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z < escape < 56
+                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                bp += z + k + 1;
+            } else {
+                this.bp = bp;
+                m = decodeValueSlow(k, escape);
+                bp = this.bp;
+            }
+            if (m > rng) {
+                throw badValue();
+            }
+            // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int n = ctx[i + N];
+            // T.87 A.6.1 and A.6.2 with STEP = 1, as in decodeLineNear()
+            a += Math.abs(e);
+            b += e;
+            int h = ((n ^ rst) - 1) >>> 31;
+            a >>= h;
+            b >>= h;
+            n = (n >> h) + 1;
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            b = Math.min(Math.max(b, 1 - n), 0);
+            c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + A] = a;
+            ctx[i + B] = b;
+            ctx[i + C] = c;
+            ctx[i + N] = n;
+            int k1 = golomb(n, a);
+            ctx[i + K] = k1;
+            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
+            int rx = px + ((e ^ sg) - sg);
+            if (rx < 0) {
+                rx += rng;
+            } else if (rx > mv) {
+                rx -= rng;
+            }
+            L[x] = rx;
+            ra = rx;
+            rc = rb;
+            x++;
+        }
+        this.bp = bp;
+    }
+
+    /** {@link #decodeLine} for NEAR &gt; 0. */
+    private void decodeLineNear(int[] L, int ra, int rc) {
+        int w = width;
+        byte[] qt = quant;
+        int off = maxVal;
+        int[] ctx = cx;
+        byte[] in = cb;
         int mv = maxVal;
         int rng = range;
         int nr = near;
         int stp = step;
         int rst = reset;
         int escape = limit - qbpp - 1;
-        long reg = this.reg;
-        int bits = this.bits;
-        int pos = this.pos;
+        long bp = this.bp;
         int x = 1;
         while (x <= w) {
-            int rd = L[p + x + 1];
+            int rb = L[x];
+            int rd = L[x + 1];
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
-                this.reg = reg;
-                this.bits = bits;
-                this.pos = pos;
-                x += decodeRun(L, p, cur, x, ra);
-                reg = this.reg;
-                bits = this.bits;
-                pos = this.pos;
+                this.bp = bp;
+                x += decodeRun(L, x, ra);
+                bp = this.bp;
                 if (x <= w) {
-                    ra = L[cur + x - 1];
-                    rb = L[p + x];
-                    rc = L[p + x - 1];
+                    ra = L[x - 1];
+                    rc = runRb;
                 }
                 continue;
             }
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = q >> 31;                  // 0 or -1
-            int i = ((q ^ sg) - sg) << 2;      // 4 * |Q|
-            int a = ctx[i + A];
-            int b = ctx[i + B];
+            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int k = ctx[i + K];
             int c = ctx[i + C];
-            int n = ctx[i + N];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
             px = Math.min(Math.max(px, 0), mv);
-            int k = golomb(n, a);
-            if (bits < 32) {
-                long wv;
-                if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
-                    // as fillWord(): as many whole bytes as fit, none of them 0xFF
-                    int bytes = (64 - bits) >> 3;
-                    int nb = bits + (bytes << 3);
-                    reg |= (wv >>> bits) & (-1L << (64 - nb));
-                    bits = nb;
-                    pos += bytes;
-                } else {
-                    this.reg = reg;
-                    this.bits = bits;
-                    this.pos = pos;
-                    fillBytes();
-                    reg = this.reg;
-                    bits = this.bits;
-                    pos = this.pos;
-                }
-            }
-            int z = Long.numberOfLeadingZeros(reg);
+            long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+            int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < escape && z + k < bits) {
-                // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed
-                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z <= escape < 56
-                reg <<= z;
-                m = ((z - 1) << k) + (int) (reg >>> (63 - k));
-                reg <<= k + 1;
-                bits -= z + k + 1;
+            if (z < escape && z + k < PEEK_BITS) {
+                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                bp += z + k + 1;
             } else {
-                this.reg = reg;
-                this.bits = bits;
-                this.pos = pos;
+                this.bp = bp;
                 m = decodeValueSlow(k, escape);
-                reg = this.reg;
-                bits = this.bits;
-                pos = this.pos;
+                bp = this.bp;
             }
             if (m > rng) {
                 throw badValue();
@@ -290,8 +590,10 @@ final class ScanDecoder extends JlsCoder {
             // complement of the result. Branch-free, as k and B flip unpredictably:
             // ((k | NEAR) - 1) >> 31 is -1 exactly when both are 0, and (2B + N - 1) >> 31 is
             // -1 exactly when 2B <= -N
-            int e = (m >>> 1) ^ -(m & 1);
-            e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int n = ctx[i + N];
             // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
             // h = 1 exactly when N = RESET, and then A, B, N are halved (B by floor division)
             a += Math.abs(e);
@@ -312,27 +614,16 @@ final class ScanDecoder extends JlsCoder {
             ctx[i + B] = b;
             ctx[i + C] = c;
             ctx[i + N] = n;
-            int rx;
-            if (nr == 0) {
-                // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-                rx = px + ((e ^ sg) - sg);
-                if (rx < 0) {
-                    rx += rng;
-                } else if (rx > mv) {
-                    rx -= rng;
-                }
-            } else {
-                rx = reconstruct(px, (e ^ sg) - sg);
-            }
-            L[cur + x] = rx;
+            int k1 = golomb(n, a);
+            ctx[i + K] = k1;
+            ctx[i + SM] = (((k1 | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            int rx = reconstruct(px, (e ^ sg) - sg);
+            L[x] = rx;
             ra = rx;
             rc = rb;
-            rb = rd;
             x++;
         }
-        this.reg = reg;
-        this.bits = bits;
-        this.pos = pos;
+        this.bp = bp;
     }
 
     /**
@@ -344,15 +635,24 @@ final class ScanDecoder extends JlsCoder {
         return ((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0;
     }
 
-    private int decodeRun(int[] L, int p, int cur, int x, int ra) {
+    /**
+     * Run mode from sample x of an in-place line (see decodeLine()): fills the run, decodes the
+     * run-interruption sample if the run ends before the line does, and leaves in
+     * {@link #runRb} the previous line's sample there (the next sample's Rc, which the line
+     * buffer no longer holds).
+     *
+     * @return the samples decoded
+     */
+    private int decodeRun(int[] L, int x, int ra) {
         int remaining = width - x + 1;
         int count = decodeRunLength(remaining);
-        Arrays.fill(L, cur + x, cur + x + count, ra);
+        Arrays.fill(L, x, x + count, ra);
         if (count == remaining) {
             return count;
         }
         int xi = x + count;
-        int rb = L[p + xi];
+        int rb = L[xi];
+        runRb = rb;
         int rx;
         if (Math.abs(ra - rb) <= near) {
             rx = reconstruct(ra, decodeInterruptionError(RI1));
@@ -360,7 +660,7 @@ final class ScanDecoder extends JlsCoder {
             int e = decodeInterruptionError(RI0);
             rx = reconstruct(rb, rb < ra ? -e : e);
         }
-        L[cur + xi] = rx;
+        L[xi] = rx;
         if (runIndex > 0) {
             runIndex--;
         }
@@ -369,120 +669,80 @@ final class ScanDecoder extends JlsCoder {
 
     // ---- sample-interleaved line --------------------------------------------------------------
 
-    private void decodeLineInterleaved(int[] L, int p, int cur, int nc) {
+    private void decodeLineInterleaved(int[] P, int[] Cu, int nc) {
         int w = width;
         for (int j = 0; j < nc; j++) {
-            L[p + (w + 1) * nc + j] = L[p + w * nc + j];
-            L[cur + j] = L[p + nc + j];
+            P[(w + 1) * nc + j] = P[w * nc + j];
+            Cu[j] = P[nc + j];
         }
-        int[] q = qs;
         byte[] qt = quant;
         int off = maxVal;
-        // as in decodeLine(): the bit reader in locals, fields only around the rare paths
-        int[] ctx = st;
-        byte[] in = buf;
+        // as in decodeLine()
+        int[] ctx = cx;
+        byte[] in = cb;
         int mv = maxVal;
         int rng = range;
         int nr = near;
         int stp = step;
         int rst = reset;
         int escape = limit - qbpp - 1;
-        long reg = this.reg;
-        int bits = this.bits;
-        int pos = this.pos;
+        long bp = this.bp;
         int x = 1;
         while (x <= w) {
             int px0 = x * nc;
             int any = 0;
             for (int j = 0; j < nc; j++) {
-                int ra = L[cur + px0 - nc + j];
-                int rb = L[p + px0 + j];
-                int rc = L[p + px0 - nc + j];
-                int rd = L[p + px0 + nc + j];
-                int qj = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
-                q[j] = qj;
-                any |= qj;
+                int ra = Cu[px0 - nc + j];
+                int rb = P[px0 + j];
+                int rc = P[px0 - nc + j];
+                int rd = P[px0 + nc + j];
+                any |= (qt[rd - rb + off] | qt[rb - rc + off] | qt[rc - ra + off]);
             }
             if (any == 0) {
-                this.reg = reg;
-                this.bits = bits;
-                this.pos = pos;
-                x += decodeRunInterleaved(L, p, cur, x, nc);
-                reg = this.reg;
-                bits = this.bits;
-                pos = this.pos;
+                this.bp = bp;
+                x += decodeRunInterleaved(P, Cu, x, nc);
+                bp = this.bp;
                 continue;
             }
             for (int j = 0; j < nc; j++) {
-                int ra = L[cur + px0 - nc + j];
-                int rb = L[p + px0 + j];
-                int rc = L[p + px0 - nc + j];
-                int qj = q[j];
+                int ra = Cu[px0 - nc + j];
+                int rb = P[px0 + j];
+                int rc = P[px0 - nc + j];
+                int rd = P[px0 + nc + j];
+                // the context after the components before this one were decoded
+                int qj = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
                 // the inline regular-mode sample of decodeLine(), for component j
                 int sg = qj >> 31;                  // 0 or -1
-                int i = ((qj ^ sg) - sg) << 2;      // 4 * |Q|
-                int a = ctx[i + A];
-                int b = ctx[i + B];
+                int i = ((qj ^ sg) - sg) << 3;      // 8 * |Q|
+                int k = ctx[i + K];
                 int c = ctx[i + C];
-                int n = ctx[i + N];
                 int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
                 px = Math.min(Math.max(px, 0), mv);
-                int k = golomb(n, a);
-                if (bits < 32) {
-                    long wv;
-                    if (pos + 8 <= segEnd && !afterFF && noFF(wv = (long) LONG_BE.get(in, pos))) {
-                        // as fillWord(): as many whole bytes as fit, none of them 0xFF
-                        int bytes = (64 - bits) >> 3;
-                        int nb = bits + (bytes << 3);
-                        reg |= (wv >>> bits) & (-1L << (64 - nb));
-                        bits = nb;
-                        pos += bytes;
-                    } else {
-                        this.reg = reg;
-                        this.bits = bits;
-                        this.pos = pos;
-                        fillBytes();
-                        reg = this.reg;
-                        bits = this.bits;
-                        pos = this.pos;
-                    }
-                }
-                int z = Long.numberOfLeadingZeros(reg);
+                long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+                int z = Long.numberOfLeadingZeros(word);
                 int m;
-                if (z < escape && z + k < bits) {
-                    // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed
-                    // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z <= escape < 56
-                    reg <<= z;
-                    m = ((z - 1) << k) + (int) (reg >>> (63 - k));
-                    reg <<= k + 1;
-                    bits -= z + k + 1;
+                if (z < escape && z + k < PEEK_BITS) {
+                    m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                    bp += z + k + 1;
                 } else {
-                    this.reg = reg;
-                    this.bits = bits;
-                    this.pos = pos;
+                    this.bp = bp;
                     m = decodeValueSlow(k, escape);
-                    reg = this.reg;
-                    bits = this.bits;
-                    pos = this.pos;
+                    bp = this.bp;
                 }
                 if (m > rng) {
                     throw badValue();
                 }
-                // inverse of the mapping of A.5.2 with the special mapping for k = NEAR = 0 and
-                // 2B <= -N, branch-free (see decodeLine())
-                int e = (m >>> 1) ^ -(m & 1);
-                e ^= (((k | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
-                // T.87 A.6.1 and A.6.2, branch-free (the bias signs flip unpredictably):
-                // h = 1 exactly when N = RESET, and then A, B, N are halved (B by floor division)
+                // as in decodeLine()
+                int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+                int a = ctx[i + A];
+                int b = ctx[i + B];
+                int n = ctx[i + N];
                 a += Math.abs(e);
                 b += e * stp;
                 int h = ((n ^ rst) - 1) >>> 31;
                 a >>= h;
                 b >>= h;
                 n = (n >> h) + 1;
-                // lo = -1 when B + N <= 0; hi = -1 when B > 0 (then B + N > 0, so at most one is set).
-                // B moves by N towards the interval (-N, 0] and is clamped into it, which is exactly
-                // the two cases of A.6.2; C moves by one within -128..127
                 int lo = (b + n - 1) >> 31;
                 int hi = (-b) >> 31;
                 b += (n & lo) - (n & hi);
@@ -492,9 +752,11 @@ final class ScanDecoder extends JlsCoder {
                 ctx[i + B] = b;
                 ctx[i + C] = c;
                 ctx[i + N] = n;
+                int k1 = golomb(n, a);
+                ctx[i + K] = k1;
+                ctx[i + SM] = (((k1 | nr) - 1) >> 31) & ((2 * b + n - 1) >> 31);
                 int rx;
                 if (nr == 0) {
-                    // lossless: Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
                     rx = px + ((e ^ sg) - sg);
                     if (rx < 0) {
                         rx += rng;
@@ -504,26 +766,124 @@ final class ScanDecoder extends JlsCoder {
                 } else {
                     rx = reconstruct(px, (e ^ sg) - sg);
                 }
-                L[cur + px0 + j] = rx;
+                Cu[px0 + j] = rx;
             }
             x++;
         }
-        this.reg = reg;
-        this.bits = bits;
-        this.pos = pos;
+        this.bp = bp;
     }
 
-    private int decodeRunInterleaved(int[] L, int p, int cur, int x, int nc) {
+    /**
+     * {@link #decodeLineInterleaved} for three components (RGB, YBR) and NEAR = 0: the three
+     * contexts of a pixel are computed once, from neighbours held in locals, and each sample
+     * goes through {@link #regularLossless}, which the JIT inlines.
+     */
+    private void decodeLineInterleaved3(int[] P, int[] Cu) {
+        int w = width;
+        for (int j = 0; j < 3; j++) {
+            P[(w + 1) * 3 + j] = P[w * 3 + j];
+            Cu[j] = P[3 + j];
+        }
+        byte[] qt = quant;
+        int off = maxVal;
+        int x = 1;
+        while (x <= w) {
+            int p0 = 3 * x;
+            int a0 = Cu[p0 - 3];
+            int a1 = Cu[p0 - 2];
+            int a2 = Cu[p0 - 1];
+            int c0 = P[p0 - 3];
+            int c1 = P[p0 - 2];
+            int c2 = P[p0 - 1];
+            int b0 = P[p0];
+            int b1 = P[p0 + 1];
+            int b2 = P[p0 + 2];
+            int q0 = 81 * qt[P[p0 + 3] - b0 + off] + 9 * qt[b0 - c0 + off] + qt[c0 - a0 + off];
+            int q1 = 81 * qt[P[p0 + 4] - b1 + off] + 9 * qt[b1 - c1 + off] + qt[c1 - a1 + off];
+            int q2 = 81 * qt[P[p0 + 5] - b2 + off] + 9 * qt[b2 - c2 + off] + qt[c2 - a2 + off];
+            if ((q0 | q1 | q2) == 0) {
+                x += decodeRunInterleaved(P, Cu, x, 3);
+                continue;
+            }
+            Cu[p0] = regularLossless(q0, a0, b0, c0);
+            Cu[p0 + 1] = regularLossless(q1, a1, b1, c1);
+            Cu[p0 + 2] = regularLossless(q2, a2, b2, c2);
+            x++;
+        }
+    }
+
+    /**
+     * One regular-mode sample with NEAR = 0 and context q (not 0), as in
+     * {@link #decodeLineLossless}, with the bit position in its field.
+     *
+     * @return the reconstructed sample
+     */
+    private int regularLossless(int q, int ra, int rb, int rc) {
+        int[] ctx = cx;
+        int sg = q >> 31;                  // 0 or -1
+        int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+        int k = ctx[i + K];
+        int c = ctx[i + C];
+        int mv = maxVal;
+        int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+        px = Math.min(Math.max(px, 0), mv);
+        long bp = this.bp;
+        long word = (long) LONG_BE.get(cb, (int) (bp >>> 3)) << (bp & 7);
+        int z = Long.numberOfLeadingZeros(word);
+        int escape = limit - qbpp - 1;
+        int m;
+        if (z < escape && z + k < PEEK_BITS) {
+            m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+            this.bp = bp + z + k + 1;
+        } else {
+            m = decodeValueSlow(k, escape);
+        }
+        int rng = range;
+        if (m > rng) {
+            throw badValue();
+        }
+        int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+        int a = ctx[i + A];
+        int b = ctx[i + B];
+        int n = ctx[i + N];
+        a += Math.abs(e);
+        b += e;
+        int h = ((n ^ reset) - 1) >>> 31;
+        a >>= h;
+        b >>= h;
+        n = (n >> h) + 1;
+        int lo = (b + n - 1) >> 31;
+        int hi = (-b) >> 31;
+        b += (n & lo) - (n & hi);
+        b = Math.min(Math.max(b, 1 - n), 0);
+        c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+        ctx[i + A] = a;
+        ctx[i + B] = b;
+        ctx[i + C] = c;
+        ctx[i + N] = n;
+        int k1 = golomb(n, a);
+        ctx[i + K] = k1;
+        ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+        int rx = px + ((e ^ sg) - sg);
+        if (rx < 0) {
+            rx += rng;
+        } else if (rx > mv) {
+            rx -= rng;
+        }
+        return rx;
+    }
+
+    private int decodeRunInterleaved(int[] P, int[] Cu, int x, int nc) {
         int remaining = width - x + 1;
         int count = decodeRunLength(remaining);
-        int ra0 = cur + (x - 1) * nc;
+        int ra0 = (x - 1) * nc;
         // the run repeats the pixel left of it: one strided fill per component, as
         // System.arraycopy of three or four ints per pixel costs more than the copy
-        int end = cur + (x + count) * nc;
+        int end = (x + count) * nc;
         for (int j = 0; j < nc; j++) {
-            int v = L[ra0 + j];
+            int v = Cu[ra0 + j];
             for (int d = ra0 + nc + j; d < end; d += nc) {
-                L[d] = v;
+                Cu[d] = v;
             }
         }
         if (count == remaining) {
@@ -531,10 +891,10 @@ final class ScanDecoder extends JlsCoder {
         }
         int xi = x + count;
         for (int j = 0; j < nc; j++) {
-            int ra = L[ra0 + j];
-            int rb = L[p + xi * nc + j];
+            int ra = Cu[ra0 + j];
+            int rb = P[xi * nc + j];
             int e = decodeInterruptionError(RI0);
-            L[cur + xi * nc + j] = reconstruct(rb, rb < ra ? -e : e);
+            Cu[xi * nc + j] = reconstruct(rb, rb < ra ? -e : e);
         }
         if (runIndex > 0) {
             runIndex--;
@@ -543,6 +903,14 @@ final class ScanDecoder extends JlsCoder {
     }
 
     // ---- coding primitives --------------------------------------------------------------------
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** The bits from {@link #bp} on, MSB first: {@value #PEEK_BITS} or more of them valid. */
+    private long peek() {
+        long p = bp;
+        return (long) LONG_BE.get(cb, (int) (p >>> 3)) << (p & 7);
+    }
 
     /** T.87 A.7.2, decoding side: the error of a run-interruption sample. */
     private int decodeInterruptionError(int ctx) {
@@ -565,37 +933,27 @@ final class ScanDecoder extends JlsCoder {
     }
 
     /**
-     * T.87 A.7.1.2, decoding side: the length of a run, at most {@code remaining}. The register,
-     * its bit count and the run index are locals here: the 1 bits of the run-length code (each
-     * one a run of 2^J[RUNindex] samples) are counted from the register with
-     * numberOfLeadingZeros of its complement, then the 0 bit and the J[RUNindex] bits of the
-     * remainder are taken at once.
+     * T.87 A.7.1.2, decoding side: the length of a run, at most {@code remaining}. The 1 bits
+     * of the run-length code (each one a run of 2^J[RUNindex] samples) are counted with
+     * numberOfLeadingZeros of the complement of a {@link #peek}, then the 0 bit and the
+     * J[RUNindex] bits of the remainder are taken at once.
      */
     private int decodeRunLength(int remaining) {
         int[] jt = J;
-        long reg = this.reg;
-        int bits = this.bits;
         int ri = runIndex;
         int count = 0;
         for (;;) {
-            if (bits < 32) {
-                this.reg = reg;
-                this.bits = bits;
-                fill();
-                reg = this.reg;
-                bits = this.bits;
-            }
-            // after fill() bits > 56 (zero padding past the end counts), so ones < bits unless
-            // the whole register is 1 bits
-            int ones = Math.min(Long.numberOfLeadingZeros(~reg), bits);
+            long word = peek();
+            // the ones counted are valid bits (a peek is zero-filled on the right); up to
+            // PEEK_BITS - 1 of them are taken at a time, so the bit after them is a valid 0
+            int all = Long.numberOfLeadingZeros(~word);
+            int ones = Math.min(all, PEEK_BITS - 1);
             for (int o = 0; o < ones; o++) {
                 int len = 1 << jt[ri];
                 int left = remaining - count;
                 if (len >= left) {
                     // the run reaches the end of the line: this 1 bit ends the code
-                    int used = o + 1;
-                    this.reg = reg << used;
-                    this.bits = bits - used;
+                    bp += o + 1;
                     runIndex = len == left && ri < 31 ? ri + 1 : ri;
                     return remaining;
                 }
@@ -604,160 +962,69 @@ final class ScanDecoder extends JlsCoder {
                     ri++;
                 }
             }
-            if (ones < bits) {
-                reg = (reg << ones) << 1; // the 1 bits and the 0 bit that ends them (ones <= 63)
-                bits -= ones + 1;
+            if (all < PEEK_BITS) {
+                bp += ones + 1; // the 1 bits and the 0 bit that ends them
                 break;
             }
-            reg = 0;
-            bits = 0;
+            bp += ones;
         }
         int j = jt[ri];
-        if (j > 0) {
-            if (bits < j) {
-                this.reg = reg;
-                this.bits = bits;
-                fill();
-                reg = this.reg;
-                bits = this.bits;
-            }
-            count += (int) (reg >>> (64 - j));
-            reg <<= j;
-            bits -= j;
-        }
-        this.reg = reg;
-        this.bits = bits;
+        count += readBits(j);
         runIndex = ri;
         if (count >= remaining) {
-            throw new MalformedDataException("JPEG-LS run longer than the line", pos, MalformedDataException.NO_TAG);
+            throw new MalformedDataException("JPEG-LS run longer than the line", segEnd, MalformedDataException.NO_TAG);
         }
         return count;
     }
 
     /** T.87 A.5.3, decoding side: a limited-length Golomb code with parameter k. */
     private int decodeValue(int k, int lim) {
-        if (bits < 40) {
-            fill();
-        }
-        long r = reg;
-        int z = Long.numberOfLeadingZeros(r);
+        long word = peek();
+        int z = Long.numberOfLeadingZeros(word);
         int escape = lim - qbpp - 1;
-        if (z < escape && z + k < bits) {
-            // the unary prefix ends in a 1 bit: (reg << z) >>> (63 - k) is that 1 followed by
+        if (z < escape && z + k < PEEK_BITS) {
+            // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1 followed by
             // the k low bits, so the value (z << k) + low is ((z - 1) << k) + top, with no
             // branch on k; z < escape < 56 keeps every shift below 64
-            r <<= z;
-            int m = ((z - 1) << k) + (int) (r >>> (63 - k));
-            reg = r << (k + 1);
-            bits -= z + k + 1;
-            return m;
+            bp += z + k + 1;
+            return ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
         }
         return decodeValueSlow(k, escape);
     }
 
+    /**
+     * A Golomb code whose prefix is the escape (LIMIT - qbpp - 1 zeros, T.87 A.5.3) or whose
+     * bits do not all fit in one {@link #peek}. The escape is below {@value #PEEK_BITS} for every
+     * LIMIT and qbpp, so one peek sees the whole prefix; k is at most 18 (A / N stays below
+     * about RANGE), so one more peek holds the k bits.
+     */
     private int decodeValueSlow(int k, int escape) {
-        int z = 0;
-        while (readBit() == 0) {
-            z++;
-            if (z > escape) {
-                throw badValue();
-            }
+        int z = Long.numberOfLeadingZeros(peek());
+        if (z > escape) {
+            throw badValue();
         }
+        bp += z + 1;
         if (z == escape) {
             return readBits(qbpp) + 1;
         }
-        return k == 0 ? z : (z << k) | readBits(k);
+        if (k > 30) {
+            throw badValue();
+        }
+        long m = ((long) z << k) | readBits(k);
+        return (int) Math.min(m, Integer.MAX_VALUE); // the callers reject it as above RANGE
     }
 
     private MalformedDataException badValue() {
-        return new MalformedDataException("JPEG-LS code value out of range", pos, MalformedDataException.NO_TAG);
+        return new MalformedDataException("JPEG-LS code value out of range", segEnd, MalformedDataException.NO_TAG);
     }
 
-    private int readBit() {
-        if (bits == 0) {
-            fill();
-        }
-        int v = (int) (reg >>> 63);
-        reg <<= 1;
-        bits--;
-        return v;
-    }
-
-    /** Reads 1..16 bits. */
+    /** Reads 0..31 bits. */
     private int readBits(int count) {
-        if (bits < count) {
-            fill();
+        if (count == 0) {
+            return 0;
         }
-        int v = (int) (reg >>> (64 - count));
-        reg <<= count;
-        bits -= count;
+        int v = (int) (peek() >>> (64 - count));
+        bp += count;
         return v;
-    }
-
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    /** Tops the register up to more than 56 bits, with zero bits past the segment's end. */
-    private void fill() {
-        if (!fillWord()) {
-            fillBytes();
-        }
-    }
-
-    /**
-     * The common case, small enough to inline: the next eight bytes hold no 0xFF (no stuffing,
-     * no marker), so as many whole bytes as fit go in at once. "Some byte of w is 0xFF" is "some
-     * byte of ~w is zero", tested with the classic (x - 0x01..01) &amp; ~x &amp; 0x80..80 trick.
-     *
-     * @return false when the byte-by-byte path must do it
-     */
-    private boolean fillWord() {
-        int b = bits;
-        if (b > 56 || afterFF || pos + 8 > segEnd) {
-            return b > 56;
-        }
-        long w = (long) LONG_BE.get(buf, pos);
-        long inv = ~w;
-        if (((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) != 0) {
-            return false;
-        }
-        int bytes = (64 - b) >> 3;             // 1..8 as b <= 56
-        int nb = b + (bytes << 3);             // 57..64
-        reg |= (w >>> b) & (-1L << (64 - nb));
-        bits = nb;
-        pos += bytes;
-        return true;
-    }
-
-    /** Byte by byte, with stuffing, markers and the zero padding past the end. */
-    private void fillBytes() {
-        byte[] in = buf;
-        while (bits <= 56) {
-            if (pos >= segEnd) {
-                bits += 8;
-                fake += 8;
-                continue;
-            }
-            int v = in[pos] & 0xFF;
-            if (afterFF) {
-                // top bit is the stuffed zero (checked when the 0xFF was taken)
-                reg |= (long) v << (57 - bits);
-                bits += 7;
-                pos++;
-                afterFF = false;
-            } else if (v == 0xFF) {
-                if (pos + 1 >= bufEnd || in[pos + 1] < 0) {
-                    segEnd = pos; // a marker (0xFF, >= 0x80) ends the segment
-                    continue;
-                }
-                reg |= 0xFFL << (56 - bits);
-                bits += 8;
-                pos++;
-                afterFF = true;
-            } else {
-                reg |= (long) v << (56 - bits);
-                bits += 8;
-                pos++;
-            }
-        }
     }
 }
