@@ -31,6 +31,9 @@ final class ScanEncoder extends JlsCoder {
     private final int srcStride;
     private final int mask;
     private final int[] qs = new int[4];
+    /** Lossless lines: the signed context and the MED prediction of each sample, from the pre-pass. */
+    private int[] ctxQ;
+    private int[] pred;
 
     ScanEncoder(JlsParams p, int near, byte[] out, int len, int width, int components,
                 short[] srcS, byte[] srcB, int srcOff, int precision) {
@@ -64,6 +67,8 @@ final class ScanEncoder extends JlsCoder {
         int nc = comps.length;
         int stride = w + 2;
         int[] lines = new int[2 * stride * nc];
+        ctxQ = new int[stride];
+        pred = new int[stride];
         // worst case per line: every sample an escape code of LIMIT bits, plus stuffing (8/7)
         int lineBytes = (int) Math.min(Integer.MAX_VALUE - 64L, ((long) w * nc * limit * 8 / 7) / 8 + 64);
         int rst = 0;
@@ -90,7 +95,11 @@ final class ScanEncoder extends JlsCoder {
                     int cur = base + ((y + 1) & 1) * stride;
                     load(lines, cur, y, comps[s]);
                     runIndex = runIndices[s];
-                    encodeLine(lines, p, cur);
+                    if (near == 0 && range == 1 << qbpp) {
+                        encodeLineLossless(lines, p, cur);
+                    } else {
+                        encodeLine(lines, p, cur);
+                    }
                     runIndices[s] = runIndex;
                 }
             }
@@ -202,6 +211,74 @@ final class ScanEncoder extends JlsCoder {
             runIndex--;
         }
         return count + 1;
+    }
+
+    /**
+     * One line with NEAR = 0 and RANGE a power of two (MAXVAL = 2^P - 1, so always unless a
+     * preset sets another MAXVAL). Then Rx = Ix everywhere, so the context and the prediction of every
+     * sample depend on the source alone: a first pass, free of serial dependencies, computes them
+     * for the whole line; the second carries only what is serial (context state, run mode, bits).
+     */
+    private void encodeLineLossless(int[] L, int p, int cur) {
+        int w = width;
+        L[p + w + 1] = L[p + w];
+        L[cur] = L[p + 1];
+        byte[] qt = quant;
+        int off = maxVal;
+        int[] qa = ctxQ;
+        int[] pa = pred;
+        // Q2 of one sample is Q1 of the one before it (both quantise the previous line's step)
+        int g2 = qt[L[p + 1] - L[p] + off];
+        for (int x = 1; x <= w; x++) {
+            int ra = L[cur + x - 1];
+            int rb = L[p + x];
+            int rc = L[p + x - 1];
+            int g1 = qt[L[p + x + 1] - rb + off];
+            qa[x] = 81 * g1 + 9 * g2 + qt[rc - ra + off];
+            g2 = g1;
+            pa[x] = predict(ra, rb, rc);
+        }
+        int[] ctx = st;
+        int mv = maxVal;
+        int sh = 32 - qbpp;
+        int rs = reset;
+        int x = 1;
+        while (x <= w) {
+            int q = qa[x];
+            if (q == 0) {
+                x += encodeRun(L, p, cur, x, L[cur + x - 1]);
+                continue;
+            }
+            int s = q >> 31;
+            int i = ((q ^ s) - s) << 2;
+            int c = ctx[i + C];
+            int a = ctx[i + A];
+            int b = ctx[i + B];
+            int n = ctx[i + N];
+            int px = Math.min(Math.max(pa[x] + ((c ^ s) - s), 0), mv);
+            int k = golomb(n, a);
+            int e = ((L[cur + x] - px) ^ s) - s;
+            e = (e << sh) >> sh; // modulo RANGE = 2^qbpp: the low qbpp bits, sign-extended
+            int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
+            encodeValue(k, (me << 1) ^ (me >> 31), limit);
+            // T.87 A.6.1 / A.6.2 as in updateRegular, with the rare RESET halving as a branch
+            a += Math.abs(e);
+            b += e;
+            if (n == rs) {
+                a >>= 1;
+                b >>= 1;
+                n >>= 1;
+            }
+            n++;
+            int lo = (b + n - 1) >> 31;
+            int hi = (-b) >> 31;
+            b += (n & lo) - (n & hi);
+            ctx[i + A] = a;
+            ctx[i + B] = Math.min(Math.max(b, 1 - n), 0);
+            ctx[i + C] = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + N] = n;
+            x++;
+        }
     }
 
     // ---- sample-interleaved line --------------------------------------------------------------
