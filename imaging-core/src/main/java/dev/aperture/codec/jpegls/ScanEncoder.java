@@ -67,8 +67,8 @@ final class ScanEncoder extends JlsCoder {
         int nc = comps.length;
         int stride = w + 2;
         int[] lines = new int[2 * stride * nc];
-        ctxQ = new int[stride];
-        pred = new int[stride];
+        ctxQ = new int[stride * nc];
+        pred = new int[stride * nc];
         // worst case per line: every sample an escape code of LIMIT bits, plus stuffing (8/7)
         int lineBytes = (int) Math.min(Integer.MAX_VALUE - 64L, ((long) w * nc * limit * 8 / 7) / 8 + 64);
         int rst = 0;
@@ -87,7 +87,11 @@ final class ScanEncoder extends JlsCoder {
                 int p = (y & 1) * l;
                 int cur = ((y + 1) & 1) * l;
                 loadInterleaved(lines, cur, y, comps);
-                encodeLineInterleaved(lines, p, cur, nc);
+                if (near == 0 && range == 1 << qbpp) {
+                    encodeLineInterleavedLossless(lines, p, cur, nc);
+                } else {
+                    encodeLineInterleaved(lines, p, cur, nc);
+                }
             } else {
                 for (int s = 0; s < nc; s++) {
                     int base = s * 2 * stride;
@@ -242,6 +246,7 @@ final class ScanEncoder extends JlsCoder {
         int mv = maxVal;
         int sh = 32 - qbpp;
         int rs = reset;
+        int escape = limit - qbpp - 1;
         int x = 1;
         while (x <= w) {
             int q = qa[x];
@@ -260,7 +265,15 @@ final class ScanEncoder extends JlsCoder {
             int e = ((L[cur + x] - px) ^ s) - s;
             e = (e << sh) >> sh; // modulo RANGE = 2^qbpp: the low qbpp bits, sign-extended
             int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
-            encodeValue(k, (me << 1) ^ (me >> 31), limit);
+            int m = (me << 1) ^ (me >> 31);
+            int high = m >>> k;
+            int bitsOut = high + 1 + k;
+            if (high < escape && bitsOut <= 31) {
+                // high zeros, a 1, the k low bits of m: m with its high part replaced by 1
+                put(m ^ ((high ^ 1) << k), bitsOut);
+            } else {
+                encodeValue(k, m, limit);
+            }
             // T.87 A.6.1 / A.6.2 as in updateRegular, with the rare RESET halving as a branch
             a += Math.abs(e);
             b += e;
@@ -270,15 +283,108 @@ final class ScanEncoder extends JlsCoder {
                 n >>= 1;
             }
             n++;
-            int lo = (b + n - 1) >> 31;
-            int hi = (-b) >> 31;
-            b += (n & lo) - (n & hi);
+            // A.6.2 with branches: on smooth data B mostly stays in (-N, 0], so both are
+            // predicted well (the branch-free form costs more instructions than they miss)
+            if (b + n <= 0) {
+                b = Math.max(b + n, 1 - n);
+                ctx[i + C] = Math.max(c - 1, MIN_C);
+            } else if (b > 0) {
+                b = Math.min(b - n, 0);
+                ctx[i + C] = Math.min(c + 1, MAX_C);
+            }
             ctx[i + A] = a;
-            ctx[i + B] = Math.min(Math.max(b, 1 - n), 0);
-            ctx[i + C] = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+            ctx[i + B] = b;
             ctx[i + N] = n;
             x++;
         }
+    }
+
+    /**
+     * A sample-interleaved line with NEAR = 0 and RANGE a power of two, in the two passes of
+     * {@link #encodeLineLossless}: {@code L[cur + x * nc + j]} is component j of pixel x.
+     */
+    private void encodeLineInterleavedLossless(int[] L, int p, int cur, int nc) {
+        int w = width;
+        for (int j = 0; j < nc; j++) {
+            L[p + (w + 1) * nc + j] = L[p + w * nc + j];
+            L[cur + j] = L[p + nc + j];
+        }
+        byte[] qt = quant;
+        int off = maxVal;
+        int[] qa = ctxQ;
+        int[] pa = pred;
+        int end = (w + 1) * nc;
+        for (int t = nc; t < end; t++) {
+            int ra = L[cur + t - nc];
+            int rb = L[p + t];
+            int rc = L[p + t - nc];
+            int rd = L[p + t + nc];
+            qa[t] = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off];
+            pa[t] = predict(ra, rb, rc);
+        }
+        int x = 1;
+        while (x <= w) {
+            int t = x * nc;
+            int any = 0;
+            for (int j = 0; j < nc; j++) {
+                any |= qa[t + j];
+            }
+            if (any == 0) {
+                x += encodeRunInterleaved(L, p, cur, x, nc);
+                continue;
+            }
+            for (int j = 0; j < nc; j++) {
+                regularLossless(qa[t + j], pa[t + j], L[cur + t + j]);
+            }
+            x++;
+        }
+    }
+
+    /**
+     * T.87 A.4 to A.6 for one regular-mode sample with NEAR = 0 and RANGE = 2^qbpp, given its
+     * signed context Q, its MED prediction and the sample.
+     */
+    private void regularLossless(int q, int pr, int ix) {
+        int[] ctx = st;
+        int s = q >> 31;
+        int i = ((q ^ s) - s) << 2;
+        int c = ctx[i + C];
+        int a = ctx[i + A];
+        int b = ctx[i + B];
+        int n = ctx[i + N];
+        int px = Math.min(Math.max(pr + ((c ^ s) - s), 0), maxVal);
+        int k = golomb(n, a);
+        int sh = 32 - qbpp;
+        int e = ((ix - px) ^ s) - s;
+        e = (e << sh) >> sh; // modulo RANGE = 2^qbpp: the low qbpp bits, sign-extended
+        int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
+        int m = (me << 1) ^ (me >> 31);
+        int high = m >>> k;
+        int bitsOut = high + 1 + k;
+        if (high < limit - qbpp - 1 && bitsOut <= 31) {
+            // high zeros, a 1, the k low bits of m: m with its high part replaced by 1
+            put(m ^ ((high ^ 1) << k), bitsOut);
+        } else {
+            encodeValue(k, m, limit);
+        }
+        a += Math.abs(e);
+        b += e;
+        if (n == reset) {
+            a >>= 1;
+            b >>= 1;
+            n >>= 1;
+        }
+        n++;
+        if (b + n <= 0) {
+            b = Math.max(b + n, 1 - n);
+            ctx[i + C] = Math.max(c - 1, MIN_C);
+        } else if (b > 0) {
+            b = Math.min(b - n, 0);
+            ctx[i + C] = Math.min(c + 1, MAX_C);
+        }
+        ctx[i + A] = a;
+        ctx[i + B] = b;
+        ctx[i + N] = n;
     }
 
     // ---- sample-interleaved line --------------------------------------------------------------
