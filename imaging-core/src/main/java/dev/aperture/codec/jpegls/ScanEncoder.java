@@ -231,16 +231,21 @@ final class ScanEncoder extends JlsCoder {
         int off = maxVal;
         int[] qa = ctxQ;
         int[] pa = pred;
-        // Q2 of one sample is Q1 of the one before it (both quantise the previous line's step)
-        int g2 = qt[L[p + 1] - L[p] + off];
+        // Ra, Rb, Rc slide along in registers (the next Rc is this Rb, the next Rb this Rd, the
+        // next Ra this Ix), and Q2 of one sample is Q1 of the one before it
+        int ra = L[cur];
+        int rb = L[p + 1];
+        int rc = L[p];
+        int g2 = qt[rb - rc + off];
         for (int x = 1; x <= w; x++) {
-            int ra = L[cur + x - 1];
-            int rb = L[p + x];
-            int rc = L[p + x - 1];
-            int g1 = qt[L[p + x + 1] - rb + off];
+            int rd = L[p + x + 1];
+            int g1 = qt[rd - rb + off];
             qa[x] = 81 * g1 + 9 * g2 + qt[rc - ra + off];
-            g2 = g1;
             pa[x] = predict(ra, rb, rc);
+            g2 = g1;
+            ra = L[cur + x];
+            rc = rb;
+            rb = rd;
         }
         int[] ctx = st;
         int mv = maxVal;
