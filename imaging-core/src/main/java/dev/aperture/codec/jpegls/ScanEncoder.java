@@ -433,6 +433,21 @@ final class ScanEncoder extends JlsCoder {
             pa[t] = predict(ra, rb, rc);
         }
         int x = 1;
+        if (nc == 3) {
+            // the usual case (colour) unrolled
+            while (x <= w) {
+                int t = x * 3;
+                if ((qa[t] | qa[t + 1] | qa[t + 2]) == 0) {
+                    x += encodeRunInterleaved(L, p, cur, x, 3);
+                    continue;
+                }
+                regularLossless(qa[t], pa[t], L[cur + t]);
+                regularLossless(qa[t + 1], pa[t + 1], L[cur + t + 1]);
+                regularLossless(qa[t + 2], pa[t + 2], L[cur + t + 2]);
+                x++;
+            }
+            return;
+        }
         while (x <= w) {
             int t = x * nc;
             int any = 0;
