@@ -798,6 +798,8 @@ final class JpegReader {
         int pass1 = precision == 8 ? 2 : 1;
         int maxVal = (1 << precision) - 1;
         int mcusToRestart = restartInterval;
+        // 8-bit samples: blocks with AC coefficients are transformed in batches (see IdctBatch).
+        IdctBatch batch = planes8 == null ? null : (idctBatch == null ? idctBatch = new IdctBatch() : idctBatch);
         if (ns == 1) {
             // Non-interleaved: one block per MCU over the component's own block grid (A.2.2).
             int c = sc[0];
@@ -827,16 +829,24 @@ final class JpegReader {
                         }
                         mcusToRestart--;
                     }
-                    pred[0] = decodeBlock(coef, dc, ac, q, pred[0]);
-                    if (rowInside && bx < fullBw) {
-                        idct8(coef, ws, dstBytes, dstRow + bx * 8, width);
-                    } else {
-                        idct(coef, ws, plane, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
-                                maxVal);
+                    if (batch != null) {
+                        pred[0] = decodeBlock(batch.coef, IdctBatch.ZIGZAG_OFFSET, batch.count(), dc, ac, q, pred[0]);
+                        if (rowInside && bx < fullBw) {
+                            block8(batch, dstBytes, dstRow + bx * 8, width);
+                        } else {
+                            block8(batch, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride);
+                        }
+                        continue;
                     }
+                    pred[0] = decodeBlock(coef, NATURAL, 0, dc, ac, q, pred[0]);
+                    idct(coef, ws, plane, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
+                            maxVal);
                 }
                 checkFill();
                 if (streaming) {
+                    if (batch != null) {
+                        batch.flush();
+                    }
                     // one component, sampled 1x1: a block row is an MCU row of 8 lines
                     planeRow0 = by * 8;
                     int y1 = Math.min(by * 8 + 8, outLines);
@@ -846,6 +856,9 @@ final class JpegReader {
                         outputRows(by * 8, y1);
                     }
                 }
+            }
+            if (batch != null) {
+                batch.flush();
             }
             return;
         }
@@ -877,18 +890,62 @@ final class JpegReader {
                     for (int y = 0; y < v; y++) {
                         int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
-                            pred[i] = decodeBlock(coef, dcs[i], acs[i], qs[i], pred[i]);
-                            idct(coef, ws, plane, plane8, rowOff + x * 8, stride, pass1, maxVal);
+                            if (batch != null) {
+                                pred[i] = decodeBlock(batch.coef, IdctBatch.ZIGZAG_OFFSET, batch.count(), dcs[i],
+                                        acs[i], qs[i], pred[i]);
+                                block8(batch, plane8, rowOff + x * 8, stride);
+                            } else {
+                                pred[i] = decodeBlock(coef, NATURAL, 0, dcs[i], acs[i], qs[i], pred[i]);
+                                idct(coef, ws, plane, plane8, rowOff + x * 8, stride, pass1, maxVal);
+                            }
                         }
                     }
                 }
             }
             checkFill();
             if (streaming) {
+                if (batch != null) {
+                    batch.flush();
+                }
                 int y0 = my * 8 * vMax;
                 planeRow0 = y0;
                 outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
             }
+        }
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+
+    /** The batched 8-bit IDCT, created at the first 8-bit DCT scan. */
+    private IdctBatch idctBatch;
+
+    /**
+     * Takes the 8-bit block that decodeBlock left in slot {@code batch.count()}: a block with only
+     * its DC is flat and written at once (islow gives every sample ((dc << 2) + 16) >> 5, level
+     * shifted and clamped); any other is queued for the batched IDCT.
+     */
+    private void block8(IdctBatch batch, byte[] out, int off, int stride) {
+        if (nonZeroMask == 1L) {
+            int[] c = batch.coef;
+            int b = batch.count();
+            int v = (((c[b] << 2) + (1 << 4)) >> 5) + 128;
+            c[b] = 0;
+            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+            for (int r = 0, o = off; r < 8; r++, o += stride) {
+                out[o] = sv;
+                out[o + 1] = sv;
+                out[o + 2] = sv;
+                out[o + 3] = sv;
+                out[o + 4] = sv;
+                out[o + 5] = sv;
+                out[o + 6] = sv;
+                out[o + 7] = sv;
+            }
+            return;
+        }
+        if (batch.add(out, off, stride)) {
+            batch.flush();
         }
     }
 
@@ -898,7 +955,8 @@ final class JpegReader {
      * locals and goes back to the fields around every call out; AC coefficients go through a
      * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
      */
-    private int decodeBlock(int[] coef, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q, int pred) {
+    private int decodeBlock(int[] coef, int[] slot, int base, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q,
+                            int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
         // The bit buffer is held left-aligned in a local (the next bit is bit 63, the n valid
         // bits are followed by zeros), so that a peek is one shift and consuming len bits is
@@ -939,7 +997,7 @@ final class JpegReader {
             a <<= s;
             pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
-        coef[0] = pred * q[0];
+        coef[base] = pred * q[0];
         final int[] fast = ac.acFast();
         final byte[] b = buf;
         final int lastLong = end - 8;
@@ -976,7 +1034,7 @@ final class JpegReader {
                 if (value != 0) {
                     k += r;
                     int z = NATURAL[k];
-                    coef[z] = value * q[z];
+                    coef[slot[k] + base] = value * q[z];
                     mask |= 1L << z;
                 } else if (r == 15) {
                     k += 15;
@@ -1001,7 +1059,7 @@ final class JpegReader {
                 int v = (int) (a >>> (64 - s));
                 n -= s;
                 a <<= s;
-                coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
+                coef[slot[k] + base] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
                 mask |= 1L << z;
             } else {
                 if (r != 15) {
