@@ -30,7 +30,7 @@ final class IdctBatch {
     /** Ints per coefficient row of the batch: 8 horizontal frequencies of N blocks. */
     static final int P = 8 * N;
 
-    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
     private static final int F0_298631336 = 2446;
@@ -60,25 +60,33 @@ final class IdctBatch {
     }
 
     /** The dequantised coefficients of the batch (zero where not set). */
-    final int[] coef = new int[64 * N];
+    final int[] coef = new int[64 * N + 8];
 
-    private final int[] pass1 = new int[64 * N];
-    private final int[] pass2In = new int[64 * N];
-    private final int[] samples = new int[64 * N];
-    private final int[] t2 = new int[P];
-    private final int[] t3 = new int[P];
-    private final int[] e0 = new int[P];
-    private final int[] e1 = new int[P];
-    private final int[] e2 = new int[P];
-    private final int[] e3 = new int[P];
-    private final int[] z3s = new int[P];
-    private final int[] z4s = new int[P];
-    private final int[] o0 = new int[P];
-    private final int[] o1 = new int[P];
-    private final int[] o2 = new int[P];
-    private final int[] o3 = new int[P];
-    private final int[] lo = new int[P];
-    private final int[] hi = new int[P];
+    // Sizes padded for the same reason as the intermediate arrays below.
+    private final int[] pass1 = new int[64 * N + 24];
+    private final int[] pass2In = new int[64 * N + 40];
+    private final int[] samples = new int[64 * N + 56];
+    /*
+     * Intermediate results of a pass, P ints each. The arrays are separate (one shared array
+     * with constant region offsets stayed scalar on JDK 17) and their lengths padded unevenly,
+     * so that consecutive allocations are not a multiple of 4 KB apart: a store to one and a
+     * load from another then do not look alike to the CPU's store-forwarding check ("4K
+     * aliasing").
+     */
+    private final int[] t2 = new int[P + 24];
+    private final int[] t3 = new int[P + 64];
+    private final int[] e0 = new int[P + 104];
+    private final int[] e1 = new int[P + 144];
+    private final int[] e2 = new int[P + 184];
+    private final int[] e3 = new int[P + 224];
+    private final int[] z3s = new int[P + 264];
+    private final int[] z4s = new int[P + 304];
+    private final int[] o0 = new int[P + 344];
+    private final int[] o1 = new int[P + 384];
+    private final int[] o2 = new int[P + 424];
+    private final int[] o3 = new int[P + 464];
+    private final int[] lo = new int[P + 24];
+    private final int[] hi = new int[P + 56];
 
     /** Destination of each block: array, index of its top-left sample, row stride. */
     private final byte[][] dst = new byte[N][];
@@ -131,8 +139,7 @@ final class IdctBatch {
             int o = dstOff[b];
             int stride = dstStride[b];
             for (int r = 0; r < 8; r++, o += stride) {
-                LE_INT.set(out, o, lo[r * N + b]);
-                LE_INT.set(out, o + 4, hi[r * N + b]);
+                LE_LONG.set(out, o, (lo[r * N + b] & 0xFFFFFFFFL) | ((long) hi[r * N + b] << 32));
             }
             dst[b] = null;
         }
@@ -167,15 +174,15 @@ final class IdctBatch {
         }
         for (int i = 0; i < P; i++) {
             int a = ((in[i] + in[4 * P + i]) << 13) + round;
-            int t = t3[i];
-            e0[i] = a + t;
-            e3[i] = a - t;
+            int b = t3[i];
+            e0[i] = a + b;
+            e3[i] = a - b;
         }
         for (int i = 0; i < P; i++) {
             int a = ((in[i] - in[4 * P + i]) << 13) + round;
-            int t = t2[i];
-            e1[i] = a + t;
-            e2[i] = a - t;
+            int b = t2[i];
+            e1[i] = a + b;
+            e2[i] = a - b;
         }
         // Odd part.
         for (int i = 0; i < P; i++) {
@@ -235,7 +242,12 @@ final class IdctBatch {
         final int[] lo = this.lo;
         final int[] hi = this.hi;
         for (int i = 0; i < 64 * N; i++) {
-            s[i] = Math.min(Math.max(((s[i] << 22) >> 22) + 128, 0), 255);
+            // Branch-free clamp from shifts and masks: C2 on JDK 17 vectorises these, and the
+            // same loop with Math.min/max ran 3x slower there.
+            int x = ((s[i] << 22) >> 22) + 128;
+            x &= ~(x >> 31);
+            int d = x - 255;
+            s[i] = 255 + (d & (d >> 31));
         }
         for (int i = 0; i < P; i++) {
             lo[i] = s[i] | (s[P + i] << 8) | (s[2 * P + i] << 16) | (s[3 * P + i] << 24);
