@@ -98,6 +98,8 @@ final class JpegReader {
     private int planeRow0;
     private int[][] rowBuf;
     private ColourTables colour;
+    /** The vectorisable 8-bit colour stages (null unless colour is converted at 8 bits). */
+    private ColourRows colourRows;
     private int scans;
 
     // ---- entropy decoder state -------------------------------------------------------------
@@ -1204,6 +1206,7 @@ final class JpegReader {
         }
         rowBuf = new int[nComp][width + 16];
         colour = colourTransformed ? ColourTables.of(precision) : null;
+        colourRows = colourTransformed && precision == 8 ? new ColourRows(width) : null;
     }
 
     /** Output for the whole frame once every scan is decoded (unless it was streamed). */
@@ -1243,8 +1246,8 @@ final class JpegReader {
                 int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
                 int s1 = planeStride[1];
                 int s2 = planeStride[2];
-                ct.h2v2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2], cy * s2,
-                        ny * s2, chromaW, width, dstBytes, o);
+                colourRows.h2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2],
+                        cy * s2, ny * s2, true, chromaW, width, dstBytes, o);
                 continue;
             }
             if (grey8) {
@@ -1252,13 +1255,13 @@ final class JpegReader {
                 continue;
             }
             if (chromaFull) {
-                ct.planesToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
+                colourRows.fullToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
                         pr * planeStride[2], width, dstBytes, o);
                 continue;
             }
             if (h2v1) {
-                ct.h2v1ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
-                        pr * planeStride[2], chromaW, width, dstBytes, o);
+                colourRows.h2ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], 0, planes8[2],
+                        pr * planeStride[2], 0, false, chromaW, width, dstBytes, o);
                 continue;
             }
             if (direct) {
