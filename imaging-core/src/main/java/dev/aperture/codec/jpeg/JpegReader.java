@@ -841,7 +841,7 @@ final class JpegReader {
                         continue;
                     }
                     pred[0] = decodeBlock(coef, NATURAL, 0, dc, ac, q, pred[0]);
-                    idct(coef, ws, plane, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
+                    idct(coef, ws, plane, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
                             maxVal);
                 }
                 checkFill();
@@ -898,7 +898,7 @@ final class JpegReader {
                                 block8(batch, plane8, rowOff + x * 8, stride);
                             } else {
                                 pred[i] = decodeBlock(coef, NATURAL, 0, dcs[i], acs[i], qs[i], pred[i]);
-                                idct(coef, ws, plane, plane8, rowOff + x * 8, stride, pass1, maxVal);
+                                idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
                             }
                         }
                     }
@@ -1105,16 +1105,12 @@ final class JpegReader {
     private long nonZeroMask;
 
     /**
-     * Inverse-transforms the block decodeBlock left in coef, then clears what it set. A block with
-     * only a DC coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >>
-     * (pass1 + 3) plus the level shift, exactly as its own DC shortcuts compute.
+     * Inverse-transforms the block decodeBlock left in coef into a short plane (12-bit samples;
+     * 8-bit blocks go through {@link #block8}), then clears what it set. A block with only a DC
+     * coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >> (pass1 + 3)
+     * plus the level shift, exactly as its own DC shortcuts compute.
      */
-    private void idct(int[] coef, int[] ws, short[] plane, byte[] plane8, int off, int stride, int pass1,
-                      int maxVal) {
-        if (plane8 != null) {
-            idct8(coef, ws, plane8, off, stride);
-            return;
-        }
+    private void idct(int[] coef, int[] ws, short[] plane, int off, int stride, int pass1, int maxVal) {
         long mask = nonZeroMask;
         if (mask == 1L) {
             int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
@@ -1128,33 +1124,6 @@ final class JpegReader {
         Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
         for (long m = mask; m != 0; m &= m - 1) {
             coef[Long.numberOfTrailingZeros(m)] = 0;
-        }
-    }
-
-    /** {@link #idct} for 8-bit samples into a byte plane (or the destination itself). */
-    private void idct8(int[] coef, int[] ws, byte[] out, int off, int stride) {
-        long mask = nonZeroMask;
-        if (mask == 1L) {
-            int v = (((coef[0] << 2) + (1 << 4)) >> 5) + 128;
-            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
-            for (int r = 0, o = off; r < 8; r++, o += stride) {
-                out[o] = sv;
-                out[o + 1] = sv;
-                out[o + 2] = sv;
-                out[o + 3] = sv;
-                out[o + 4] = sv;
-                out[o + 5] = sv;
-                out[o + 6] = sv;
-                out[o + 7] = sv;
-            }
-            coef[0] = 0;
-            return;
-        }
-        // The 8-bit IDCT clears every coefficient the mask allows as it reads it.
-        if ((mask & ~Idct.LOW_4X4) == 0) {
-            Idct.inverse8Low(coef, ws, out, off, stride, mask);
-        } else {
-            Idct.inverse8(coef, ws, out, off, stride, mask);
         }
     }
 

@@ -56,7 +56,8 @@ class JpegIdctTest {
                 short[] expected = new short[8 * stride];
                 Idct.inverse(ref, new int[64], expected, 0, stride, 2, 255);
                 byte[] actual = new byte[8 * stride];
-                // The dispatch of JpegReader.idct8 (a DC-only block never reaches these).
+                // The scalar dispatch (a DC-only block never reaches these; the decoder now batches
+                // 8-bit blocks, see IdctBatch, and these variants remain its reference).
                 if ((mask & ~Idct.LOW_4X4) == 0) {
                     Idct.inverse8Low(c, ws, actual, 0, stride, mask);
                 } else {
