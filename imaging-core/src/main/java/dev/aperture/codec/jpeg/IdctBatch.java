@@ -119,8 +119,8 @@ final class IdctBatch {
         if (n == 0) {
             return;
         }
-        // Lanes past n hold zeros (or the previous batch's leftovers after a partial fill is
-        // impossible: coef is cleared below); computing them costs less than a ragged loop.
+        // Lanes of unused slots hold zeros (coef is cleared after every batch); transforming
+        // them costs less than ragged loops would.
         pass(coef, pass1, 1 << 10, 11);
         // (r, v, b) -> (v, r, b): the row pass runs over rows of all blocks at once.
         for (int r = 0; r < 8; r++) {
