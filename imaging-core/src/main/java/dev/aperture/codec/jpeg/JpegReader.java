@@ -98,6 +98,8 @@ final class JpegReader {
     private int planeRow0;
     private int[][] rowBuf;
     private ColourTables colour;
+    /** The vectorisable 8-bit colour stages (null unless colour is converted at 8 bits). */
+    private ColourRows colourRows;
     private int scans;
 
     // ---- entropy decoder state -------------------------------------------------------------
@@ -798,6 +800,8 @@ final class JpegReader {
         int pass1 = precision == 8 ? 2 : 1;
         int maxVal = (1 << precision) - 1;
         int mcusToRestart = restartInterval;
+        // 8-bit samples: blocks with AC coefficients are transformed in batches (see IdctBatch).
+        IdctBatch batch = planes8 == null ? null : (idctBatch == null ? idctBatch = new IdctBatch() : idctBatch);
         if (ns == 1) {
             // Non-interleaved: one block per MCU over the component's own block grid (A.2.2).
             int c = sc[0];
@@ -827,16 +831,24 @@ final class JpegReader {
                         }
                         mcusToRestart--;
                     }
-                    pred[0] = decodeBlock(coef, dc, ac, q, pred[0]);
-                    if (rowInside && bx < fullBw) {
-                        idct8(coef, ws, dstBytes, dstRow + bx * 8, width);
-                    } else {
-                        idct(coef, ws, plane, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
-                                maxVal);
+                    if (batch != null) {
+                        pred[0] = decodeBlock(batch.coef, IdctBatch.ZIGZAG_OFFSET, batch.count(), dc, ac, q, pred[0]);
+                        if (rowInside && bx < fullBw) {
+                            block8(batch, dstBytes, dstRow + bx * 8, width);
+                        } else {
+                            block8(batch, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride);
+                        }
+                        continue;
                     }
+                    pred[0] = decodeBlock(coef, NATURAL, 0, dc, ac, q, pred[0]);
+                    idct(coef, ws, plane, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
+                            maxVal);
                 }
                 checkFill();
                 if (streaming) {
+                    if (batch != null) {
+                        batch.flush();
+                    }
                     // one component, sampled 1x1: a block row is an MCU row of 8 lines
                     planeRow0 = by * 8;
                     int y1 = Math.min(by * 8 + 8, outLines);
@@ -846,6 +858,9 @@ final class JpegReader {
                         outputRows(by * 8, y1);
                     }
                 }
+            }
+            if (batch != null) {
+                batch.flush();
             }
             return;
         }
@@ -877,20 +892,68 @@ final class JpegReader {
                     for (int y = 0; y < v; y++) {
                         int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
-                            pred[i] = decodeBlock(coef, dcs[i], acs[i], qs[i], pred[i]);
-                            idct(coef, ws, plane, plane8, rowOff + x * 8, stride, pass1, maxVal);
+                            if (batch != null) {
+                                pred[i] = decodeBlock(batch.coef, IdctBatch.ZIGZAG_OFFSET, batch.count(), dcs[i],
+                                        acs[i], qs[i], pred[i]);
+                                block8(batch, plane8, rowOff + x * 8, stride);
+                            } else {
+                                pred[i] = decodeBlock(coef, NATURAL, 0, dcs[i], acs[i], qs[i], pred[i]);
+                                idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
+                            }
                         }
                     }
                 }
             }
             checkFill();
             if (streaming) {
+                if (batch != null) {
+                    batch.flush();
+                }
                 int y0 = my * 8 * vMax;
                 planeRow0 = y0;
                 outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
             }
         }
+        if (batch != null) {
+            batch.flush();
+        }
     }
+
+    /** The batched 8-bit IDCT, created at the first 8-bit DCT scan. */
+    private IdctBatch idctBatch;
+
+    /**
+     * Takes the 8-bit block that decodeBlock left in slot {@code batch.count()}: a block with only
+     * its DC is flat and written at once (islow gives every sample ((dc << 2) + 16) >> 5, level
+     * shifted and clamped); any other is queued for the batched IDCT (measured: also the blocks
+     * whose terms all lie in the top-left 4x4, which the scalar {@link Idct#inverse8Low} handled
+     * 5% to 10% slower overall on 4:4:4 and mammography frames).
+     */
+    private void block8(IdctBatch batch, byte[] out, int off, int stride) {
+        long mask = nonZeroMask;
+        if (mask == 1L) {
+            int[] c = batch.coef;
+            int b = batch.count();
+            int v = (((c[b] << 2) + (1 << 4)) >> 5) + 128;
+            c[b] = 0;
+            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+            for (int r = 0, o = off; r < 8; r++, o += stride) {
+                out[o] = sv;
+                out[o + 1] = sv;
+                out[o + 2] = sv;
+                out[o + 3] = sv;
+                out[o + 4] = sv;
+                out[o + 5] = sv;
+                out[o + 6] = sv;
+                out[o + 7] = sv;
+            }
+            return;
+        }
+        if (batch.add(out, off, stride)) {
+            batch.flush();
+        }
+    }
+
 
     /**
      * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into {@code coef} in
@@ -898,18 +961,40 @@ final class JpegReader {
      * locals and goes back to the fields around every call out; AC coefficients go through a
      * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
      */
-    private int decodeBlock(int[] coef, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q, int pred) {
+    private int decodeBlock(int[] coef, int[] slot, int base, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q,
+                            int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
         // The bit buffer is held left-aligned in a local (the next bit is bit 63, the n valid
         // bits are followed by zeros), so that a peek is one shift and consuming len bits is
         // one shift too: the dependency chain from one symbol to the next is shift, load,
         // shift. It goes back to the right-aligned fields around every call out.
         long mask = 1L;
-        if (nbits < 32) {
-            fill();
+        int n = nbits;
+        long a;
+        if (n >= 32) {
+            a = acc << (64 - n);
+        } else {
+            // The refill of the AC loop below, inline (a call to fill() here took a tenth of
+            // the decoding time): whole bytes when none of the next 8 is 0xFF.
+            final byte[] b = buf;
+            int p = pos;
+            long w;
+            if (p <= end - 8 && !atMarker
+                    && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                int kb = (63 - n) >> 3;
+                a = n == 0 ? 0 : acc << (64 - n);
+                a |= (w >>> (64 - (kb << 3))) << (64 - n - (kb << 3));
+                n += kb << 3;
+                pos = p + kb;
+                acc = a >>> (64 - n);     // the DC slow path reads the fields
+                nbits = n;
+            } else {
+                fill();
+                n = nbits;
+                a = acc << (64 - n);
+            }
         }
-        int n = nbits;                    // 32 <= n <= 64 after the fill
-        long a = acc << (64 - n);
+        // 32 <= n <= 64 here
         int e = dc.dcFast()[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
         int s = 0;
         if (e != 0) {
@@ -939,7 +1024,7 @@ final class JpegReader {
             a <<= s;
             pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
-        coef[0] = pred * q[0];
+        coef[base] = pred * q[0];
         final int[] fast = ac.acFast();
         final byte[] b = buf;
         final int lastLong = end - 8;
@@ -976,7 +1061,7 @@ final class JpegReader {
                 if (value != 0) {
                     k += r;
                     int z = NATURAL[k];
-                    coef[z] = value * q[z];
+                    coef[slot[k] + base] = value * q[z];
                     mask |= 1L << z;
                 } else if (r == 15) {
                     k += 15;
@@ -1001,7 +1086,7 @@ final class JpegReader {
                 int v = (int) (a >>> (64 - s));
                 n -= s;
                 a <<= s;
-                coef[z] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
+                coef[slot[k] + base] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
                 mask |= 1L << z;
             } else {
                 if (r != 15) {
@@ -1020,16 +1105,12 @@ final class JpegReader {
     private long nonZeroMask;
 
     /**
-     * Inverse-transforms the block decodeBlock left in coef, then clears what it set. A block with
-     * only a DC coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >>
-     * (pass1 + 3) plus the level shift, exactly as its own DC shortcuts compute.
+     * Inverse-transforms the block decodeBlock left in coef into a short plane (12-bit samples;
+     * 8-bit blocks go through {@link #block8}), then clears what it set. A block with only a DC
+     * coefficient is flat: islow gives every sample ((dc << pass1) + 2^(pass1+2)) >> (pass1 + 3)
+     * plus the level shift, exactly as its own DC shortcuts compute.
      */
-    private void idct(int[] coef, int[] ws, short[] plane, byte[] plane8, int off, int stride, int pass1,
-                      int maxVal) {
-        if (plane8 != null) {
-            idct8(coef, ws, plane8, off, stride);
-            return;
-        }
+    private void idct(int[] coef, int[] ws, short[] plane, int off, int stride, int pass1, int maxVal) {
         long mask = nonZeroMask;
         if (mask == 1L) {
             int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
@@ -1043,33 +1124,6 @@ final class JpegReader {
         Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
         for (long m = mask; m != 0; m &= m - 1) {
             coef[Long.numberOfTrailingZeros(m)] = 0;
-        }
-    }
-
-    /** {@link #idct} for 8-bit samples into a byte plane (or the destination itself). */
-    private void idct8(int[] coef, int[] ws, byte[] out, int off, int stride) {
-        long mask = nonZeroMask;
-        if (mask == 1L) {
-            int v = (((coef[0] << 2) + (1 << 4)) >> 5) + 128;
-            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
-            for (int r = 0, o = off; r < 8; r++, o += stride) {
-                out[o] = sv;
-                out[o + 1] = sv;
-                out[o + 2] = sv;
-                out[o + 3] = sv;
-                out[o + 4] = sv;
-                out[o + 5] = sv;
-                out[o + 6] = sv;
-                out[o + 7] = sv;
-            }
-            coef[0] = 0;
-            return;
-        }
-        // The 8-bit IDCT clears every coefficient the mask allows as it reads it.
-        if ((mask & ~Idct.LOW_4X4) == 0) {
-            Idct.inverse8Low(coef, ws, out, off, stride, mask);
-        } else {
-            Idct.inverse8(coef, ws, out, off, stride, mask);
         }
     }
 
@@ -1103,6 +1157,7 @@ final class JpegReader {
         }
         rowBuf = new int[nComp][width + 16];
         colour = colourTransformed ? ColourTables.of(precision) : null;
+        colourRows = colourTransformed && precision == 8 ? new ColourRows(width) : null;
     }
 
     /** Output for the whole frame once every scan is decoded (unless it was streamed). */
@@ -1142,8 +1197,8 @@ final class JpegReader {
                 int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
                 int s1 = planeStride[1];
                 int s2 = planeStride[2];
-                ct.h2v2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2], cy * s2,
-                        ny * s2, chromaW, width, dstBytes, o);
+                colourRows.h2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2],
+                        cy * s2, ny * s2, true, chromaW, width, dstBytes, o);
                 continue;
             }
             if (grey8) {
@@ -1151,13 +1206,13 @@ final class JpegReader {
                 continue;
             }
             if (chromaFull) {
-                ct.planesToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
+                colourRows.fullToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
                         pr * planeStride[2], width, dstBytes, o);
                 continue;
             }
             if (h2v1) {
-                ct.h2v1ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
-                        pr * planeStride[2], chromaW, width, dstBytes, o);
+                colourRows.h2ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], 0, planes8[2],
+                        pr * planeStride[2], 0, false, chromaW, width, dstBytes, o);
                 continue;
             }
             if (direct) {

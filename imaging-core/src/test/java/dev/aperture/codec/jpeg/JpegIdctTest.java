@@ -56,7 +56,8 @@ class JpegIdctTest {
                 short[] expected = new short[8 * stride];
                 Idct.inverse(ref, new int[64], expected, 0, stride, 2, 255);
                 byte[] actual = new byte[8 * stride];
-                // The dispatch of JpegReader.idct8 (a DC-only block never reaches these).
+                // The scalar dispatch (a DC-only block never reaches these; the decoder now batches
+                // 8-bit blocks, see IdctBatch, and these variants remain its reference).
                 if ((mask & ~Idct.LOW_4X4) == 0) {
                     Idct.inverse8Low(c, ws, actual, 0, stride, mask);
                 } else {
@@ -73,5 +74,80 @@ class JpegIdctTest {
             }
         }
         assertEquals(REGIONS.length * 4000, blocks);
+    }
+
+    /**
+     * The batched structure-of-arrays IDCT against the plain islow transform: random blocks of
+     * every sparsity pattern, including out-of-range values (where the 10-bit range limit of
+     * libjpeg's table must be reproduced), in full and partial batches, written into two
+     * destinations with different strides; the batch's coefficients must be all zero afterwards.
+     */
+    @Test
+    void batchedTransformMatchesTheFullTransform() {
+        Random rnd = new Random(20261129L);
+        IdctBatch batch = new IdctBatch();
+        int strideA = 8 * IdctBatch.N + 5;
+        int strideB = 24;
+        int checked = 0;
+        for (int round = 0; round < 60; round++) {
+            int count = round % 3 == 0 ? IdctBatch.N : 1 + rnd.nextInt(IdctBatch.N);
+            byte[] outA = new byte[8 * strideA];
+            byte[] outB = new byte[8 * strideB * IdctBatch.N];
+            short[][] expected = new short[count][];
+            int[] offs = new int[count];
+            for (int b = 0; b < count; b++) {
+                long region = REGIONS[rnd.nextInt(REGIONS.length)];
+                boolean wild = rnd.nextInt(10) == 0;
+                int[] block = new int[64];
+                for (int z = 0; z < 64; z++) {
+                    if ((region >>> z & 1) != 0 && (z == 0 || rnd.nextInt(3) == 0)) {
+                        int v = wild ? rnd.nextInt(8001) - 4000
+                                : (z == 0 ? rnd.nextInt(401) - 200 : rnd.nextInt(121) - 60);
+                        block[z] = v;
+                        batch.coef[(z >> 3) * IdctBatch.P + (z & 7) * IdctBatch.N + b] = v;
+                    }
+                }
+                short[] ref = new short[64];
+                Idct.inverse(block, new int[64], ref, 0, 8, 2, 255);
+                // Idct.inverse clamps; the batch reproduces libjpeg's masked table instead, so
+                // compute the reference sample from the unclamped value through Idct.LIMIT8.
+                expected[b] = wild ? limited(block) : ref;
+                boolean toA = (b & 1) == 0;
+                offs[b] = toA ? b * 8 : b * 8 * strideB;
+                assertEquals(b, batch.count());
+                boolean full = batch.add(toA ? outA : outB, offs[b], toA ? strideA : strideB);
+                assertEquals(b + 1 == IdctBatch.N, full);
+            }
+            batch.flush();
+            assertEquals(0, batch.count());
+            for (int b = 0; b < count; b++) {
+                boolean toA = (b & 1) == 0;
+                byte[] out = toA ? outA : outB;
+                int stride = toA ? strideA : strideB;
+                for (int r = 0; r < 8; r++) {
+                    for (int x = 0; x < 8; x++) {
+                        assertEquals(expected[b][r * 8 + x], out[offs[b] + r * stride + x] & 0xFF,
+                                "round " + round + " block " + b + " at " + r + "," + x);
+                    }
+                }
+                checked++;
+            }
+            assertArrayEquals(new int[batch.coef.length], batch.coef, "coefficients left behind");
+        }
+        assertEquals(true, checked > 60 * IdctBatch.N / 3);
+    }
+
+    /** islow with libjpeg's range limit (the low 10 bits of the descaled value, via Idct.LIMIT8). */
+    private static short[] limited(int[] block) {
+        // Run the 8-bit scalar transform, which uses the same table, on a copy.
+        int[] c = new int[64 + 16];
+        System.arraycopy(block, 0, c, 0, 64);
+        byte[] out = new byte[64];
+        Idct.inverse8(c, new int[64], out, 0, 8, -1L);
+        short[] s = new short[64];
+        for (int i = 0; i < 64; i++) {
+            s[i] = (short) (out[i] & 0xFF);
+        }
+        return s;
     }
 }

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The planar (vectorisable) colour stages of {@link ColourRows} against the table-driven fused
+ * loops of {@link ColourTables} (which the oracle tests tie to DCMTK's libjpeg): identical bytes
+ * for 4:2:0, 4:2:2 and 4:4:4 rows of odd and even widths, on random and on saturated samples
+ * (where the clamping decides).
+ */
+class JpegColourRowsTest {
+
+    @Test
+    void planarStagesMatchTheTableLoops() {
+        Random rnd = new Random(20261128L);
+        ColourTables ct = ColourTables.of(8);
+        int rows = 0;
+        for (int width = 5; width < 300; width += rnd.nextInt(23) + 1) {
+            ColourRows cr = new ColourRows(width);
+            int n = (width + 1) / 2;
+            for (int trial = 0; trial < 6; trial++) {
+                boolean extreme = trial % 3 == 2;
+                byte[] y = samples(rnd, width + 7, extreme);
+                byte[] cb = samples(rnd, 2 * (n + 9), extreme);
+                byte[] crP = samples(rnd, 2 * (n + 9), extreme);
+                int yOff = rnd.nextInt(7);
+                int c0 = rnd.nextInt(9);
+                int c1 = n + 9 + rnd.nextInt(9);
+                int o = rnd.nextInt(5);
+                byte[] expected = new byte[3 * width + 10];
+                byte[] actual = new byte[3 * width + 10];
+                ct.h2v2ToRgb8(y, yOff, cb, c0, c1, crP, c1, c0, n, width, expected, o);
+                cr.h2ToRgb8(y, yOff, cb, c0, c1, crP, c1, c0, true, n, width, actual, o);
+                assertArrayEquals(expected, actual, "4:2:0 width " + width);
+                expected = new byte[3 * width + 10];
+                actual = new byte[3 * width + 10];
+                ct.h2v1ToRgb8(y, yOff, cb, c0, crP, c1, n, width, expected, o);
+                cr.h2ToRgb8(y, yOff, cb, c0, 0, crP, c1, 0, false, n, width, actual, o);
+                assertArrayEquals(expected, actual, "4:2:2 width " + width);
+                byte[] cbFull = samples(rnd, width + 3, extreme);
+                byte[] crFull = samples(rnd, width + 5, extreme);
+                expected = new byte[3 * width + 10];
+                actual = new byte[3 * width + 10];
+                ct.planesToRgb8(y, yOff, cbFull, 3, crFull, 5, width, expected, o);
+                cr.fullToRgb8(y, yOff, cbFull, 3, crFull, 5, width, actual, o);
+                assertArrayEquals(expected, actual, "4:4:4 width " + width);
+                rows++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(rows > 50);
+    }
+
+    private static byte[] samples(Random rnd, int len, boolean extreme) {
+        byte[] b = new byte[len];
+        for (int i = 0; i < len; i++) {
+            b[i] = (byte) (extreme ? (rnd.nextBoolean() ? rnd.nextInt(16) : 240 + rnd.nextInt(16)) : rnd.nextInt(256));
+        }
+        return b;
+    }
+}
