@@ -19,7 +19,7 @@ import java.util.Arrays;
  * the islow butterfly is cut into stages of at most four loads and two stores, with the
  * intermediate results in scratch arrays (measured on JDK 17 and 25: a loop with four loads
  * and four stores already stays scalar). The arithmetic, rounding and range limit are exactly
- * those of {@link Idct#inverse8} (the stage boundaries only move where the sums are stored).
+ * those of libjpeg's 8-bit islow with its 10-bit masked range limit (the stage boundaries only move where the sums are stored).
  *
  * <p>One instance per decode (scratch arrays of about 200 KB); not thread-safe.
  */
@@ -234,7 +234,7 @@ final class IdctBatch {
     }
 
     /**
-     * Range-limits the samples as {@link Idct#LIMIT8} does (the low 10 bits as a signed value,
+     * Range-limits the samples as libjpeg's range_limit table does (the low 10 bits as a signed value,
      * plus 128, clamped to 0..255) and packs columns 0-3 and 4-7 of each row into two ints.
      */
     private void pack() {

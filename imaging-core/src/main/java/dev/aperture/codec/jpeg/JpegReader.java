@@ -926,7 +926,7 @@ final class JpegReader {
      * Takes the 8-bit block that decodeBlock left in slot {@code batch.count()}: a block with only
      * its DC is flat and written at once (islow gives every sample ((dc << 2) + 16) >> 5, level
      * shifted and clamped); any other is queued for the batched IDCT (measured: also the blocks
-     * whose terms all lie in the top-left 4x4, which the scalar {@link Idct#inverse8Low} handled
+     * whose terms all lie in the top-left 4x4, which a scalar 4x4 islow variant handled
      * 5% to 10% slower overall on 4:4:4 and mammography frames).
      */
     private void block8(IdctBatch batch, byte[] out, int off, int stride) {

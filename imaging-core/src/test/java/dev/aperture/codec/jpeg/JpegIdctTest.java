@@ -8,8 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 8-bit IDCT variants that drop the terms of known-zero coefficients ({@link Idct#inverse8}
- * with its per-block and per-column choices, {@link Idct#inverse8Low}) against the plain islow
+ * The 8-bit IDCT variants that drop the terms of known-zero coefficients ({@link Idct8Reference#inverse8}
+ * with its per-block and per-column choices, {@link Idct8Reference#inverse8Low}) against the plain islow
  * transform ({@link Idct#inverse}, which reads every coefficient): the outputs must be identical
  * for every sparsity pattern, and the variants must leave the coefficient block all zero.
  */
@@ -19,7 +19,7 @@ class JpegIdctTest {
     private static final long[] REGIONS = {
         0x1L,                     // DC only
         0x0303L,                  // top-left 2x2
-        Idct.LOW_4X4,             // top-left 4x4
+        Idct8Reference.LOW_4X4,             // top-left 4x4
         0x0F0F0F0F0F0F0F0FL,      // columns 0 to 3
         0x00000000FFFFFFFFL,      // rows 0 to 3
         0x0101010101010101L,      // column 0
@@ -58,10 +58,10 @@ class JpegIdctTest {
                 byte[] actual = new byte[8 * stride];
                 // The scalar dispatch (a DC-only block never reaches these; the decoder now batches
                 // 8-bit blocks, see IdctBatch, and these variants remain its reference).
-                if ((mask & ~Idct.LOW_4X4) == 0) {
-                    Idct.inverse8Low(c, ws, actual, 0, stride, mask);
+                if ((mask & ~Idct8Reference.LOW_4X4) == 0) {
+                    Idct8Reference.inverse8Low(c, ws, actual, 0, stride, mask);
                 } else {
-                    Idct.inverse8(c, ws, actual, 0, stride, mask);
+                    Idct8Reference.inverse8(c, ws, actual, 0, stride, mask);
                 }
                 for (int r = 0; r < 8; r++) {
                     for (int x = 0; x < 8; x++) {
@@ -110,7 +110,7 @@ class JpegIdctTest {
                 short[] ref = new short[64];
                 Idct.inverse(block, new int[64], ref, 0, 8, 2, 255);
                 // Idct.inverse clamps; the batch reproduces libjpeg's masked table instead, so
-                // compute the reference sample from the unclamped value through Idct.LIMIT8.
+                // compute the reference sample from the unclamped value through Idct8Reference.LIMIT8.
                 expected[b] = wild ? limited(block) : ref;
                 boolean toA = (b & 1) == 0;
                 offs[b] = toA ? b * 8 : b * 8 * strideB;
@@ -137,13 +137,13 @@ class JpegIdctTest {
         assertEquals(true, checked > 60 * IdctBatch.N / 3);
     }
 
-    /** islow with libjpeg's range limit (the low 10 bits of the descaled value, via Idct.LIMIT8). */
+    /** islow with libjpeg's range limit (the low 10 bits of the descaled value, via Idct8Reference.LIMIT8). */
     private static short[] limited(int[] block) {
         // Run the 8-bit scalar transform, which uses the same table, on a copy.
         int[] c = new int[64 + 16];
         System.arraycopy(block, 0, c, 0, 64);
         byte[] out = new byte[64];
-        Idct.inverse8(c, new int[64], out, 0, 8, -1L);
+        Idct8Reference.inverse8(c, new int[64], out, 0, 8, -1L);
         short[] s = new short[64];
         for (int i = 0; i < 64; i++) {
             s[i] = (short) (out[i] & 0xFF);
