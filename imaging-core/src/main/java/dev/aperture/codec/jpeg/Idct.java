@@ -15,19 +15,19 @@ final class Idct {
     }
 
     private static final int CONST_BITS = 13;
-    // FIX(x) = round(x * 2^13)
-    private static final int F0_298631336 = 2446;
-    private static final int F0_390180644 = 3196;
-    private static final int F0_541196100 = 4433;
-    private static final int F0_765366865 = 6270;
-    private static final int F0_899976223 = 7373;
-    private static final int F1_175875602 = 9633;
-    private static final int F1_501321110 = 12299;
-    private static final int F1_847759065 = 15137;
-    private static final int F1_961570560 = 16069;
-    private static final int F2_053119869 = 16819;
-    private static final int F2_562915447 = 20995;
-    private static final int F3_072711026 = 25172;
+    // FIX(x) = round(x * 2^13); the batched IDCT uses the same constants
+    static final int F0_298631336 = 2446;
+    static final int F0_390180644 = 3196;
+    static final int F0_541196100 = 4433;
+    static final int F0_765366865 = 6270;
+    static final int F0_899976223 = 7373;
+    static final int F1_175875602 = 9633;
+    static final int F1_501321110 = 12299;
+    static final int F1_847759065 = 15137;
+    static final int F1_961570560 = 16069;
+    static final int F2_053119869 = 16819;
+    static final int F2_562915447 = 20995;
+    static final int F3_072711026 = 25172;
 
     /**
      * Inverse-transforms one block of dequantised coefficients (natural order) and writes the

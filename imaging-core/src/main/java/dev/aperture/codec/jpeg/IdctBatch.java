@@ -33,18 +33,6 @@ final class IdctBatch {
     private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
-    private static final int F0_298631336 = 2446;
-    private static final int F0_390180644 = 3196;
-    private static final int F0_541196100 = 4433;
-    private static final int F0_765366865 = 6270;
-    private static final int F0_899976223 = 7373;
-    private static final int F1_175875602 = 9633;
-    private static final int F1_501321110 = 12299;
-    private static final int F1_847759065 = 15137;
-    private static final int F1_961570560 = 16069;
-    private static final int F2_053119869 = 16819;
-    private static final int F2_562915447 = 20995;
-    private static final int F3_072711026 = 25172;
 
     /**
      * Offset of zig-zag position k in the batch (add the block index), padded like the
@@ -168,9 +156,9 @@ final class IdctBatch {
         for (int i = 0; i < P; i++) {
             int x2 = in[2 * P + i];
             int x6 = in[6 * P + i];
-            int z1 = (x2 + x6) * F0_541196100;
-            t2[i] = z1 - x6 * F1_847759065;
-            t3[i] = z1 + x2 * F0_765366865;
+            int z1 = (x2 + x6) * Idct.F0_541196100;
+            t2[i] = z1 - x6 * Idct.F1_847759065;
+            t3[i] = z1 + x2 * Idct.F0_765366865;
         }
         for (int i = 0; i < P; i++) {
             int a = ((in[i] + in[4 * P + i]) << 13) + round;
@@ -188,23 +176,23 @@ final class IdctBatch {
         for (int i = 0; i < P; i++) {
             int z3 = in[7 * P + i] + in[3 * P + i];
             int z4 = in[5 * P + i] + in[P + i];
-            int z5 = (z3 + z4) * F1_175875602;
-            z3s[i] = z3 * -F1_961570560 + z5;
-            z4s[i] = z4 * -F0_390180644 + z5;
+            int z5 = (z3 + z4) * Idct.F1_175875602;
+            z3s[i] = z3 * -Idct.F1_961570560 + z5;
+            z4s[i] = z4 * -Idct.F0_390180644 + z5;
         }
         for (int i = 0; i < P; i++) {
             int x7 = in[7 * P + i];
             int x1 = in[P + i];
-            int z1 = (x7 + x1) * -F0_899976223;
-            o0[i] = x7 * F0_298631336 + z1 + z3s[i];
-            o3[i] = x1 * F1_501321110 + z1 + z4s[i];
+            int z1 = (x7 + x1) * -Idct.F0_899976223;
+            o0[i] = x7 * Idct.F0_298631336 + z1 + z3s[i];
+            o3[i] = x1 * Idct.F1_501321110 + z1 + z4s[i];
         }
         for (int i = 0; i < P; i++) {
             int x5 = in[5 * P + i];
             int x3 = in[3 * P + i];
-            int z2 = (x5 + x3) * -F2_562915447;
-            o1[i] = x5 * F2_053119869 + z2 + z4s[i];
-            o2[i] = x3 * F3_072711026 + z2 + z3s[i];
+            int z2 = (x5 + x3) * -Idct.F2_562915447;
+            o1[i] = x5 * Idct.F2_053119869 + z2 + z4s[i];
+            o2[i] = x3 * Idct.F3_072711026 + z2 + z3s[i];
         }
         // Outputs.
         for (int i = 0; i < P; i++) {
