@@ -233,6 +233,39 @@ final class ScanEncoder extends JlsCoder {
     }
 
     /**
+     * {@link #encodeRun} for NEAR = 0 and RANGE = 2^qbpp: Rx = Ix, so the run only compares
+     * (it writes nothing back into the line), and the interruption error's modulo reduction is
+     * the sign extension of its low qbpp bits.
+     */
+    private int encodeRunLossless(int[] L, int p, int cur, int x, int ra) {
+        int first = cur + x;
+        int last = cur + width;
+        int at = first;
+        while (at <= last && L[at] == ra) {
+            at++;
+        }
+        int count = at - first;
+        if (at > last) {
+            encodeRunLength(count, true);
+            return count;
+        }
+        encodeRunLength(count, false);
+        int ix = L[at];
+        int rb = L[p + x + count];
+        int sh = 32 - qbpp;
+        if (ra == rb) {
+            encodeInterruptionError(RI1, ((ix - ra) << sh) >> sh);
+        } else {
+            int sign = (rb - ra) >> 31 | 1;
+            encodeInterruptionError(RI0, (((ix - rb) * sign) << sh) >> sh);
+        }
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
+    }
+
+    /**
      * One line with NEAR = 0 and RANGE a power of two (MAXVAL = 2^P - 1, so always unless a
      * preset sets another MAXVAL). Then Rx = Ix everywhere, so the context and the prediction of every
      * sample depend on the source alone: a first pass, free of serial dependencies, computes them
@@ -271,7 +304,7 @@ final class ScanEncoder extends JlsCoder {
         while (x <= w) {
             int q = qa[x];
             if (q == 0) {
-                x += encodeRun(L, p, cur, x, L[cur + x - 1]);
+                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
                 continue;
             }
             int s = q >> 31;
@@ -361,7 +394,7 @@ final class ScanEncoder extends JlsCoder {
             int at = WORK_SAMPLES + 3 * x;
             int q = v[at];
             if (q == 0) {
-                x += encodeRun(L, p, cur, x, L[cur + x - 1]);
+                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
                 continue;
             }
             int s = q >> 31;
