@@ -471,7 +471,7 @@ final class ScanEncoder extends JlsCoder {
             while (x <= w) {
                 int t = x * 3;
                 if ((qa[t] | qa[t + 1] | qa[t + 2]) == 0) {
-                    x += encodeRunInterleaved(L, p, cur, x, 3);
+                    x += encodeRunInterleavedLossless(L, p, cur, x, 3);
                     continue;
                 }
                 regularLossless(qa[t], pa[t], L[cur + t]);
@@ -488,7 +488,7 @@ final class ScanEncoder extends JlsCoder {
                 any |= qa[t + j];
             }
             if (any == 0) {
-                x += encodeRunInterleaved(L, p, cur, x, nc);
+                x += encodeRunInterleavedLossless(L, p, cur, x, nc);
                 continue;
             }
             for (int j = 0; j < nc; j++) {
@@ -579,6 +579,41 @@ final class ScanEncoder extends JlsCoder {
                 x++;
             }
         }
+    }
+
+    /** {@link #encodeRunInterleaved} for NEAR = 0 and RANGE = 2^qbpp, as {@link #encodeRunLossless}. */
+    private int encodeRunInterleavedLossless(int[] L, int p, int cur, int x, int nc) {
+        int remaining = width - x + 1;
+        int ra0 = cur + (x - 1) * nc;
+        int at = ra0 + nc;
+        int count = 0;
+        outer:
+        while (count < remaining) {
+            for (int j = 0; j < nc; j++) {
+                if (L[at + j] != L[ra0 + j]) {
+                    break outer;
+                }
+            }
+            at += nc;
+            count++;
+        }
+        if (count == remaining) {
+            encodeRunLength(count, true);
+            return count;
+        }
+        encodeRunLength(count, false);
+        int sh = 32 - qbpp;
+        int rbAt = p + (x + count) * nc;
+        for (int j = 0; j < nc; j++) {
+            int ra = L[ra0 + j];
+            int rb = L[rbAt + j];
+            int sign = (rb - ra) >> 31 | 1;
+            encodeInterruptionError(RI0, (((L[at + j] - rb) * sign) << sh) >> sh);
+        }
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
     }
 
     private int encodeRunInterleaved(int[] L, int p, int cur, int x, int nc) {
