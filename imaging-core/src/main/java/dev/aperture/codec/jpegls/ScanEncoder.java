@@ -457,13 +457,23 @@ final class ScanEncoder extends JlsCoder {
         int[] qa = ctxQ;
         int[] pa = pred;
         int end = (w + 1) * nc;
-        for (int t = nc; t < end; t++) {
-            int ra = L[cur + t - nc];
-            int rb = L[p + t];
-            int rc = L[p + t - nc];
-            int rd = L[p + t + nc];
-            qa[t] = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off];
-            pa[t] = predict(ra, rb, rc);
+        // one component at a time, so that Ra, Rb, Rc slide in registers and Q2 of a sample
+        // is Q1 of the one before it, as in encodeLineLossless
+        for (int j = 0; j < nc; j++) {
+            int ra = L[cur + j];
+            int rb = L[p + nc + j];
+            int rc = L[p + j];
+            int g2 = qt[rb - rc + off];
+            for (int t = nc + j; t < end; t += nc) {
+                int rd = L[p + t + nc];
+                int g1 = qt[rd - rb + off];
+                qa[t] = 81 * g1 + 9 * g2 + qt[rc - ra + off];
+                pa[t] = predict(ra, rb, rc);
+                g2 = g1;
+                ra = L[cur + t];
+                rc = rb;
+                rb = rd;
+            }
         }
         int x = 1;
         if (nc == 3) {
