@@ -249,7 +249,12 @@ final class ScanEncoder extends JlsCoder {
             encodeRunLength(count, true);
             return count;
         }
-        encodeRunLength(count, false);
+        int jr = J[runIndex];
+        if (count < 1 << jr) {
+            put(count, jr + 1); // the usual short run: no full segment, a 0 bit and count in J bits
+        } else {
+            encodeRunLength(count, false);
+        }
         int ix = L[at];
         int rb = L[p + x + count];
         int sh = 32 - qbpp;
