@@ -240,8 +240,11 @@ final class ScanEncoder extends JlsCoder {
     private int encodeRunLossless(int[] L, int p, int cur, int x, int ra) {
         int first = cur + x;
         int last = cur + width;
+        // a sentinel that differs from Ra ends the scan at the line's end; L[cur + w + 1] is
+        // otherwise unused until this line becomes the previous one, which sets it first
+        L[last + 1] = ~ra;
         int at = first;
-        while (at <= last && L[at] == ra) {
+        while (L[at] == ra) {
             at++;
         }
         int count = at - first;
