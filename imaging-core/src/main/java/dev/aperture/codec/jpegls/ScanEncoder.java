@@ -233,6 +233,47 @@ final class ScanEncoder extends JlsCoder {
     }
 
     /**
+     * {@link #encodeRun} for NEAR = 0 and RANGE = 2^qbpp: Rx = Ix, so the run only compares
+     * (it writes nothing back into the line), and the interruption error's modulo reduction is
+     * the sign extension of its low qbpp bits.
+     */
+    private int encodeRunLossless(int[] L, int p, int cur, int x, int ra) {
+        int first = cur + x;
+        int last = cur + width;
+        // a sentinel that differs from Ra ends the scan at the line's end; L[cur + w + 1] is
+        // otherwise unused until this line becomes the previous one, which sets it first
+        L[last + 1] = ~ra;
+        int at = first;
+        while (L[at] == ra) {
+            at++;
+        }
+        int count = at - first;
+        if (at > last) {
+            encodeRunLength(count, true);
+            return count;
+        }
+        int jr = J[runIndex];
+        if (count < 1 << jr) {
+            put(count, jr + 1); // the usual short run: no full segment, a 0 bit and count in J bits
+        } else {
+            encodeRunLength(count, false);
+        }
+        int ix = L[at];
+        int rb = L[p + x + count];
+        int sh = 32 - qbpp;
+        if (ra == rb) {
+            encodeInterruptionError(RI1, ((ix - ra) << sh) >> sh);
+        } else {
+            int sign = (rb - ra) >> 31 | 1;
+            encodeInterruptionError(RI0, (((ix - rb) * sign) << sh) >> sh);
+        }
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
+    }
+
+    /**
      * One line with NEAR = 0 and RANGE a power of two (MAXVAL = 2^P - 1, so always unless a
      * preset sets another MAXVAL). Then Rx = Ix everywhere, so the context and the prediction of every
      * sample depend on the source alone: a first pass, free of serial dependencies, computes them
@@ -271,7 +312,7 @@ final class ScanEncoder extends JlsCoder {
         while (x <= w) {
             int q = qa[x];
             if (q == 0) {
-                x += encodeRun(L, p, cur, x, L[cur + x - 1]);
+                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
                 continue;
             }
             int s = q >> 31;
@@ -361,7 +402,7 @@ final class ScanEncoder extends JlsCoder {
             int at = WORK_SAMPLES + 3 * x;
             int q = v[at];
             if (q == 0) {
-                x += encodeRun(L, p, cur, x, L[cur + x - 1]);
+                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
                 continue;
             }
             int s = q >> 31;
@@ -424,13 +465,23 @@ final class ScanEncoder extends JlsCoder {
         int[] qa = ctxQ;
         int[] pa = pred;
         int end = (w + 1) * nc;
-        for (int t = nc; t < end; t++) {
-            int ra = L[cur + t - nc];
-            int rb = L[p + t];
-            int rc = L[p + t - nc];
-            int rd = L[p + t + nc];
-            qa[t] = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off];
-            pa[t] = predict(ra, rb, rc);
+        // one component at a time, so that Ra, Rb, Rc slide in registers and Q2 of a sample
+        // is Q1 of the one before it, as in encodeLineLossless
+        for (int j = 0; j < nc; j++) {
+            int ra = L[cur + j];
+            int rb = L[p + nc + j];
+            int rc = L[p + j];
+            int g2 = qt[rb - rc + off];
+            for (int t = nc + j; t < end; t += nc) {
+                int rd = L[p + t + nc];
+                int g1 = qt[rd - rb + off];
+                qa[t] = 81 * g1 + 9 * g2 + qt[rc - ra + off];
+                pa[t] = predict(ra, rb, rc);
+                g2 = g1;
+                ra = L[cur + t];
+                rc = rb;
+                rb = rd;
+            }
         }
         int x = 1;
         if (nc == 3) {
@@ -438,7 +489,7 @@ final class ScanEncoder extends JlsCoder {
             while (x <= w) {
                 int t = x * 3;
                 if ((qa[t] | qa[t + 1] | qa[t + 2]) == 0) {
-                    x += encodeRunInterleaved(L, p, cur, x, 3);
+                    x += encodeRunInterleavedLossless(L, p, cur, x, 3);
                     continue;
                 }
                 regularLossless(qa[t], pa[t], L[cur + t]);
@@ -455,7 +506,7 @@ final class ScanEncoder extends JlsCoder {
                 any |= qa[t + j];
             }
             if (any == 0) {
-                x += encodeRunInterleaved(L, p, cur, x, nc);
+                x += encodeRunInterleavedLossless(L, p, cur, x, nc);
                 continue;
             }
             for (int j = 0; j < nc; j++) {
@@ -546,6 +597,41 @@ final class ScanEncoder extends JlsCoder {
                 x++;
             }
         }
+    }
+
+    /** {@link #encodeRunInterleaved} for NEAR = 0 and RANGE = 2^qbpp, as {@link #encodeRunLossless}. */
+    private int encodeRunInterleavedLossless(int[] L, int p, int cur, int x, int nc) {
+        int remaining = width - x + 1;
+        int ra0 = cur + (x - 1) * nc;
+        int at = ra0 + nc;
+        int count = 0;
+        outer:
+        while (count < remaining) {
+            for (int j = 0; j < nc; j++) {
+                if (L[at + j] != L[ra0 + j]) {
+                    break outer;
+                }
+            }
+            at += nc;
+            count++;
+        }
+        if (count == remaining) {
+            encodeRunLength(count, true);
+            return count;
+        }
+        encodeRunLength(count, false);
+        int sh = 32 - qbpp;
+        int rbAt = p + (x + count) * nc;
+        for (int j = 0; j < nc; j++) {
+            int ra = L[ra0 + j];
+            int rb = L[rbAt + j];
+            int sign = (rb - ra) >> 31 | 1;
+            encodeInterruptionError(RI0, (((L[at + j] - rb) * sign) << sh) >> sh);
+        }
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
     }
 
     private int encodeRunInterleaved(int[] L, int p, int cur, int x, int nc) {
