@@ -183,6 +183,15 @@ public final class FrameResizer {
             for (int u = 0; u < outSize; u++) {
                 double x = (u + 0.5) * scale - 0.5;
                 int c = Taps.computeRaw(kernel, x, h, idx, w);
+                if (kernel == Kernel.CATMULL_ROM && c == 1) {
+                    // On a source sample Catmull-Rom returns the one tap i; put it second of the
+                    // usual four (i - 1 .. i + 2, weights 0, 1, 0, 0: the same sum) so that start
+                    // stays non-decreasing in u, as the neighbouring outputs start at i - 1.
+                    idx[0] = idx[0] - 1;
+                    w[1] = 1;
+                    w[0] = 0;
+                    c = 2;
+                }
                 start[u] = idx[0];
                 for (int t = 0; t < k; t++) {
                     int raw = idx[0] + t;
@@ -191,13 +200,14 @@ public final class FrameResizer {
                 }
             }
             // start is non-decreasing in u (the sample position grows with u), so the outputs whose
-            // taps all lie inside form one range.
+            // taps all lie inside form one range; the range test checks both ends of every output
+            // anyway, so that an output outside it can only go through the slower mapped path.
             int a = 0;
             while (a < outSize && start[a] < 0) {
                 a++;
             }
             int b = a;
-            while (b < outSize && start[b] + k <= inSize) {
+            while (b < outSize && start[b] >= 0 && start[b] + k <= inSize) {
                 b++;
             }
             inLo = a;

@@ -11,6 +11,7 @@ import dev.aperture.image.ShortSamples;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -137,6 +138,43 @@ class FrameResizerReferenceProperties {
                         : (signed ? ((ShortSamples) dst.samples()).array()[dOff + i]
                                   : ((ShortSamples) dst.samples()).array()[dOff + i] & 0xFFFF);
                 assertTrue(Math.abs(a - Math.floor(clamped + 0.5)) <= 1, at + ": " + a + " vs " + clamped);
+            }
+        }
+    }
+
+    /**
+     * The case a CI run found: Catmull-Rom on an output that falls exactly on source sample 0 took
+     * one tap starting at 0 while its right neighbour started at -1, so the fast interior loop read
+     * index -1. Odd-factor enlargements put outputs on source samples.
+     */
+    @Example
+    void catmullRomOutputsOnSourceSamplesStayInside() {
+        anExecutorGivesTheSameResult(207, Kernel.CATMULL_ROM);
+        for (int factor = 1; factor <= 7; factor += 2) {
+            for (int sw : new int[] {4, 5, 25}) {
+                for (Kernel kernel : Kernel.values()) {
+                    short[] s = new short[sw * 3];
+                    for (int i = 0; i < s.length; i++) {
+                        s[i] = (short) (i * 977);
+                    }
+                    short[] a = new short[sw * factor * 3 * factor];
+                    short[] b = new short[a.length];
+                    FrameResizer fr = FrameResizer.of(kernel);
+                    fr.resize(Frame.ofShorts(s, sw, 3, false), Frame.ofShorts(a, sw * factor, 3 * factor, false));
+                    fr.resize(Frame.ofShorts(s, sw, 3, false), Frame.ofShorts(b, sw * factor, 3 * factor, false),
+                            Runnable::run);
+                    assertArrayEquals(a, b);
+                    if (kernel == Kernel.CATMULL_ROM || kernel == Kernel.NEAREST) {
+                        // Interpolating kernels reproduce the source on its own samples.
+                        for (int y = 0; y < 3; y++) {
+                            for (int x = 0; x < sw; x++) {
+                                int ox = x * factor + factor / 2;
+                                int oy = y * factor + factor / 2;
+                                assertEquals(s[y * sw + x], a[oy * sw * factor + ox], kernel + " x" + factor);
+                            }
+                        }
+                    }
+                }
             }
         }
     }
