@@ -286,7 +286,6 @@ final class ScanEncoder extends JlsCoder {
         byte[] qt = quant;
         int off = maxVal;
         int[] qa = ctxQ;
-        int[] pa = pred;
         // Ra, Rb, Rc slide along in registers (the next Rc is this Rb, the next Rb this Rd, the
         // next Ra this Ix), and Q2 of one sample is Q1 of the one before it
         int ra = L[cur];
@@ -296,8 +295,8 @@ final class ScanEncoder extends JlsCoder {
         for (int x = 1; x <= w; x++) {
             int rd = L[p + x + 1];
             int g1 = qt[rd - rb + off];
-            qa[x] = 81 * g1 + 9 * g2 + qt[rc - ra + off];
-            pa[x] = predict(ra, rb, rc);
+            // Q (-364..364) in the high half, the prediction (below 2^16) in the low half
+            qa[x] = (81 * g1 + 9 * g2 + qt[rc - ra + off]) << 16 | predict(ra, rb, rc);
             g2 = g1;
             ra = L[cur + x];
             rc = rb;
@@ -310,18 +309,19 @@ final class ScanEncoder extends JlsCoder {
         int escape = limit - qbpp - 1;
         int x = 1;
         while (x <= w) {
-            int q = qa[x];
+            int qp = qa[x];
+            int q = qp >> 16;
             if (q == 0) {
                 x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
                 continue;
             }
-            int s = q >> 31;
+            int s = qp >> 31;
             int i = ((q ^ s) - s) << 2;
             int c = ctx[i + C];
             int a = ctx[i + A];
             int b = ctx[i + B];
             int n = ctx[i + N];
-            int px = Math.min(Math.max(pa[x] + ((c ^ s) - s), 0), mv);
+            int px = Math.min(Math.max((qp & 0xFFFF) + ((c ^ s) - s), 0), mv);
             int k = golomb(n, a);
             int e = ((L[cur + x] - px) ^ s) - s;
             e = (e << sh) >> sh; // modulo RANGE = 2^qbpp: the low qbpp bits, sign-extended
