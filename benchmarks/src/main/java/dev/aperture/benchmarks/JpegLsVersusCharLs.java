@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * gcc -O2 -o /tmp/charls_bench benchmarks/native/charls_bench.c -lcharls
  * java -cp benchmarks/target/benchmarks.jar dev.aperture.benchmarks.JpegLsBenchData /tmp/jlsbench
  * java -cp benchmarks/target/benchmarks.jar dev.aperture.benchmarks.JpegLsVersusCharLs /tmp/charls_bench /tmp/jlsbench 8
+ * java -cp benchmarks/target/benchmarks.jar dev.aperture.benchmarks.JpegLsVersusCharLs /tmp/charls_bench /tmp/jlsbench 4 ct512x12
  * </pre>
  */
 public final class JpegLsVersusCharLs {
@@ -46,7 +47,8 @@ public final class JpegLsVersusCharLs {
     /**
      * Runs the comparison.
      *
-     * @param args path of charls_bench, folder of the raw frames, number of alternations
+     * @param args path of charls_bench, folder of the raw frames, number of alternations, and
+     *     optionally a comma-separated list of the frames to run (e.g. {@code ct512x12,us640x480rgb/ilv2})
      * @throws Exception if the native harness cannot be run
      */
     public static void main(String[] args) throws Exception {
@@ -60,8 +62,9 @@ public final class JpegLsVersusCharLs {
         Pattern out = Pattern.compile("decode ([0-9.]+) Mpixel/s, encode ([0-9.]+) Mpixel/s");
         System.out.println("frame | Aperture decode | CharLS decode | ratio | Aperture encode | CharLS encode | ratio"
                 + " (best Mpixel/s of CPU time)");
-        for (String label : new String[] {"ct512x16", "ct512x12", "ct2048x12", "mg3328x4096x14", "us640x480rgb",
-            "us640x480rgb/ilv2"}) {
+        String[] labels = args.length > 3 ? args[3].split(",")
+                : new String[] {"ct512x16", "ct512x12", "ct2048x12", "mg3328x4096x14", "us640x480rgb", "us640x480rgb/ilv2"};
+        for (String label : labels) {
             String name = label.replace("/ilv2", "");
             int ilv = label.endsWith("/ilv2") ? 2 : 1;
             JpegLsBenchData.Frame f = JpegLsBenchData.frame(name);
