@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * <p>Covered: the expected output; output at an offset with canaries on both sides; the
  * encoded buffer's position and limit respected and unchanged; a destination that is too small;
  * every truncation and random corruption of valid frames giving either samples or an
- * {@link ApertureException}, and nothing else, within a time bound.
+ * {@link ApertureException}, and nothing else, within a time bound; the same for descriptors a
+ * damaged dataset could carry (other Bits Allocated, Bits Stored, Samples per Pixel, Rows,
+ * Columns, Planar Configuration) with a destination allocated for them.
  */
 public abstract class FrameDecoderContract {
 
@@ -137,6 +139,49 @@ public abstract class FrameDecoderContract {
                 decodeExpectingNothingButApertureException(c, bad, "corruption " + i);
             }
         }
+    }
+
+    @Test
+    void descriptorsOfADamagedDatasetGiveOnlyTheLibrarysException() {
+        for (Case c : cases()) {
+            ImageDescriptor d = c.image();
+            for (ImageDescriptor v : damagedDescriptors(d)) {
+                Samples dst = Samples.allocate(v, 1);
+                String what = c.name() + " as " + v;
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    try {
+                        decoder().decode(ByteBuffer.wrap(c.encoded()), v, dst);
+                    } catch (ApertureException expected) {
+                        assertFalse(expected.getMessage().isEmpty(), "empty message");
+                    } catch (RuntimeException | Error e) {
+                        fail(what + ": " + e, e);
+                    }
+                });
+            }
+        }
+    }
+
+    /** What the dataset's attributes could say instead, when damaged or wrong. */
+    private static List<ImageDescriptor> damagedDescriptors(ImageDescriptor d) {
+        List<ImageDescriptor> out = new java.util.ArrayList<>();
+        for (int ba : new int[] {1, 8, 16, 32, 64}) {
+            for (int bs : new int[] {1, Math.min(ba, d.bitsStored()), ba}) {
+                out.add(new ImageDescriptor(d.rows(), d.columns(), d.samplesPerPixel(), ba, bs, d.signed(),
+                        d.photometric(), d.planarConfiguration(), 1));
+            }
+        }
+        for (int spp = 1; spp <= 4; spp++) {
+            out.add(new ImageDescriptor(d.rows(), d.columns(), spp, d.bitsAllocated(), d.bitsStored(), d.signed(),
+                    d.photometric(), 1 - d.planarConfiguration(), 1));
+        }
+        out.add(new ImageDescriptor(d.rows() + 1, d.columns(), d.samplesPerPixel(), d.bitsAllocated(),
+                d.bitsStored(), !d.signed(), d.photometric(), d.planarConfiguration(), 1));
+        out.add(new ImageDescriptor(d.rows(), Math.max(1, d.columns() - 1), d.samplesPerPixel(),
+                d.bitsAllocated(), d.bitsStored(), d.signed(), d.photometric(), d.planarConfiguration(), 1));
+        out.add(new ImageDescriptor(Math.min(0xFFFF, d.rows() * 3), d.columns() * 2 > 0xFFFF ? d.columns()
+                : d.columns() * 2, d.samplesPerPixel(), d.bitsAllocated(), d.bitsStored(), d.signed(),
+                d.photometric(), d.planarConfiguration(), 1));
+        return out;
     }
 
     private void decodeExpectingNothingButApertureException(Case c, byte[] input, String what) {

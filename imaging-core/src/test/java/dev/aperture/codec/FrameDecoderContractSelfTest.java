@@ -5,6 +5,7 @@ import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.MalformedDataException;
+import dev.aperture.imaging.UnsupportedDataException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.List;
 class FrameDecoderContractSelfTest extends FrameDecoderContract {
 
     private static final FrameDecoder COPY_16 = (encoded, image, dst) -> {
+        if (image.bitsAllocated() != 16) {
+            throw new UnsupportedDataException("this decoder needs Bits Allocated 16");
+        }
         if (!(dst instanceof ShortSamples s)) {
             throw new IllegalArgumentException("16-bit samples need ShortSamples");
         }

@@ -8,6 +8,7 @@ import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.image.ShortSamples;
+import dev.aperture.imaging.UnsupportedDataException;
 import java.nio.ByteBuffer;
 
 /**
@@ -42,8 +43,8 @@ final class JpegDecoder implements FrameDecoder {
                 throw new IllegalArgumentException("16-bit samples need ShortSamples");
             }
         } else {
-            throw new IllegalArgumentException("JPEG frames decode to 8- or 16-bit samples, not "
-                    + image.bitsAllocated());
+            // the descriptor comes from the dataset: a depth no JPEG process has is the data's fault
+            throw new UnsupportedDataException("JPEG needs Bits Allocated 8 or 16");
         }
         if (dst.length() < n) {
             throw new IllegalArgumentException("destination holds " + dst.length()
