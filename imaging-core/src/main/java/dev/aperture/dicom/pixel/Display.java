@@ -8,6 +8,7 @@ import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.Samples;
 import dev.aperture.imaging.MalformedDataException;
+import dev.aperture.imaging.UnsupportedDataException;
 import dev.aperture.pixel.LookupTable;
 import dev.aperture.pixel.Palette;
 import dev.aperture.pixel.PixelPipeline;
@@ -55,7 +56,7 @@ public final class Display {
         if (!modalityLut.isEmpty()) {
             b.modalityLut(lut(modalityLut.get(0)));
         } else if (modality.contains(0x00281053)) {
-            b.rescale(new Rescale(modality.doubleValue(0x00281053).orElse(1), modality.doubleValue(0x00281052).orElse(0)));
+            b.rescale(rescale(modality));
         }
         if (override.isPresent()) {
             b.window(override.get());
@@ -65,6 +66,9 @@ public final class Display {
             double[] widths = voi.doubles(0x00281051);
             List<DicomObject> voiLut = ds.items(0x00283010);
             if (centers.length > 0 && widths.length > 0 && widths[0] >= 1) {
+                if (!Double.isFinite(centers[0]) || !Double.isFinite(widths[0])) {
+                    throw new MalformedDataException("Window Center or Width not finite", -1, 0x00281050);
+                }
                 VoiFunction f = voi.string(0x00281056).flatMap(VoiFunction::of).orElse(VoiFunction.LINEAR);
                 b.window(new Window(centers[0], widths[0], f));
             } else if (!voiLut.isEmpty()) {
@@ -78,6 +82,17 @@ public final class Display {
             b.presentation(PresentationShape.IDENTITY);
         }
         return b.build();
+    }
+
+    /** Rescale Slope and Intercept of the macro (or dataset), checked: the values come from the file. */
+    private static Rescale rescale(DicomObject modality) {
+        double slope = modality.doubleValue(0x00281053).orElse(1);
+        double intercept = modality.doubleValue(0x00281052).orElse(0);
+        if (!Double.isFinite(slope) || slope == 0 || !Double.isFinite(intercept)) {
+            throw new MalformedDataException("Rescale Slope zero or not finite, or Rescale Intercept not finite", -1,
+                    0x00281053);
+        }
+        return new Rescale(slope, intercept);
     }
 
     /** The macro's item for a frame: Per-frame Functional Groups first, then Shared, then the dataset itself. */
@@ -127,6 +142,11 @@ public final class Display {
                         ByteOrder.LITTLE_ENDIAN);
             }
         }
+        if (t[0].size() != t[1].size() || t[0].size() != t[2].size()
+                || t[0].firstMapped() != t[1].firstMapped() || t[0].firstMapped() != t[2].firstMapped()) {
+            throw new MalformedDataException("the three Palette Color Lookup Table Descriptors differ in size or first"
+                    + " mapped value", -1, 0x00281101);
+        }
         return Palette.of(t[0], t[1], t[2], image.signed());
     }
 
@@ -139,14 +159,22 @@ public final class Display {
      * @param frame    0-based frame index
      * @param override a window to use instead of the dataset's, if given
      * @return an 8-bit grey or RGB image
+     * @throws MalformedDataException if the image attributes contradict each other (Samples per
+     *     Pixel for the photometric interpretation, palette descriptors, non-finite rescale or window)
+     * @throws UnsupportedDataException for float pixel data, 64-bit samples, and colour that is
+     *     not three samples of 8 or 16 bits
      */
     public static BufferedImage render(PixelFrames frames, DicomObject ds, int frame, Optional<Window> override) {
         ImageDescriptor image = frames.image();
-        Samples s = Samples.allocate(image, 1);
         if (ds.contains(Tag.FLOAT_PIXEL_DATA) || ds.contains(Tag.DOUBLE_FLOAT_PIXEL_DATA)) {
-            throw new dev.aperture.imaging.UnsupportedDataException("display of float pixel data");
+            throw new UnsupportedDataException("display of float pixel data");
         }
+        if (image.bitsAllocated() == 64) {
+            throw new UnsupportedDataException("display of 64-bit samples", -1, 0x00280100);
+        }
+        Samples s = Samples.allocate(image, 1);
         DecodedFrame d = frames.decode(frame, s);
+        checkDisplayable(image, d.photometric());
         ImageDescriptor decoded = new ImageDescriptor(image.rows(), image.columns(), image.samplesPerPixel(),
                 image.bitsAllocated(), d.bitsStored(), d.signed(), d.photometric(), 0, 1);
         if (d.photometric() == Photometric.PALETTE_COLOR) {
@@ -161,6 +189,23 @@ public final class Display {
             w = minMaxWindow(s, decoded, macro(ds, frame, PIXEL_VALUE_TRANSFORMATION));
         }
         return FrameImages.renderGrey(s, decoded, pipeline(ds, decoded, frame, w));
+    }
+
+    /** Samples per Pixel and Bits Allocated against what the display path of the photometric interpretation takes. */
+    private static void checkDisplayable(ImageDescriptor image, Photometric p) {
+        int spp = image.samplesPerPixel();
+        if (p == Photometric.PALETTE_COLOR) {
+            if (spp != 1) {
+                throw new MalformedDataException("PALETTE COLOR needs Samples per Pixel 1", -1, 0x00280002);
+            }
+        } else if (spp >= 3) {
+            if (spp != 3 || (image.bitsAllocated() != 8 && image.bitsAllocated() != 16)) {
+                throw new UnsupportedDataException("display of colour other than three samples of 8 or 16 bits", -1,
+                        0x00280002);
+            }
+        } else if (spp != 1) {
+            throw new MalformedDataException("Samples per Pixel 2 is neither grey-scale nor colour", -1, 0x00280002);
+        }
     }
 
     /**
@@ -190,8 +235,9 @@ public final class Display {
         if (min > max) {
             return Optional.empty();
         }
-        double slope = modality.doubleValue(0x00281053).orElse(1);
-        double intercept = modality.doubleValue(0x00281052).orElse(0);
+        Rescale r = rescale(modality);
+        double slope = r.slope();
+        double intercept = r.intercept();
         double lo = Math.min(min * slope + intercept, max * slope + intercept);
         double hi = Math.max(min * slope + intercept, max * slope + intercept);
         return Optional.of(Window.of((lo + hi) / 2 + 0.5, Math.max(1, hi - lo + 1)));

@@ -230,12 +230,13 @@ public final class SeriesVolumes {
      * @param ds the enhanced dataset
      * @return one slice geometry per frame, in frame order
      * @throws MalformedDataException (with the frame) if a frame lacks a macro or a value
+     * @throws UnsupportedDataException if the object has no Per-frame Functional Groups
      */
     public static List<SliceInfo> frameInfos(DicomObject ds) {
         List<DicomObject> perFrame = ds.items(Tags.PerFrameFunctionalGroupsSequence);
         int frames = ds.integer(Tags.NumberOfFrames).orElse(1);
         if (perFrame.isEmpty()) {
-            throw new UnsupportedDataException("multi-frame object without Per-frame Functional Groups", -1,
+            throw new UnsupportedDataException("not an enhanced object: no Per-frame Functional Groups", -1,
                     Tags.PerFrameFunctionalGroupsSequence);
         }
         if (perFrame.size() != frames) {
