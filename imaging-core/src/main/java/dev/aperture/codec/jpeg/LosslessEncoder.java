@@ -67,7 +67,7 @@ final class LosslessEncoder implements FrameEncoder {
         int restartRows = forcedRestartRows;
         if (restartRows == 0 && options.restartInterval() > 0) {
             if (options.restartInterval() % width != 0) {
-                throw new IllegalArgumentException("lossless JPEG restart interval must be a multiple of Columns");
+                throw new UnsupportedDataException("lossless JPEG restart interval must be a multiple of Columns");
             }
             restartRows = options.restartInterval() / width;
         }

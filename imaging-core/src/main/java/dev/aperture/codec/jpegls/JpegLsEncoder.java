@@ -48,7 +48,7 @@ final class JpegLsEncoder implements FrameEncoder {
                 throw new UnsupportedDataException("JPEG-LS needs Bits Stored 2..16");
             }
             if (near > Math.min(255, ((1 << p) - 1) / 2)) {
-                throw new IllegalArgumentException("NEAR must be in 0..min(255, (2^P - 1) / 2)");
+                throw new UnsupportedDataException("NEAR must be in 0..min(255, (2^P - 1) / 2) for Bits Stored P");
             }
             preset = JlsParams.resolve(p, near, 0, custom.t1(), custom.t2(), custom.t3(), custom.reset());
             if (preset == null) {
@@ -90,6 +90,9 @@ final class JpegLsEncoder implements FrameEncoder {
         if (p < 2 || p > 16) {
             throw new UnsupportedDataException("JPEG-LS needs Bits Stored 2..16");
         }
+        if (image.bitsAllocated() != 8 && image.bitsAllocated() != 16) {
+            throw new UnsupportedDataException("JPEG-LS encodes Bits Allocated 8 or 16");
+        }
         short[] srcS = null;
         byte[] srcB = null;
         int off;
@@ -111,7 +114,7 @@ final class JpegLsEncoder implements FrameEncoder {
         }
         int maxFull = (1 << p) - 1;
         if (near < 0 || near > Math.min(255, maxFull / 2)) {
-            throw new IllegalArgumentException("NEAR must be in 0..min(255, (2^P - 1) / 2)");
+            throw new UnsupportedDataException("NEAR must be in 0..min(255, (2^P - 1) / 2) for Bits Stored P");
         }
         int nc = image.samplesPerPixel();
         if (ilv < 0 || ilv > 2) {

@@ -11,6 +11,7 @@ import dev.aperture.codec.FrameEncoder;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
 import dev.aperture.image.ShortSamples;
+import dev.aperture.imaging.UnsupportedDataException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,7 +201,7 @@ class JpegRestartIntervalTest {
         FrameEncoder ll = PROVIDER.encoder(JpegCodecProvider.LOSSLESS).orElseThrow();
         ImageDescriptor img = image(8, 10, 1, 16, 12);
         ShortSamples src = ShortSamples.of(new short[80]);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(UnsupportedDataException.class,
                 () -> ll.encode(src, img, EncodeOptions.DEFAULT.withRestartInterval(15)));
         assertEquals(20, dri(ll.encode(src, img, EncodeOptions.DEFAULT.withRestartInterval(20)).bytes()));
         assertThrows(IllegalArgumentException.class, () -> EncodeOptions.DEFAULT.withRestartInterval(-1));
