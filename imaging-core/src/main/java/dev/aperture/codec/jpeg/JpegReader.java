@@ -956,16 +956,10 @@ final class JpegReader {
             int b = batch.count();
             int v = (((c[b] << 2) + (1 << 4)) >> 5) + 128;
             c[b] = 0;
-            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+            // the sample in all 8 bytes of a long: one store per row
+            long row = (v < 0 ? 0 : (v > 255 ? 255 : v)) * 0x0101010101010101L;
             for (int r = 0, o = off; r < 8; r++, o += stride) {
-                out[o] = sv;
-                out[o + 1] = sv;
-                out[o + 2] = sv;
-                out[o + 3] = sv;
-                out[o + 4] = sv;
-                out[o + 5] = sv;
-                out[o + 6] = sv;
-                out[o + 7] = sv;
+                BE_LONG.set(out, o, row);
             }
             return;
         }
