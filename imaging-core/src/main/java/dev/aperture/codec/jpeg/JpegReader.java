@@ -982,7 +982,6 @@ final class JpegReader {
         // bits are followed by zeros), so that a peek is one shift and consuming len bits is
         // one shift too: the dependency chain from one symbol to the next is shift, load,
         // shift. It goes back to the right-aligned fields around every call out.
-        boolean hasAc = false;
         int n = nbits;
         long a;
         if (n >= 32) {
@@ -1039,18 +1038,18 @@ final class JpegReader {
             pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
         coef[base] = pred * (sq[0] >>> 16);
+        lastPred = pred;                  // not kept live through the AC loop
         final int[] fast = ac.acFast();
-        final byte[] b = buf;
-        final int lastLong = end - 8;
-        for (int k = 1; k < 64; k++) {
+        int k = 1;
+        for (; k < 64; k++) {
             // The fast lookup needs AC_FAST bits (an entry uses at most that many); the slow
             // path below makes sure of its own 32.
             if (n < HuffmanDecodeTable.AC_FAST) {
                 // Inline refill: 8 bytes without 0xFF hold no stuffing and no marker (see fill()).
                 int p = pos;
                 long w;
-                if (p <= lastLong && !atMarker
-                        && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                if (p <= end - 8 && !atMarker
+                        && ((~(w = (long) BE_LONG.get(buf, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
                     // kb whole bytes fit: n + 8 kb <= 63, and kb >= 6 since n < 11; they go
                     // right below the n valid bits.
                     int kb = (63 - n) >> 3;
@@ -1077,7 +1076,6 @@ final class JpegReader {
                 if (value != 0) {
                     int sk = sq[k];
                     coef[(sk & 0xFFFF) + base] = value * (sk >>> 16);
-                    hasAc = true;
                 } else if ((f >>> 8) == 0) {
                     break;                // EOB
                 }
@@ -1100,7 +1098,6 @@ final class JpegReader {
                 a <<= s;
                 int sk = sq[k];
                 coef[(sk & 0xFFFF) + base] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * (sk >>> 16);
-                hasAc = true;
             } else {
                 if (r != 15) {
                     break;
@@ -1110,9 +1107,15 @@ final class JpegReader {
         }
         acc = n == 0 ? 0 : a >>> (64 - n);
         nbits = n;
-        blockHasAc = hasAc;
-        return pred;
+        // Only an EOB as the first AC symbol leaves k at 1 and the block with its DC alone. (A
+        // block that starts with ZRL and ends without a coefficient goes to the IDCT, which
+        // gives the same samples for the DC of a valid stream.)
+        blockHasAc = k != 1;
+        return lastPred;
     }
+
+    /** The DC predictor of the block being decoded, kept out of decodeBlock's AC loop. */
+    private int lastPred;
 
     /** Whether the last decodeBlock set any AC coefficient (else only coef[base] may be non-zero). */
     private boolean blockHasAc;
