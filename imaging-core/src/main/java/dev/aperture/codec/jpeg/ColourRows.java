@@ -83,16 +83,13 @@ final class ColourRows {
             yE[pairs] = yP[yOff + 2 * pairs] & 0xFF;
             yO[pairs] = 0;
         }
+        // One loop per plane: C2 (JDK 17) left the two-plane loops scalar.
         if (v2) {
-            for (int i = 0; i < n; i++) {
-                sCb[i + 1] = (cbP[cb0 + i] & 0xFF) * 3 + (cbP[cb1 + i] & 0xFF);
-                sCr[i + 1] = (crP[cr0 + i] & 0xFF) * 3 + (crP[cr1 + i] & 0xFF);
-            }
+            verticalSums(cbP, cb0, cb1, sCb, n);
+            verticalSums(crP, cr0, cr1, sCr, n);
         } else {
-            for (int i = 0; i < n; i++) {
-                sCb[i + 1] = cbP[cb0 + i] & 0xFF;
-                sCr[i + 1] = crP[cr0 + i] & 0xFF;
-            }
+            widen(cbP, cb0, sCb, 1, n);
+            widen(crP, cr0, sCr, 1, n);
         }
         sCb[0] = sCb[1];
         sCb[n + 1] = sCb[n];
@@ -136,11 +133,10 @@ final class ColourRows {
         final int[] y = yE;
         final int[] cb = cbE;
         final int[] cr = crE;
-        for (int i = 0; i < width; i++) {
-            y[i] = yP[yOff + i] & 0xFF;
-            cb[i] = cbP[cbOff + i] & 0xFF;
-            cr[i] = crP[crOff + i] & 0xFF;
-        }
+        // One loop per plane: C2 (JDK 17) left the three-plane loop scalar.
+        widen(yP, yOff, y, 0, width);
+        widen(cbP, cbOff, cb, 0, width);
+        widen(crP, crOff, cr, 0, width);
         colour(y, cb, cr, pkE, width);
         final int[] pk = pkE;
         int i0 = 0;
@@ -152,6 +148,20 @@ final class ColourRows {
             out[k] = (byte) p;
             out[k + 1] = (byte) (p >> 8);
             out[k + 2] = (byte) (p >> 16);
+        }
+    }
+
+    /** dst[d + i] = src[off + i] as an unsigned byte, for i < n. */
+    private static void widen(byte[] src, int off, int[] dst, int d, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[d + i] = src[off + i] & 0xFF;
+        }
+    }
+
+    /** s[1 + i] = 3 p[c0 + i] + p[c1 + i] (unsigned bytes), for i < n: the vertical 3:1 of 4:2:0. */
+    private static void verticalSums(byte[] p, int c0, int c1, int[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            s[i + 1] = (p[c0 + i] & 0xFF) * 3 + (p[c1 + i] & 0xFF);
         }
     }
 

@@ -619,19 +619,27 @@ final class JpegReader {
         int p = pos;
         final byte[] b = buf;
         final int e = end;
-        if (!atMarker && p <= e - 8 && n <= 56) {
-            // Whole bytes that fit: n + 8k <= 63. If none of the next 8 bytes is 0xFF there is
-            // no stuffing or marker among them, so take k at once.
-            long w = (long) BE_LONG.get(b, p);
-            if (((~w - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
-                int k = (63 - n) >> 3;
-                acc = (a << (k << 3)) | (w >>> (64 - (k << 3)));
-                nbits = n + (k << 3);
-                pos = p + k;
-                return;
-            }
-        }
         while (n <= 56) {
+            if (!atMarker && p <= e - 8) {
+                // Whole bytes that fit: n + 8k <= 63, taken at once when none of them is 0xFF
+                // (so they hold no stuffing and no marker). The test flags each byte of w that
+                // is 0xFF, and may also flag a 0xFE just before a flagged byte (its borrow runs
+                // only toward the more significant, earlier, bytes): so every byte before the
+                // first flagged one is neither, and those are taken.
+                long w = (long) BE_LONG.get(b, p);
+                long m = (~w - 0x0101010101010101L) & w & 0x8080808080808080L;
+                int k = (63 - n) >> 3;
+                if (m != 0) {
+                    k = Math.min(k, Long.numberOfLeadingZeros(m) >> 3);
+                }
+                if (k > 0) {
+                    a = (a << (k << 3)) | (w >>> (64 - (k << 3)));
+                    n += k << 3;
+                    p += k;
+                    continue;
+                }
+            }
+            // One byte: the first of the 8 is flagged, or the data ends within 8 bytes.
             int v;
             if (atMarker || p >= e) {
                 v = 0;
@@ -792,6 +800,20 @@ final class JpegReader {
         Arrays.fill(NATURAL, 64, NATURAL.length, 63);
     }
 
+    /**
+     * The store slots and quantisers of a component, by zig-zag position k (padded like
+     * {@link #NATURAL}): {@code (q[NATURAL[k]] << 16) | slot[k]}, read back with {@code >>> 16}
+     * and {@code & 0xFFFF} (quantisers are at most 16 bits, slots below 2^12). One load per
+     * coefficient instead of three (natural index, slot, quantiser).
+     */
+    private static int[] slotQuant(int[] slot, int[] q) {
+        int[] sq = new int[NATURAL.length];
+        for (int k = 0; k < sq.length; k++) {
+            sq[k] = (q[NATURAL[k]] << 16) | slot[k];
+        }
+        return sq;
+    }
+
     private void dctScan(int[] sc, int[] td, int[] ta) {
         int ns = sc.length;
         int[] coef = new int[64 + 16];
@@ -811,7 +833,7 @@ final class JpegReader {
             int bh = ceilDiv(compHt, 8);
             HuffmanDecodeTable dc = dcTables[td[0]];
             HuffmanDecodeTable ac = acTables[ta[0]];
-            int[] q = quant[compTq[c]];
+            int[] sq = slotQuant(batch != null ? IdctBatch.ZIGZAG_OFFSET : NATURAL, quant[compTq[c]]);
             short[] plane = planes == null ? null : planes[c];
             byte[] plane8 = planes8 == null ? null : planes8[c];
             int stride = planeStride[c];
@@ -832,7 +854,7 @@ final class JpegReader {
                         mcusToRestart--;
                     }
                     if (batch != null) {
-                        pred[0] = decodeBlock(batch.coef, IdctBatch.ZIGZAG_OFFSET, batch.count(), dc, ac, q, pred[0]);
+                        pred[0] = decodeBlock(batch.coef, batch.count(), dc, ac, sq, pred[0]);
                         if (rowInside && bx < fullBw) {
                             block8(batch, dstBytes, dstRow + bx * 8, width);
                         } else {
@@ -840,7 +862,7 @@ final class JpegReader {
                         }
                         continue;
                     }
-                    pred[0] = decodeBlock(coef, NATURAL, 0, dc, ac, q, pred[0]);
+                    pred[0] = decodeBlock(coef, 0, dc, ac, sq, pred[0]);
                     idct(coef, ws, plane, (streaming ? 0 : by) * 8 * stride + bx * 8, stride, pass1,
                             maxVal);
                 }
@@ -870,7 +892,7 @@ final class JpegReader {
         for (int i = 0; i < ns; i++) {
             dcs[i] = dcTables[td[i]];
             acs[i] = acTables[ta[i]];
-            qs[i] = quant[compTq[sc[i]]];
+            qs[i] = slotQuant(batch != null ? IdctBatch.ZIGZAG_OFFSET : NATURAL, quant[compTq[sc[i]]]);
         }
         for (int my = 0; my < mcusY; my++) {
             for (int mx = 0; mx < mcusX; mx++) {
@@ -893,11 +915,10 @@ final class JpegReader {
                         int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
                             if (batch != null) {
-                                pred[i] = decodeBlock(batch.coef, IdctBatch.ZIGZAG_OFFSET, batch.count(), dcs[i],
-                                        acs[i], qs[i], pred[i]);
+                                pred[i] = decodeBlock(batch.coef, batch.count(), dcs[i], acs[i], qs[i], pred[i]);
                                 block8(batch, plane8, rowOff + x * 8, stride);
                             } else {
-                                pred[i] = decodeBlock(coef, NATURAL, 0, dcs[i], acs[i], qs[i], pred[i]);
+                                pred[i] = decodeBlock(coef, 0, dcs[i], acs[i], qs[i], pred[i]);
                                 idct(coef, ws, plane, rowOff + x * 8, stride, pass1, maxVal);
                             }
                         }
@@ -930,22 +951,15 @@ final class JpegReader {
      * 5% to 10% slower overall on 4:4:4 and mammography frames).
      */
     private void block8(IdctBatch batch, byte[] out, int off, int stride) {
-        long mask = nonZeroMask;
-        if (mask == 1L) {
+        if (!blockHasAc) {
             int[] c = batch.coef;
             int b = batch.count();
             int v = (((c[b] << 2) + (1 << 4)) >> 5) + 128;
             c[b] = 0;
-            byte sv = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+            // the sample in all 8 bytes of a long: one store per row
+            long row = (v < 0 ? 0 : (v > 255 ? 255 : v)) * 0x0101010101010101L;
             for (int r = 0, o = off; r < 8; r++, o += stride) {
-                out[o] = sv;
-                out[o + 1] = sv;
-                out[o + 2] = sv;
-                out[o + 3] = sv;
-                out[o + 4] = sv;
-                out[o + 5] = sv;
-                out[o + 6] = sv;
-                out[o + 7] = sv;
+                BE_LONG.set(out, o, row);
             }
             return;
         }
@@ -956,19 +970,18 @@ final class JpegReader {
 
 
     /**
-     * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into {@code coef} in
-     * natural order (the rest zero), and returns the new DC predictor. The bit buffer lives in
+     * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into
+     * {@code coef[base + slot]} with the slots and quantisers of {@link #slotQuant} (the rest
+     * zero), and returns the new DC predictor. The bit buffer lives in
      * locals and goes back to the fields around every call out; AC coefficients go through a
      * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
      */
-    private int decodeBlock(int[] coef, int[] slot, int base, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] q,
-                            int pred) {
+    private int decodeBlock(int[] coef, int base, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] sq, int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
         // The bit buffer is held left-aligned in a local (the next bit is bit 63, the n valid
         // bits are followed by zeros), so that a peek is one shift and consuming len bits is
         // one shift too: the dependency chain from one symbol to the next is shift, load,
         // shift. It goes back to the right-aligned fields around every call out.
-        long mask = 1L;
         int n = nbits;
         long a;
         if (n >= 32) {
@@ -998,10 +1011,10 @@ final class JpegReader {
         int e = dc.dcFast()[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
         int s = 0;
         if (e != 0) {
-            // code and extra bits in one lookup (n >= 32 > AC_FAST)
-            int len = e & 0xFF;
-            n -= len;
-            a <<= len;
+            // code and extra bits in one lookup (n >= 32 > AC_FAST); the shift count is the low
+            // 6 bits of e, the bits used (see the AC loop)
+            n -= e & 0xFF;
+            a <<= e;
             pred += e >> 8;
         } else if ((e = dc.lookup[(int) (a >>> (64 - HuffmanDecodeTable.LOOKAHEAD))]) != 0) {
             int len = e & 0xFF;
@@ -1024,19 +1037,19 @@ final class JpegReader {
             a <<= s;
             pred += v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
         }
-        coef[base] = pred * q[0];
+        coef[base] = pred * (sq[0] >>> 16);
+        lastPred = pred;                  // not kept live through the AC loop
         final int[] fast = ac.acFast();
-        final byte[] b = buf;
-        final int lastLong = end - 8;
-        for (int k = 1; k < 64; k++) {
+        int k = 1;
+        for (; k < 64; k++) {
             // The fast lookup needs AC_FAST bits (an entry uses at most that many); the slow
             // path below makes sure of its own 32.
             if (n < HuffmanDecodeTable.AC_FAST) {
                 // Inline refill: 8 bytes without 0xFF hold no stuffing and no marker (see fill()).
                 int p = pos;
                 long w;
-                if (p <= lastLong && !atMarker
-                        && ((~(w = (long) BE_LONG.get(b, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
+                if (p <= end - 8 && !atMarker
+                        && ((~(w = (long) BE_LONG.get(buf, p)) - 0x0101010101010101L) & w & 0x8080808080808080L) == 0) {
                     // kb whole bytes fit: n + 8 kb <= 63, and kb >= 6 since n < 11; they go
                     // right below the n valid bits.
                     int kb = (63 - n) >> 3;
@@ -1053,20 +1066,18 @@ final class JpegReader {
             }
             int f = fast[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
             if (f != 0) {
-                int len = f & 0xFF;
-                n -= len;
-                a <<= len;
+                n -= f & 0xFF;
+                // A long shift uses the low 6 bits of its count (JLS 15.19): here the bits
+                // used (<= AC_FAST), as bits 6 and 7 of an entry are zero. One operation less
+                // on the chain from one lookup to the next.
+                a <<= f;
                 int value = f >> 16;
-                int r = (f >> 8) & 0xFF;
+                k += (f >> 8) & 0xFF;     // the run; 15 for ZRL, 0 for EOB
                 if (value != 0) {
-                    k += r;
-                    int z = NATURAL[k];
-                    coef[slot[k] + base] = value * q[z];
-                    mask |= 1L << z;
-                } else if (r == 15) {
-                    k += 15;
-                } else {
-                    break;
+                    int sk = sq[k];
+                    coef[(sk & 0xFFFF) + base] = value * (sk >>> 16);
+                } else if ((f >>> 8) == 0) {
+                    break;                // EOB
                 }
                 continue;
             }
@@ -1082,12 +1093,11 @@ final class JpegReader {
             s = rs & 15;
             if (s != 0) {
                 k += r;
-                int z = NATURAL[k];
                 int v = (int) (a >>> (64 - s));
                 n -= s;
                 a <<= s;
-                coef[slot[k] + base] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * q[z];
-                mask |= 1L << z;
+                int sk = sq[k];
+                coef[(sk & 0xFFFF) + base] = (v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) * (sk >>> 16);
             } else {
                 if (r != 15) {
                     break;
@@ -1097,12 +1107,18 @@ final class JpegReader {
         }
         acc = n == 0 ? 0 : a >>> (64 - n);
         nbits = n;
-        nonZeroMask = mask;
-        return pred;
+        // Only an EOB as the first AC symbol leaves k at 1 and the block with its DC alone. (A
+        // block that starts with ZRL and ends without a coefficient goes to the IDCT, which
+        // gives the same samples for the DC of a valid stream.)
+        blockHasAc = k != 1;
+        return lastPred;
     }
 
-    /** Bit z set when natural position z may be non-zero in the last decodeBlock's output. */
-    private long nonZeroMask;
+    /** The DC predictor of the block being decoded, kept out of decodeBlock's AC loop. */
+    private int lastPred;
+
+    /** Whether the last decodeBlock set any AC coefficient (else only coef[base] may be non-zero). */
+    private boolean blockHasAc;
 
     /**
      * Inverse-transforms the block decodeBlock left in coef into a short plane (12-bit samples;
@@ -1111,8 +1127,7 @@ final class JpegReader {
      * plus the level shift, exactly as its own DC shortcuts compute.
      */
     private void idct(int[] coef, int[] ws, short[] plane, int off, int stride, int pass1, int maxVal) {
-        long mask = nonZeroMask;
-        if (mask == 1L) {
+        if (!blockHasAc) {
             int v = (((coef[0] << pass1) + (1 << (pass1 + 2))) >> (pass1 + 3)) + ((maxVal + 1) >> 1);
             short sv = (short) (v < 0 ? 0 : (v > maxVal ? maxVal : v));
             for (int r = 0, o = off; r < 8; r++, o += stride) {
@@ -1122,9 +1137,7 @@ final class JpegReader {
             return;
         }
         Idct.inverse(coef, ws, plane, off, stride, pass1, maxVal);
-        for (long m = mask; m != 0; m &= m - 1) {
-            coef[Long.numberOfTrailingZeros(m)] = 0;
-        }
+        Arrays.fill(coef, 0, 64, 0);
     }
 
     /** Copies columns [x0, width) of image rows [y0, y1) from the grey byte plane to the destination. */
