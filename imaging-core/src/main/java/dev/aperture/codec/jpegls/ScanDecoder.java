@@ -66,8 +66,9 @@ final class ScanDecoder extends JlsCoder {
     private static final int SM = 5;
 
     /**
-     * Per sample of the line being decoded (8-bit lossless, see decodeLine()): where the row of
-     * {@link #qctx} for its Q1 and Q2 starts, plus MAXVAL, so that adding Rc - Ra gives its entry.
+     * Per sample of the line being decoded (8-bit lossless, see decodeLine(); three per pixel in
+     * {@link #decodeLineInterleaved8}): where the row of {@link #qctx} for its Q1 and Q2 starts,
+     * plus MAXVAL, so that adding Rc - Ra gives its entry.
      */
     private int[] q12;
 
@@ -157,7 +158,9 @@ final class ScanDecoder extends JlsCoder {
                     initContexts();
                     initDecoderContexts();
                 }
-                if (nc == 3 && near == 0) {
+                if (nc == 3 && near == 0 && maxVal <= 255) {
+                    decodeLineInterleaved8(prev, cur);
+                } else if (nc == 3 && near == 0) {
                     decodeLineInterleaved3(prev, cur);
                 } else {
                     decodeLineInterleaved(prev, cur, nc);
@@ -1112,6 +1115,124 @@ final class ScanDecoder extends JlsCoder {
             Cu[p0 + 2] = regularLossless(q2, a2, b2, c2);
             x++;
         }
+    }
+
+    /**
+     * {@link #decodeLineInterleaved3} for MAXVAL up to 255, as decodeLine() and
+     * {@link #decodeLineLossless8Bias} do a component line: Q1 and Q2 of every sample come from
+     * a pass over the previous line, the context of a sample from one load of {@link #qctx},
+     * the bit position stays in a local, and codes with k = 0 take the short path.
+     */
+    private void decodeLineInterleaved8(int[] P, int[] Cu) {
+        int w = width;
+        for (int j = 0; j < 3; j++) {
+            P[(w + 1) * 3 + j] = P[w * 3 + j];
+            Cu[j] = P[3 + j];
+        }
+        byte[] qt = quant;
+        int off = maxVal;
+        int r = 2 * off + 1;
+        if (qctx == null) {
+            qctx = contextTable(qt, off);
+        }
+        int[] qp = q12;
+        if (qp == null) {
+            qp = new int[3 * (w + 2)];
+            q12 = qp;
+        }
+        // as in decodeLine(): the row of qctx for Q1 and Q2 of each sample, plus MAXVAL
+        for (int p = 3; p <= 3 * w + 2; p++) {
+            int rb = P[p];
+            qp[p] = (9 * qt[P[p + 3] - rb + off] + qt[rb - P[p - 3] + off] + 40) * r + off;
+        }
+        short[] qx = qctx;
+        int[] ctx = cx;
+        byte[] in = cb;
+        int mv = maxVal;
+        int rng = range;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        int zk0 = Math.min(escape, rng + 1); // as in decodeLineLossless8
+        long bp = this.bp;
+        int x = 1;
+        while (x <= w) {
+            int p0 = 3 * x;
+            int t0 = qx[qp[p0] + P[p0 - 3] - Cu[p0 - 3]];
+            int t1 = qx[qp[p0 + 1] + P[p0 - 2] - Cu[p0 - 2]];
+            int t2 = qx[qp[p0 + 2] + P[p0 - 1] - Cu[p0 - 1]];
+            if ((t0 | t1 | t2) == 0) {
+                this.bp = bp;
+                x += decodeRunInterleaved(P, Cu, x, 3);
+                bp = this.bp;
+                continue;
+            }
+            for (int j = 0; j < 3; j++) {
+                int p = p0 + j;
+                int t = j == 0 ? t0 : (j == 1 ? t1 : t2);
+                int ra = Cu[p - 3];
+                int rb = P[p];
+                int rc = P[p - 3];
+                // T.87 A.4 to A.6 as in decodeLineLossless8Bias, with bias updates by branches
+                int sg = t >> 31;                  // 0 or -1: the sign of Q
+                int i = t & 0x7FFF;                // 8 * |Q|
+                int k = ctx[i + K];
+                int c = ctx[i + C];
+                int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+                px = Math.min(Math.max(px, 0), mv);
+                long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+                int z = Long.numberOfLeadingZeros(word);
+                int m;
+                if (z < zk0 && k == 0) {
+                    m = z;
+                    bp += z + 1;
+                } else {
+                    if (z < escape && z + k < PEEK_BITS) {
+                        m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                        bp += z + k + 1;
+                    } else {
+                        this.bp = bp;
+                        m = decodeValueSlow(k, escape);
+                        bp = this.bp;
+                    }
+                    if (m > rng) {
+                        throw badValue();
+                    }
+                }
+                int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+                int a = ctx[i + A];
+                int b = ctx[i + B];
+                int n = ctx[i + N];
+                a += Math.abs(e);
+                b += e;
+                int h = ((n ^ rst) - 1) >>> 31;
+                a >>= h;
+                b >>= h;
+                n = (n >> h) + 1;
+                if (b + n <= 0) {
+                    b = Math.max(b + n, 1 - n);
+                    c = Math.max(c - 1, MIN_C);
+                } else if (b > 0) {
+                    b = Math.min(b - n, 0);
+                    c = Math.min(c + 1, MAX_C);
+                }
+                ctx[i + A] = a;
+                ctx[i + B] = b;
+                ctx[i + C] = c;
+                ctx[i + N] = n;
+                int k1 = golomb(n, a);
+                ctx[i + K] = k1;
+                ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+                int rx = px + ((e ^ sg) - sg);
+                if (rx < 0) {
+                    rx += rng;
+                } else if (rx > mv) {
+                    rx -= rng;
+                }
+                Cu[p] = rx;
+            }
+            x++;
+        }
+        this.bp = bp;
     }
 
     /**
