@@ -367,9 +367,15 @@ final class ScanDecoder extends JlsCoder {
             byte[] qt = quant;
             int off = maxVal;
             int r = 2 * off + 1;
+            // Q2 of a sample is Q1 of the one before: one quantisation per sample
+            int rb = ra;
+            int g = qt[rb - L[0] + off];
             for (int x = 1; x <= w; x++) {
-                int rb = L[x];
-                qp[x] = (9 * qt[L[x + 1] - rb + off] + qt[rb - L[x - 1] + off] + 40) * r + off;
+                int rd = L[x + 1];
+                int g1 = qt[rd - rb + off];
+                qp[x] = (9 * g1 + g + 40) * r + off;
+                g = g1;
+                rb = rd;
             }
             L[0] = ra;
             // with the bias update chosen as below (8-bit RGB, line interleaved: +7-10 %)
