@@ -65,8 +65,18 @@ final class ScanDecoder extends JlsCoder {
     /** Index of the special-mapping mask (-1 when k = NEAR = 0 and 2B &lt;= -N, else 0). */
     private static final int SM = 5;
 
-    /** 81 Q1 + 9 Q2 of each sample of the line being decoded (8-bit lossless, see decodeLine()). */
+    /**
+     * Per sample of the line being decoded (8-bit lossless, see decodeLine(); three per pixel in
+     * {@link #decodeLineInterleaved8}): where the row of {@link #qctx} for its Q1 and Q2 starts,
+     * plus MAXVAL, so that adding Rc - Ra gives its entry.
+     */
     private int[] q12;
+
+    /** The context table of 8-bit lossless lines, see {@link #contextTable}. */
+    private short[] qctx;
+
+    /** The last context table built, with the gradient table it was built from: {byte[], short[]}. */
+    private static volatile Object[] lastContextTable;
 
     /**
      * Whether {@link #decodeLineLosslessBias} updates the bias with branches (the last line it
@@ -148,7 +158,9 @@ final class ScanDecoder extends JlsCoder {
                     initContexts();
                     initDecoderContexts();
                 }
-                if (nc == 3 && near == 0) {
+                if (nc == 3 && near == 0 && maxVal <= 255) {
+                    decodeLineInterleaved8(prev, cur);
+                } else if (nc == 3 && near == 0) {
                     decodeLineInterleaved3(prev, cur);
                 } else {
                     decodeLineInterleaved(prev, cur, nc);
@@ -341,17 +353,29 @@ final class ScanDecoder extends JlsCoder {
         int ra = L[1];
         L[w + 1] = L[w];
         if (near == 0 && maxVal <= 255) {
-            // 8-bit: the part of each sample's context that the previous line decides,
-            // 81 Q1 + 9 Q2, in a pass of its own (a short loop without dependencies between
-            // samples), which takes two table loads and their bounds checks out of the serial
-            // line loop. Measured faster on 8-bit RGB and a little slower on 12 to 16 bits
-            // (where this pass also meets more run samples it need not have computed)
+            // 8-bit: the part of each sample's context that the previous line decides, Q1 and
+            // Q2, in a pass of its own (a short loop without dependencies between samples),
+            // which takes two table loads and their bounds checks out of the serial line loop.
+            // Measured faster on 8-bit RGB and a little slower on 12 to 16 bits (where this pass
+            // also meets more run samples it need not have computed). The pass gives the row
+            // of qctx for Q1 and Q2, so that the line loop finds 8 |Q| and the sign of Q with
+            // one load at Rc - Ra, which shortens the serial path from one sample to the next
+            if (qctx == null) {
+                qctx = contextTable(quant, maxVal);
+            }
             int[] qp = q12;
             byte[] qt = quant;
             int off = maxVal;
+            int r = 2 * off + 1;
+            // Q2 of a sample is Q1 of the one before: one quantisation per sample
+            int rb = ra;
+            int g = qt[rb - L[0] + off];
             for (int x = 1; x <= w; x++) {
-                int rb = L[x];
-                qp[x] = 81 * qt[L[x + 1] - rb + off] + 9 * qt[rb - L[x - 1] + off];
+                int rd = L[x + 1];
+                int g1 = qt[rd - rb + off];
+                qp[x] = (9 * g1 + g + 40) * r + off;
+                g = g1;
+                rb = rd;
             }
             L[0] = ra;
             // with the bias update chosen as below (8-bit RGB, line interleaved: +7-10 %)
@@ -587,24 +611,24 @@ final class ScanDecoder extends JlsCoder {
 
     }
 
-    /** {@link #decodeLineLossless} with 81 Q1 + 9 Q2 from {@link #q12} (see decodeLine()). */
+    /** {@link #decodeLineLossless} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
     private void decodeLineLossless8(int[] L, int ra, int rc) {
         int w = width;
-        byte[] qt = quant;
-        int off = maxVal;
         int[] ctx = cx;
         byte[] in = cb;
         int mv = maxVal;
         int rng = range;
         int rst = reset;
         int escape = limit - qbpp - 1;
+        int zk0 = Math.min(escape, rng + 1); // z below it: a valid value of a code with k = 0
         long bp = this.bp;
         int x = 1;
         int[] qp = q12;
+        short[] qx = qctx;
         while (x <= w) {
             int rb = L[x];
-            int q = qp[x] + qt[rc - ra + off]; // see context() and decodeLine()
-            if (q == 0) {
+            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
+            if (t == 0) {
                 this.bp = bp;
                 x += decodeRun(L, x, ra);
                 bp = this.bp;
@@ -615,8 +639,8 @@ final class ScanDecoder extends JlsCoder {
                 continue;
             }
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
-            int sg = q >> 31;                  // 0 or -1
-            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int sg = t >> 31;                  // 0 or -1: the sign of Q
+            int i = t & 0x7FFF;                // 8 * |Q|
             int k = ctx[i + K];
             int c = ctx[i + C];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
@@ -624,18 +648,26 @@ final class ScanDecoder extends JlsCoder {
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < escape && z + k < PEEK_BITS) {
-                // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1 followed
-                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z < escape < 56
-                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
-                bp += z + k + 1;
+            if (z < zk0 && k == 0) {
+                // most samples of smooth 8-bit data (k = 0 for 95 % of the RGB frame's): the
+                // value is the count of zeros, known before k is, so that a correctly predicted
+                // branch takes the load of k off the serial path
+                m = z;
+                bp += z + 1;
             } else {
-                this.bp = bp;
-                m = decodeValueSlow(k, escape);
-                bp = this.bp;
-            }
-            if (m > rng) {
-                throw badValue();
+                if (z < escape && z + k < PEEK_BITS) {
+                    // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1
+                    // followed by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top
+                    m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                    bp += z + k + 1;
+                } else {
+                    this.bp = bp;
+                    m = decodeValueSlow(k, escape);
+                    bp = this.bp;
+                }
+                if (m > rng) {
+                    throw badValue();
+                }
             }
             // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
             int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
@@ -676,26 +708,26 @@ final class ScanDecoder extends JlsCoder {
         this.bp = bp;
     }
 
-    /** {@link #decodeLineLosslessBias} with 81 Q1 + 9 Q2 from {@link #q12} (see decodeLine()). */
+    /** {@link #decodeLineLosslessBias} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
     private void decodeLineLossless8Bias(int[] L, int ra, int rc) {
         int w = width;
-        byte[] qt = quant;
-        int off = maxVal;
         int[] ctx = cx;
         byte[] in = cb;
         int mv = maxVal;
         int rng = range;
         int rst = reset;
         int escape = limit - qbpp - 1;
+        int zk0 = Math.min(escape, rng + 1); // as in decodeLineLossless8
         long bp = this.bp;
         boolean br = biasBranches;
         int upd = 0;
         int x = 1;
         int[] qp = q12;
+        short[] qx = qctx;
         while (x <= w) {
             int rb = L[x];
-            int q = qp[x] + qt[rc - ra + off]; // see context() and decodeLine()
-            if (q == 0) {
+            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
+            if (t == 0) {
                 this.bp = bp;
                 x += decodeRun(L, x, ra);
                 bp = this.bp;
@@ -706,8 +738,8 @@ final class ScanDecoder extends JlsCoder {
                 continue;
             }
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
-            int sg = q >> 31;                  // 0 or -1
-            int i = ((q ^ sg) - sg) << 3;      // 8 * |Q|
+            int sg = t >> 31;                  // 0 or -1: the sign of Q
+            int i = t & 0x7FFF;                // 8 * |Q|
             int k = ctx[i + K];
             int c = ctx[i + C];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
@@ -715,18 +747,26 @@ final class ScanDecoder extends JlsCoder {
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < escape && z + k < PEEK_BITS) {
-                // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1 followed
-                // by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top; z < escape < 56
-                m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
-                bp += z + k + 1;
+            if (z < zk0 && k == 0) {
+                // most samples of smooth 8-bit data (k = 0 for 95 % of the RGB frame's): the
+                // value is the count of zeros, known before k is, so that a correctly predicted
+                // branch takes the load of k off the serial path
+                m = z;
+                bp += z + 1;
             } else {
-                this.bp = bp;
-                m = decodeValueSlow(k, escape);
-                bp = this.bp;
-            }
-            if (m > rng) {
-                throw badValue();
+                if (z < escape && z + k < PEEK_BITS) {
+                    // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1
+                    // followed by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top
+                    m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                    bp += z + k + 1;
+                } else {
+                    this.bp = bp;
+                    m = decodeValueSlow(k, escape);
+                    bp = this.bp;
+                }
+                if (m > rng) {
+                    throw badValue();
+                }
             }
             // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
             int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
@@ -780,6 +820,30 @@ final class ScanDecoder extends JlsCoder {
         this.bp = bp;
         biasBranches = upd < (w >> 3);
 
+    }
+
+    /**
+     * The context table of 8-bit lossless lines: entry {@code (9 (Q1 + 4) + Q2 + 4) R + d + MAXVAL},
+     * with R = 2 MAXVAL + 1 and d = Rc - Ra, is 8 |Q| of the context Q = 81 Q1 + 9 Q2 + Q3(d),
+     * with bit 15 set (negative as a short) when Q is negative; zero exactly when Q is, which
+     * selects run mode. 81 R shorts, at most 82 KB, built once per gradient table.
+     */
+    static short[] contextTable(byte[] qt, int mv) {
+        Object[] last = lastContextTable;
+        if (last != null && last[0] == qt) {
+            return (short[]) last[1];
+        }
+        int r = 2 * mv + 1;
+        short[] t = new short[81 * r];
+        for (int c12 = 0; c12 < 81; c12++) {
+            int q12 = 81 * (c12 / 9 - 4) + 9 * (c12 % 9 - 4);
+            for (int d = 0; d < r; d++) {
+                int q = q12 + qt[d];
+                t[c12 * r + d] = (short) (q < 0 ? 0x8000 | (-q << 3) : q << 3);
+            }
+        }
+        lastContextTable = new Object[] {qt, t};
+        return t;
     }
 
     /** {@link #decodeLine} for NEAR &gt; 0. */
@@ -1057,6 +1121,124 @@ final class ScanDecoder extends JlsCoder {
             Cu[p0 + 2] = regularLossless(q2, a2, b2, c2);
             x++;
         }
+    }
+
+    /**
+     * {@link #decodeLineInterleaved3} for MAXVAL up to 255, as decodeLine() and
+     * {@link #decodeLineLossless8Bias} do a component line: Q1 and Q2 of every sample come from
+     * a pass over the previous line, the context of a sample from one load of {@link #qctx},
+     * the bit position stays in a local, and codes with k = 0 take the short path.
+     */
+    private void decodeLineInterleaved8(int[] P, int[] Cu) {
+        int w = width;
+        for (int j = 0; j < 3; j++) {
+            P[(w + 1) * 3 + j] = P[w * 3 + j];
+            Cu[j] = P[3 + j];
+        }
+        byte[] qt = quant;
+        int off = maxVal;
+        int r = 2 * off + 1;
+        if (qctx == null) {
+            qctx = contextTable(qt, off);
+        }
+        int[] qp = q12;
+        if (qp == null) {
+            qp = new int[3 * (w + 2)];
+            q12 = qp;
+        }
+        // as in decodeLine(): the row of qctx for Q1 and Q2 of each sample, plus MAXVAL
+        for (int p = 3; p <= 3 * w + 2; p++) {
+            int rb = P[p];
+            qp[p] = (9 * qt[P[p + 3] - rb + off] + qt[rb - P[p - 3] + off] + 40) * r + off;
+        }
+        short[] qx = qctx;
+        int[] ctx = cx;
+        byte[] in = cb;
+        int mv = maxVal;
+        int rng = range;
+        int rst = reset;
+        int escape = limit - qbpp - 1;
+        int zk0 = Math.min(escape, rng + 1); // as in decodeLineLossless8
+        long bp = this.bp;
+        int x = 1;
+        while (x <= w) {
+            int p0 = 3 * x;
+            int t0 = qx[qp[p0] + P[p0 - 3] - Cu[p0 - 3]];
+            int t1 = qx[qp[p0 + 1] + P[p0 - 2] - Cu[p0 - 2]];
+            int t2 = qx[qp[p0 + 2] + P[p0 - 1] - Cu[p0 - 1]];
+            if ((t0 | t1 | t2) == 0) {
+                this.bp = bp;
+                x += decodeRunInterleaved(P, Cu, x, 3);
+                bp = this.bp;
+                continue;
+            }
+            for (int j = 0; j < 3; j++) {
+                int p = p0 + j;
+                int t = j == 0 ? t0 : (j == 1 ? t1 : t2);
+                int ra = Cu[p - 3];
+                int rb = P[p];
+                int rc = P[p - 3];
+                // T.87 A.4 to A.6 as in decodeLineLossless8Bias, with bias updates by branches
+                int sg = t >> 31;                  // 0 or -1: the sign of Q
+                int i = t & 0x7FFF;                // 8 * |Q|
+                int k = ctx[i + K];
+                int c = ctx[i + C];
+                int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
+                px = Math.min(Math.max(px, 0), mv);
+                long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+                int z = Long.numberOfLeadingZeros(word);
+                int m;
+                if (z < zk0 && k == 0) {
+                    m = z;
+                    bp += z + 1;
+                } else {
+                    if (z < escape && z + k < PEEK_BITS) {
+                        m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+                        bp += z + k + 1;
+                    } else {
+                        this.bp = bp;
+                        m = decodeValueSlow(k, escape);
+                        bp = this.bp;
+                    }
+                    if (m > rng) {
+                        throw badValue();
+                    }
+                }
+                int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+                int a = ctx[i + A];
+                int b = ctx[i + B];
+                int n = ctx[i + N];
+                a += Math.abs(e);
+                b += e;
+                int h = ((n ^ rst) - 1) >>> 31;
+                a >>= h;
+                b >>= h;
+                n = (n >> h) + 1;
+                if (b + n <= 0) {
+                    b = Math.max(b + n, 1 - n);
+                    c = Math.max(c - 1, MIN_C);
+                } else if (b > 0) {
+                    b = Math.min(b - n, 0);
+                    c = Math.min(c + 1, MAX_C);
+                }
+                ctx[i + A] = a;
+                ctx[i + B] = b;
+                ctx[i + C] = c;
+                ctx[i + N] = n;
+                int k1 = golomb(n, a);
+                ctx[i + K] = k1;
+                ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+                int rx = px + ((e ^ sg) - sg);
+                if (rx < 0) {
+                    rx += rng;
+                } else if (rx > mv) {
+                    rx -= rng;
+                }
+                Cu[p] = rx;
+            }
+            x++;
+        }
+        this.bp = bp;
     }
 
     /**
