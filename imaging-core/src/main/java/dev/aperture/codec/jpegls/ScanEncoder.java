@@ -47,7 +47,7 @@ final class ScanEncoder extends JlsCoder {
     private static final int KIND_GENERIC = 0;
     /** 8 bits, the default thresholds and RESET. */
     private static final int KIND_8 = 1;
-    /** 11 to 16 bits and the default RESET. */
+    /** 12 to 16 bits (RANGE = 2^P), the default thresholds (18, 67, 276 from 12 bits on) and RESET. */
     private static final int KIND_WIDE = 2;
     private final int kind;
 
@@ -58,10 +58,31 @@ final class ScanEncoder extends JlsCoder {
     private static final byte[] QUANT8 = new byte[512];
 
     static {
-        for (int d = -255; d <= 255; d++) {
+        fillQuant(QUANT8, 255, JlsParams.BASIC_T1, JlsParams.BASIC_T2, JlsParams.BASIC_T3);
+    }
+
+    /**
+     * T.87 A.3.3 with NEAR 0 and the default thresholds of 12 to 16 bits (T.87 C.2.4.1.1.1 with
+     * MAXVAL taken as 4095), indexed by the gradient's low 17 bits; in a holder class, so that
+     * the 128 KiB exist only once such a scan is coded.
+     */
+    private static final class Quant16 {
+        static final int T1 = 18;
+        static final int T2 = 67;
+        static final int T3 = 276;
+        static final byte[] TABLE = new byte[1 << 17];
+
+        static {
+            fillQuant(TABLE, 0xFFFF, T1, T2, T3);
+        }
+    }
+
+    /** Fills {@code t[d & (t.length - 1)]} with the quantised gradient d (NEAR 0) for |d| up to {@code max}. */
+    private static void fillQuant(byte[] t, int max, int t1, int t2, int t3) {
+        for (int d = -max; d <= max; d++) {
             int ad = Math.abs(d);
-            int g = ad >= 21 ? 4 : ad >= 7 ? 3 : ad >= 3 ? 2 : ad > 0 ? 1 : 0;
-            QUANT8[d & 0x1FF] = (byte) (d < 0 ? -g : g);
+            int g = ad >= t3 ? 4 : ad >= t2 ? 3 : ad >= t1 ? 2 : ad > 0 ? 1 : 0;
+            t[d & (t.length - 1)] = (byte) (d < 0 ? -g : g);
         }
     }
 
@@ -80,7 +101,8 @@ final class ScanEncoder extends JlsCoder {
         if (near == 0 && maxVal == 255 && p.t1() == JlsParams.BASIC_T1 && p.t2() == JlsParams.BASIC_T2
                 && p.t3() == JlsParams.BASIC_T3 && defaultReset) {
             kind = KIND_8;
-        } else if (near == 0 && range == 1 << qbpp && qbpp >= 11 && defaultReset) {
+        } else if (near == 0 && range == 1 << qbpp && qbpp >= 12 && p.t1() == Quant16.T1 && p.t2() == Quant16.T2
+                && p.t3() == Quant16.T3 && defaultReset) {
             kind = KIND_WIDE;
         } else {
             kind = KIND_GENERIC;
@@ -447,7 +469,7 @@ final class ScanEncoder extends JlsCoder {
      */
     private void firstPassWide(int[] L, int p, int cur) {
         int w = width;
-        byte[] qt = quant;
+        byte[] qt = Quant16.TABLE;
         int mv = maxVal;
         int hi = mv - 128;
         int lim = (1 << (qbpp - 1)) - 130;
@@ -455,11 +477,11 @@ final class ScanEncoder extends JlsCoder {
         int ra = L[cur];
         int rb = L[p + 1];
         int rc = L[p];
-        int g2 = qt[rb - rc + mv];
+        int g2 = qt[(rb - rc) & 0x1FFFF];
         for (int x = 1; x <= w; x++) {
             int rd = L[p + x + 1];
-            int g1 = qt[rd - rb + mv];
-            int q = 81 * g1 + 9 * g2 + qt[rc - ra + mv];
+            int g1 = qt[(rd - rb) & 0x1FFFF];
+            int q = 81 * g1 + 9 * g2 + qt[(rc - ra) & 0x1FFFF];
             int s = q >> 31;
             int r = s & mv;
             int pr = r ^ predict(ra, rb, rc);
