@@ -42,6 +42,10 @@ final class ScanEncoder extends JlsCoder {
      */
     private int[] work;
     private static final int WORK_SAMPLES = 4 * (CONTEXTS + 2);
+    /** The lines of the lossless line being coded, for the rare samples {@link #modelWide} recomputes. */
+    private int[] lineBuf;
+    private int prevAt;
+    private int curAt;
 
     /** Serial loops of lossless lines ({@link #encodeLineLosslessKernel}), chosen per scan. */
     private static final int KIND_GENERIC = 0;
@@ -341,8 +345,10 @@ final class ScanEncoder extends JlsCoder {
         int w = width;
         L[p + w + 1] = L[p + w];
         L[cur] = L[p + 1];
-        int[] v = work;
         int kd = kind;
+        lineBuf = L;
+        prevAt = p;
+        curAt = cur;
         if (kd == KIND_8) {
             firstPass8(L, p, cur);
         } else if (kd == KIND_WIDE) {
@@ -352,47 +358,30 @@ final class ScanEncoder extends JlsCoder {
         }
         int x = 1;
         while (true) {
-            if (kd == KIND_8) {
-                int end = model8(x);
-                pack(WORK_SAMPLES + x, WORK_SAMPLES + end, 1);
-                x = end;
-            } else if (kd == KIND_WIDE) {
-                int end = modelWide(x);
-                pack(WORK_SAMPLES + 2 * x + 1, WORK_SAMPLES + 2 * end + 1, 2);
-                x = end;
-            } else {
+            if (kd == KIND_GENERIC) {
                 x = regularRun(x);
                 if (accBits >= 32) {
                     drain();
                 }
+            } else {
+                int end = kd == KIND_8 ? model8(x) : modelWide(x);
+                pack(WORK_SAMPLES + x, WORK_SAMPLES + end);
+                x = end;
             }
             if (x > w) {
                 return;
             }
-            int i;
-            int pr;
-            int ix;
-            if (kd == KIND_8) {
-                int qp = v[WORK_SAMPLES + x];
-                i = qp >>> 16;
-                pr = (qp >>> 8) & 0xFF;
-                ix = qp & 0xFF;
-            } else if (kd == KIND_WIDE) {
-                int t = v[WORK_SAMPLES + 2 * x] >>> 20;
-                i = t & ~1;
-                int pi = v[WORK_SAMPLES + 2 * x + 1];
-                pr = pi >>> 16;
-                ix = pi & 0xFFFF;
+            // run mode, or a sample the loops leave to the general coder: its context, prediction
+            // and Ix again, from the lines
+            int ra = L[cur + x - 1];
+            int rb = L[p + x];
+            int rc = L[p + x - 1];
+            int q = context(L[p + x + 1] - rb, rb - rc, rc - ra);
+            if (q == 0) {
+                x += encodeRunLossless(L, p, cur, x, ra);
             } else {
-                int qp = v[WORK_SAMPLES + 2 * x];
-                i = qp >>> 16;
-                pr = qp & 0xFFFF;
-                ix = v[WORK_SAMPLES + 2 * x + 1];
-            }
-            if (i == 0) {
-                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
-            } else {
-                regularLosslessAt(v, i, pr, ix);
+                int r = (q >> 31) & maxVal;
+                regularLosslessAt(work, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + x]);
                 x++;
             }
         }
@@ -460,12 +449,12 @@ final class ScanEncoder extends JlsCoder {
     }
 
     /**
-     * First pass of {@link #KIND_WIDE}: two ints per sample. The first is
-     * {@code t << 20 | D} with D = Ix' - P' in 20 bits and t = 4|Q| plus a flag in bit 0, set when
-     * Errval might not be D - C: when clamping Px could matter (P' within 128 of 0 or MAXVAL, as
-     * |C| &lt;= 128) or the modulo reduction could (|D| within 129 of RANGE/2); Q = 0 and the
-     * sentinel past the line's end read as t = 1. The second is {@code P' << 16 | Ix'}, read
-     * only for flagged samples.
+     * First pass of {@link #KIND_WIDE}: one int per sample, {@code t << 20 | D} with
+     * D = Ix' - P' in 20 bits and t = 4|Q| plus a flag in bit 0, set when Errval might not be
+     * D - C: when clamping Px could matter (P' within 128 of 0 or MAXVAL, as |C| &lt;= 128) or the
+     * modulo reduction could (|D| within 129 of RANGE/2); a flagged sample has the sign of Q in
+     * bit 1 (for {@link #modelWide}, which recomputes P' and Ix' from the lines). Q = 0 and the
+     * sentinel past the line's end read as t = 1.
      */
     private void firstPassWide(int[] L, int p, int cur) {
         int w = width;
@@ -487,17 +476,15 @@ final class ScanEncoder extends JlsCoder {
             int pr = r ^ predict(ra, rb, rc);
             g2 = g1;
             ra = L[cur + x];
-            int ix = r ^ ra;
-            int d = ix - pr;
-            // flag: P' < 128, P' > MAXVAL - 128, |D| > RANGE/2 - 130; or Q = 0
-            int flag = (((pr - 128) | (hi - pr) | (d + lim) | (lim - d)) >>> 31) | (((q | -q) >>> 31) ^ 1);
-            int at = WORK_SAMPLES + 2 * x;
-            v[at] = (((q ^ s) - s) << 2 | flag) << 20 | (d & 0xFFFFF);
-            v[at + 1] = pr << 16 | ix;
+            int d = (r ^ ra) - pr;
+            int aq = ((q ^ s) - s) << 2;
+            // flag: P' < 128, P' > MAXVAL - 128, |D| > RANGE/2 - 130; or Q = 0 (aq - 1 < 0)
+            int flag = ((pr - 128) | (hi - pr) | (d + lim) | (lim - d) | (aq - 1)) >>> 31;
+            v[WORK_SAMPLES + x] = (aq | flag | (s & flag << 1)) << 20 | (d & 0xFFFFF);
             rc = rb;
             rb = rd;
         }
-        v[WORK_SAMPLES + 2 * (w + 1)] = 1 << 20;
+        v[WORK_SAMPLES + w + 1] = 1 << 20;
     }
 
     /**
@@ -642,13 +629,13 @@ final class ScanEncoder extends JlsCoder {
 
     /**
      * {@link #model8} for {@link #KIND_WIDE}: an unflagged sample's Errval is D - C (see
-     * {@link #firstPassWide}), so neither the clamp nor the modulo reduction runs for it; a code
-     * of at most 31 bits never reaches the escape (LIMIT - qbpp - 1 = 3 qbpp - 1 is above 30
-     * from 11 bits on). The code replaces the sample's second int.
+     * {@link #firstPassWide}), so neither the clamp nor the modulo reduction runs for it; a
+     * flagged one recomputes P' and Ix' from the lines. A code of at most 31 bits never reaches
+     * the escape (LIMIT - qbpp - 1 = 3 qbpp - 1 is above 30 from 11 bits on).
      */
     private int modelWide(int x) {
         int[] v = work;
-        int at = WORK_SAMPLES + 2 * x;
+        int at = WORK_SAMPLES + x;
         while (true) {
             int td = v[at];
             int i = td >>> 20;
@@ -661,12 +648,16 @@ final class ScanEncoder extends JlsCoder {
                 if (i == 1) {
                     break;
                 }
-                i--;
+                int r = -((i >> 1) & 1) & maxVal;
+                i &= ~3;
                 c = v[i + C];
-                int pi = v[at + 1];
-                int px = Math.min(Math.max((pi >>> 16) + c, 0), maxVal);
+                int[] L = lineBuf;
+                int xs = at - WORK_SAMPLES;
+                int p = prevAt + xs;
+                int cur = curAt + xs;
+                int px = Math.min(Math.max((r ^ predict(L[cur - 1], L[p], L[p - 1])) + c, 0), maxVal);
                 int sh = 32 - qbpp;
-                e = (((pi & 0xFFFF) - px) << sh) >> sh;
+                e = (((r ^ L[cur]) - px) << sh) >> sh;
             }
             int a = v[i + A];
             int b = v[i + B];
@@ -679,7 +670,7 @@ final class ScanEncoder extends JlsCoder {
             if (count > 26) {
                 break;
             }
-            v[at + 1] = (m ^ ((high ^ 1) << k)) << 5 | count;
+            v[at] = (m ^ ((high ^ 1) << k)) << 5 | count;
             a += Math.abs(e);
             b += e;
             if (n == JlsParams.DEFAULT_RESET) {
@@ -698,20 +689,20 @@ final class ScanEncoder extends JlsCoder {
             v[i + A] = a;
             v[i + B] = b;
             v[i + N] = n;
-            at += 2;
+            at++;
         }
-        return (at - WORK_SAMPLES) >> 1;
+        return at - WORK_SAMPLES;
     }
 
     /**
-     * Writes the codes {@link #model8} or {@link #modelWide} left in {@link #work} at
-     * {@code from, from + step, ...} below {@code to} ({@code value << 5 | length} each).
+     * Writes the codes {@link #model8} or {@link #modelWide} left in {@link #work} from
+     * {@code from} to below {@code to} ({@code value << 5 | length} each).
      */
-    private void pack(int from, int to, int step) {
+    private void pack(int from, int to) {
         int[] v = work;
         long bits = acc;
         int nbits = accBits;
-        for (int at = from; at < to; at += step) {
+        for (int at = from; at < to; at++) {
             int code = v[at];
             int count = code & 31;
             bits = (bits << count) | (code >>> 5);
