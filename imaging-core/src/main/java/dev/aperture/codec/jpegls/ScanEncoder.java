@@ -134,7 +134,7 @@ final class ScanEncoder extends JlsCoder {
         int[] lines = new int[2 * stride * nc];
         ctxQ = new int[ilv == 2 ? stride * nc : 0];
         pred = new int[ilv == 2 ? stride * nc : 0];
-        work = new int[WORK_SAMPLES + 2 * stride + 2];
+        work = new int[WORK_SAMPLES + Math.max(2, nc) * stride + 2];
         System.arraycopy(st, 0, work, 0, Math.min(st.length, work.length));
         // worst case per line: every sample an escape code of LIMIT bits, plus stuffing (8/7)
         int lineBytes = (int) Math.min(Integer.MAX_VALUE - 64L, ((long) w * nc * limit * 8 / 7) / 8 + 64);
@@ -155,7 +155,9 @@ final class ScanEncoder extends JlsCoder {
                 int p = (y & 1) * l;
                 int cur = ((y + 1) & 1) * l;
                 loadInterleaved(lines, cur, y, comps);
-                if (near == 0 && range == 1 << qbpp) {
+                if (kind == KIND_8) {
+                    encodeLineInterleaved8(lines, p, cur, nc);
+                } else if (near == 0 && range == 1 << qbpp) {
                     encodeLineInterleavedLossless(lines, p, cur, nc);
                 } else {
                     encodeLineInterleaved(lines, p, cur, nc);
@@ -208,11 +210,33 @@ final class ScanEncoder extends JlsCoder {
 
     private void loadInterleaved(int[] lines, int cur, int y, int[] comps) {
         int nc = comps.length;
+        int m = mask;
+        boolean inOrder = nc == srcStride;
+        for (int j = 0; j < nc; j++) {
+            inOrder &= comps[j] == j;
+        }
+        if (inOrder) {
+            // every component of the pixel, in order (as the encoder always asks): the line is
+            // the source's, one contiguous copy
+            int s = srcOff + y * width * nc;
+            int d = cur + nc;
+            int n = width * nc;
+            if (srcS != null) {
+                for (int i = 0; i < n; i++) {
+                    lines[d + i] = srcS[s + i] & m;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    lines[d + i] = srcB[s + i] & m;
+                }
+            }
+            return;
+        }
         for (int j = 0; j < nc; j++) {
             int s = srcOff + y * width * srcStride + comps[j];
             int d = cur + nc + j;
             for (int x = 0; x < width; x++, s += srcStride, d += nc) {
-                lines[d] = (srcS != null ? srcS[s] : srcB[s]) & mask;
+                lines[d] = (srcS != null ? srcS[s] : srcB[s]) & m;
             }
         }
     }
@@ -421,8 +445,10 @@ final class ScanEncoder extends JlsCoder {
     }
 
     /**
-     * First pass of {@link #KIND_8}: one int per sample, {@code 4|Q| << 16 | P' << 8 | Ix'};
-     * the gradients quantised through {@link #QUANT8}, whose masked index needs no bounds check.
+     * First pass of {@link #KIND_8}: one int per sample, {@code (4|Q| | stop) << 16 | P' << 8 | Ix'}
+     * with the stop mark (bit 16) on samples in run mode (Q = 0) and on the sentinel past the
+     * line's end; the gradients quantised through {@link #QUANT8}, whose masked index needs no
+     * bounds check.
      */
     private void firstPass8(int[] L, int p, int cur) {
         int w = width;
@@ -441,11 +467,80 @@ final class ScanEncoder extends JlsCoder {
             int pr = r ^ predict(ra, rb, rc);
             g2 = g1;
             ra = L[cur + x];
-            v[WORK_SAMPLES + x] = ((q ^ s) - s) << 18 | pr << 8 | (r ^ ra);
+            int aq = ((q ^ s) - s) << 2;
+            v[WORK_SAMPLES + x] = (aq | (aq - 1) >>> 31) << 16 | pr << 8 | (r ^ ra);
             rc = rb;
             rb = rd;
         }
-        v[WORK_SAMPLES + w + 1] = 0;
+        v[WORK_SAMPLES + w + 1] = 1 << 16;
+    }
+
+    /**
+     * A sample-interleaved line for {@link #KIND_8}: {@code L[cur + x * nc + j]} is component j
+     * of pixel x. The first pass (one component at a time, as in {@link #firstPass8}) writes the
+     * samples in their coding order, so that {@link #model8} runs along them as along a
+     * single-component line; only the first component of a pixel whose components all have
+     * Q = 0 (run mode, T.87 B.3) carries the stop mark, and a component with Q = 0 in another
+     * pixel is coded in regular mode in context 0.
+     */
+    private void encodeLineInterleaved8(int[] L, int p, int cur, int nc) {
+        int w = width;
+        for (int j = 0; j < nc; j++) {
+            L[p + (w + 1) * nc + j] = L[p + w * nc + j];
+            L[cur + j] = L[p + nc + j];
+        }
+        byte[] qt = QUANT8;
+        int[] v = work;
+        int end = (w + 1) * nc;
+        for (int j = 0; j < nc; j++) {
+            int ra = L[cur + j];
+            int rb = L[p + nc + j];
+            int rc = L[p + j];
+            int g2 = qt[(rb - rc) & 0x1FF];
+            for (int t = nc + j; t < end; t += nc) {
+                int rd = L[p + t + nc];
+                int g1 = qt[(rd - rb) & 0x1FF];
+                int q = 81 * g1 + 9 * g2 + qt[(rc - ra) & 0x1FF];
+                int s = q >> 31;
+                int r = s & 0xFF;
+                int pr = r ^ predict(ra, rb, rc);
+                g2 = g1;
+                ra = L[cur + t];
+                v[WORK_SAMPLES + t] = ((q ^ s) - s) << 18 | pr << 8 | (r ^ ra);
+                rc = rb;
+                rb = rd;
+            }
+        }
+        for (int t = WORK_SAMPLES + nc; t < WORK_SAMPLES + end; t += nc) {
+            int any = 0;
+            for (int j = 0; j < nc; j++) {
+                any |= v[t + j] >>> 16;
+            }
+            v[t] |= ((any - 1) >>> 31) << 16;
+        }
+        v[WORK_SAMPLES + end] = 1 << 16;
+        int at = nc;
+        while (true) {
+            int stop = model8(at);
+            pack(WORK_SAMPLES + at, WORK_SAMPLES + stop);
+            at = stop;
+            if (at >= end) {
+                return;
+            }
+            if (((v[WORK_SAMPLES + at] >>> 16) & 1) != 0) {
+                int x = at / nc;
+                at = (x + encodeRunInterleavedLossless(L, p, cur, x, nc)) * nc;
+            } else {
+                // a long code left to the general coder: context, prediction and Ix again
+                int ra = L[cur + at - nc];
+                int rb = L[p + at];
+                int rc = L[p + at - nc];
+                int q = context(L[p + at + nc] - rb, rb - rc, rc - ra);
+                int r = (q >> 31) & 0xFF;
+                regularLosslessAt(v, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + at]);
+                at++;
+            }
+        }
     }
 
     /**
@@ -570,9 +665,9 @@ final class ScanEncoder extends JlsCoder {
 
     /**
      * The context modelling of {@link #KIND_8} from sample x on, with MAXVAL, qbpp, the escape
-     * length and RESET as constants: codes regular-mode samples until one is in run mode (or is
-     * the sentinel past the line's end) or needs a code longer than 26 bits, and returns that x
-     * (whose sample is not coded). The bits go out in {@link #pack}: each sample's code replaces
+     * length and RESET as constants: codes regular-mode samples until one carries the stop mark
+     * (run mode, or the sentinel past the line's end) or needs a code longer than 26 bits, and
+     * returns that x (whose sample is not coded). The bits go out in {@link #pack}: each sample's code replaces
      * its int in {@link #work} as {@code value << 5 | length}. No calls, and the output left to
      * another loop, so that the state fits in registers.
      */
@@ -582,7 +677,7 @@ final class ScanEncoder extends JlsCoder {
         while (true) {
             int qp = v[at];
             int i = qp >>> 16;
-            if (i == 0) {
+            if ((i & 1) != 0) {
                 break;
             }
             int a = v[i + A];
