@@ -14,6 +14,13 @@ import java.util.Arrays;
  * 32 or more are held; each line first makes room for its worst case, so writing bytes needs no
  * bounds check of its own.
  *
+ * <p>Lossless lines with the default parameters (8 bits, or 12 to 16) run in three loops per
+ * line: a first pass without serial dependencies (context number, prediction, Ix), the context
+ * modelling (which leaves each sample's Golomb code in place of its input) and the bit packing.
+ * They are apart, and free of calls, because C2 spills most of a combined loop's state to the
+ * stack (every call clobbers every register, and the combined loop needs more of them than x86
+ * has); see {@link #encodeLineLosslessKernel}.
+ *
  * <p>One instance per scan, one thread.
  */
 final class ScanEncoder extends JlsCoder {
