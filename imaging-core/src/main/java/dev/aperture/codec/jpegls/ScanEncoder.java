@@ -14,6 +14,13 @@ import java.util.Arrays;
  * 32 or more are held; each line first makes room for its worst case, so writing bytes needs no
  * bounds check of its own.
  *
+ * <p>Lossless lines with the default parameters (8 bits, or 12 to 16) run in three loops per
+ * line: a first pass without serial dependencies (context number, prediction, Ix), the context
+ * modelling (which leaves each sample's Golomb code in place of its input) and the bit packing.
+ * They are apart, and free of calls, because C2 spills most of a combined loop's state to the
+ * stack (every call clobbers every register, and the combined loop needs more of them than x86
+ * has); see {@link #encodeLineLosslessKernel}.
+ *
  * <p>One instance per scan, one thread.
  */
 final class ScanEncoder extends JlsCoder {
@@ -31,17 +38,64 @@ final class ScanEncoder extends JlsCoder {
     private final int srcStride;
     private final int mask;
     private final int[] qs = new int[4];
-    /** Lossless lines: the signed context and the MED prediction of each sample, from the pre-pass. */
+    /** Sample-interleaved lossless lines: the signed context and the MED prediction of each sample, from the pre-pass. */
     private int[] ctxQ;
     private int[] pred;
     /**
-     * Lossless single-component scans ({@link #encodeLineLosslessPacked}): the regular contexts'
-     * A, B, C, N (a copy of {@link #st}, which then keeps only the run-interruption contexts up
-     * to date), and from {@link #WORK_SAMPLES} on three ints per sample from the first pass: Q,
-     * prediction, Ix.
+     * Lossless scans that are not sample interleaved ({@link #encodeLineLosslessKernel}): the
+     * regular contexts' A, B, C, N (a copy of {@link #st}, which then keeps only the
+     * run-interruption contexts up to date), and from {@link #WORK_SAMPLES} on what the first
+     * pass leaves for the serial one (one or two ints per sample, see {@link #kind}).
      */
     private int[] work;
     private static final int WORK_SAMPLES = 4 * (CONTEXTS + 2);
+    /** The lines of the lossless line being coded, for the rare samples {@link #modelWide} recomputes. */
+    private int[] lineBuf;
+    private int prevAt;
+    private int curAt;
+
+    /** Serial loops of lossless lines ({@link #encodeLineLosslessKernel}), chosen per scan. */
+    private static final int KIND_GENERIC = 0;
+    /** 8 bits, the default thresholds and RESET. */
+    private static final int KIND_8 = 1;
+    /** 12 to 16 bits (RANGE = 2^P), the default thresholds (18, 67, 276 from 12 bits on) and RESET. */
+    private static final int KIND_WIDE = 2;
+    private final int kind;
+
+    /**
+     * T.87 A.3.3 for 8 bits, NEAR 0 and the default thresholds (3, 7, 21), indexed by the
+     * gradient's low nine bits: a constant table whose masked index C2 knows to be in bounds.
+     */
+    private static final byte[] QUANT8 = new byte[512];
+
+    static {
+        fillQuant(QUANT8, 255, JlsParams.BASIC_T1, JlsParams.BASIC_T2, JlsParams.BASIC_T3);
+    }
+
+    /**
+     * T.87 A.3.3 with NEAR 0 and the default thresholds of 12 to 16 bits (T.87 C.2.4.1.1.1 with
+     * MAXVAL taken as 4095), indexed by the gradient's low 17 bits; in a holder class, so that
+     * the 128 KiB exist only once such a scan is coded.
+     */
+    private static final class Quant16 {
+        static final int T1 = 18;
+        static final int T2 = 67;
+        static final int T3 = 276;
+        static final byte[] TABLE = new byte[1 << 17];
+
+        static {
+            fillQuant(TABLE, 0xFFFF, T1, T2, T3);
+        }
+    }
+
+    /** Fills {@code t[d & (t.length - 1)]} with the quantised gradient d (NEAR 0) for |d| up to {@code max}. */
+    private static void fillQuant(byte[] t, int max, int t1, int t2, int t3) {
+        for (int d = -max; d <= max; d++) {
+            int ad = Math.abs(d);
+            int g = ad >= t3 ? 4 : ad >= t2 ? 3 : ad >= t1 ? 2 : ad > 0 ? 1 : 0;
+            t[d & (t.length - 1)] = (byte) (d < 0 ? -g : g);
+        }
+    }
 
     ScanEncoder(JlsParams p, int near, byte[] out, int len, int width, int components,
                 short[] srcS, byte[] srcB, int srcOff, int precision) {
@@ -54,6 +108,16 @@ final class ScanEncoder extends JlsCoder {
         this.srcOff = srcOff;
         this.srcStride = components;
         this.mask = (1 << precision) - 1;
+        boolean defaultReset = p.reset() == JlsParams.DEFAULT_RESET;
+        if (near == 0 && maxVal == 255 && p.t1() == JlsParams.BASIC_T1 && p.t2() == JlsParams.BASIC_T2
+                && p.t3() == JlsParams.BASIC_T3 && defaultReset) {
+            kind = KIND_8;
+        } else if (near == 0 && range == 1 << qbpp && qbpp >= 12 && p.t1() == Quant16.T1 && p.t2() == Quant16.T2
+                && p.t3() == Quant16.T3 && defaultReset) {
+            kind = KIND_WIDE;
+        } else {
+            kind = KIND_GENERIC;
+        }
     }
 
     byte[] out() {
@@ -75,9 +139,9 @@ final class ScanEncoder extends JlsCoder {
         int nc = comps.length;
         int stride = w + 2;
         int[] lines = new int[2 * stride * nc];
-        ctxQ = new int[stride * nc];
-        pred = new int[stride * nc];
-        work = new int[nc == 1 ? WORK_SAMPLES + 3 * stride : 0];
+        ctxQ = new int[ilv == 2 ? stride * nc : 0];
+        pred = new int[ilv == 2 ? stride * nc : 0];
+        work = new int[WORK_SAMPLES + Math.max(2, nc) * stride + 2];
         System.arraycopy(st, 0, work, 0, Math.min(st.length, work.length));
         // worst case per line: every sample an escape code of LIMIT bits, plus stuffing (8/7)
         int lineBytes = (int) Math.min(Integer.MAX_VALUE - 64L, ((long) w * nc * limit * 8 / 7) / 8 + 64);
@@ -98,7 +162,9 @@ final class ScanEncoder extends JlsCoder {
                 int p = (y & 1) * l;
                 int cur = ((y + 1) & 1) * l;
                 loadInterleaved(lines, cur, y, comps);
-                if (near == 0 && range == 1 << qbpp) {
+                if (kind == KIND_8) {
+                    encodeLineInterleaved8(lines, p, cur, nc);
+                } else if (near == 0 && range == 1 << qbpp) {
                     encodeLineInterleavedLossless(lines, p, cur, nc);
                 } else {
                     encodeLineInterleaved(lines, p, cur, nc);
@@ -111,11 +177,7 @@ final class ScanEncoder extends JlsCoder {
                     load(lines, cur, y, comps[s]);
                     runIndex = runIndices[s];
                     if (near == 0 && range == 1 << qbpp) {
-                        if (nc == 1) {
-                            encodeLineLosslessPacked(lines, p, cur);
-                        } else {
-                            encodeLineLossless(lines, p, cur);
-                        }
+                        encodeLineLosslessKernel(lines, p, cur);
                     } else {
                         encodeLine(lines, p, cur);
                     }
@@ -155,11 +217,33 @@ final class ScanEncoder extends JlsCoder {
 
     private void loadInterleaved(int[] lines, int cur, int y, int[] comps) {
         int nc = comps.length;
+        int m = mask;
+        boolean inOrder = nc == srcStride;
+        for (int j = 0; j < nc; j++) {
+            inOrder &= comps[j] == j;
+        }
+        if (inOrder) {
+            // every component of the pixel, in order (as the encoder always asks): the line is
+            // the source's, one contiguous copy
+            int s = srcOff + y * width * nc;
+            int d = cur + nc;
+            int n = width * nc;
+            if (srcS != null) {
+                for (int i = 0; i < n; i++) {
+                    lines[d + i] = srcS[s + i] & m;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    lines[d + i] = srcB[s + i] & m;
+                }
+            }
+            return;
+        }
         for (int j = 0; j < nc; j++) {
             int s = srcOff + y * width * srcStride + comps[j];
             int d = cur + nc + j;
             for (int x = 0; x < width; x++, s += srcStride, d += nc) {
-                lines[d] = (srcS != null ? srcS[s] : srcB[s]) & mask;
+                lines[d] = (srcS != null ? srcS[s] : srcB[s]) & m;
             }
         }
     }
@@ -274,158 +358,291 @@ final class ScanEncoder extends JlsCoder {
     }
 
     /**
-     * One line with NEAR = 0 and RANGE a power of two (MAXVAL = 2^P - 1, so always unless a
-     * preset sets another MAXVAL). Then Rx = Ix everywhere, so the context and the prediction of every
-     * sample depend on the source alone: a first pass, free of serial dependencies, computes them
-     * for the whole line; the second carries only what is serial (context state, run mode, bits).
+     * One lossless line (NEAR = 0, RANGE = 2^qbpp) of a scan that is not sample interleaved, in
+     * two passes. The first, free of serial dependencies, writes what the serial pass needs of
+     * each sample into {@link #work} (behind the regular contexts), in the layout of the scan's
+     * {@link #kind}; the second runs in {@link #model8} and {@link #pack}, {@link #modelWide}
+     * and {@link #pack}, or {@link #regularRun}: loops without calls (so that their state stays
+     * in registers), which stop at run mode, at the line's end and at the rare long Golomb codes;
+     * those are handled here.
+     *
+     * <p>The prediction and Ix are stored reflected (MAXVAL - v, which is MAXVAL ^ v) when Q is
+     * negative, which turns the sign handling of T.87 A.4.2 and A.4.3 into nothing: for Q &lt; 0,
+     * Px = clamp(P - C) and Errval = Px - Ix, which are MAXVAL - clamp(P' + C) and
+     * Ix' - (MAXVAL - Px) with P' = MAXVAL - P and Ix' = MAXVAL - Ix, so the serial pass codes
+     * every sample as if Q were positive, with context 4|Q|.
      */
-    private void encodeLineLossless(int[] L, int p, int cur) {
+    private void encodeLineLosslessKernel(int[] L, int p, int cur) {
         int w = width;
         L[p + w + 1] = L[p + w];
         L[cur] = L[p + 1];
-        byte[] qt = quant;
-        int off = maxVal;
-        int[] qa = ctxQ;
-        // Ra, Rb, Rc slide along in registers (the next Rc is this Rb, the next Rb this Rd, the
-        // next Ra this Ix), and Q2 of one sample is Q1 of the one before it
-        int ra = L[cur];
-        int rb = L[p + 1];
-        int rc = L[p];
-        int g2 = qt[rb - rc + off];
-        for (int x = 1; x <= w; x++) {
-            int rd = L[p + x + 1];
-            int g1 = qt[rd - rb + off];
-            // Q (-364..364) in the high half, the prediction (below 2^16) in the low half
-            qa[x] = (81 * g1 + 9 * g2 + qt[rc - ra + off]) << 16 | predict(ra, rb, rc);
-            g2 = g1;
-            ra = L[cur + x];
-            rc = rb;
-            rb = rd;
+        int kd = kind;
+        lineBuf = L;
+        prevAt = p;
+        curAt = cur;
+        if (kd == KIND_8) {
+            firstPass8(L, p, cur);
+        } else if (kd == KIND_WIDE) {
+            firstPassWide(L, p, cur);
+        } else {
+            firstPass(L, p, cur);
         }
-        int[] ctx = st;
-        int mv = maxVal;
-        int sh = 32 - qbpp;
-        int rs = reset;
-        int escape = limit - qbpp - 1;
         int x = 1;
-        while (x <= w) {
-            int qp = qa[x];
-            int q = qp >> 16;
-            if (q == 0) {
-                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
-                continue;
-            }
-            int s = qp >> 31;
-            int i = ((q ^ s) - s) << 2;
-            int c = ctx[i + C];
-            int a = ctx[i + A];
-            int b = ctx[i + B];
-            int n = ctx[i + N];
-            int px = Math.min(Math.max((qp & 0xFFFF) + ((c ^ s) - s), 0), mv);
-            int k = golomb(n, a);
-            int e = ((L[cur + x] - px) ^ s) - s;
-            e = (e << sh) >> sh; // modulo RANGE = 2^qbpp: the low qbpp bits, sign-extended
-            int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
-            int m = (me << 1) ^ (me >> 31);
-            int high = m >>> k;
-            int bitsOut = high + 1 + k;
-            if (high < escape && bitsOut <= 31) {
-                // high zeros, a 1, the k low bits of m: m with its high part replaced by 1
-                put(m ^ ((high ^ 1) << k), bitsOut);
+        while (true) {
+            if (kd == KIND_GENERIC) {
+                x = regularRun(x);
+                if (accBits >= 32) {
+                    drain();
+                }
             } else {
-                encodeValue(k, m, limit);
+                int end = kd == KIND_8 ? model8(x) : modelWide(x);
+                pack(WORK_SAMPLES + x, WORK_SAMPLES + end);
+                x = end;
             }
-            // T.87 A.6.1 / A.6.2 as in updateRegular, with the rare RESET halving as a branch
-            a += Math.abs(e);
-            b += e;
-            if (n == rs) {
-                a >>= 1;
-                b >>= 1;
-                n >>= 1;
+            if (x > w) {
+                return;
             }
-            n++;
-            // A.6.2 with branches: on smooth data B mostly stays in (-N, 0], so both are
-            // predicted well (the branch-free form costs more instructions than they miss)
-            if (b + n <= 0) {
-                b = Math.max(b + n, 1 - n);
-                ctx[i + C] = Math.max(c - 1, MIN_C);
-            } else if (b > 0) {
-                b = Math.min(b - n, 0);
-                ctx[i + C] = Math.min(c + 1, MAX_C);
+            // run mode, or a sample the loops leave to the general coder: its context, prediction
+            // and Ix again, from the lines
+            int ra = L[cur + x - 1];
+            int rb = L[p + x];
+            int rc = L[p + x - 1];
+            int q = context(L[p + x + 1] - rb, rb - rc, rc - ra);
+            if (q == 0) {
+                x += encodeRunLossless(L, p, cur, x, ra);
+            } else {
+                int r = (q >> 31) & maxVal;
+                regularLosslessAt(work, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + x]);
+                x++;
             }
-            ctx[i + A] = a;
-            ctx[i + B] = b;
-            ctx[i + N] = n;
-            x++;
         }
     }
 
     /**
-     * As {@link #encodeLineLossless}, for single-component scans: the first pass writes Q, the
-     * prediction and Ix of each sample next to each other into {@link #work}, which also holds
-     * the regular contexts, so that the serial loop holds one array base and one length. On the
-     * CT frames of the benchmark this is 2-10 % faster than the separate arrays; on the RGB frame
-     * (three component lines per row) about 10 % slower, which is why both exist.
+     * First pass of {@link #KIND_GENERIC}: two ints per sample, {@code 4|Q| << 16 | P'} and Ix'
+     * (P', Ix' reflected for negative Q); Q = 0 and the sentinel past the line's end read as
+     * 4|Q| = 0.
      */
-    private void encodeLineLosslessPacked(int[] L, int p, int cur) {
+    private void firstPass(int[] L, int p, int cur) {
         int w = width;
-        L[p + w + 1] = L[p + w];
-        L[cur] = L[p + 1];
         byte[] qt = quant;
-        int off = maxVal;
+        int mv = maxVal;
         int[] v = work;
         // Ra, Rb, Rc slide along in registers (the next Rc is this Rb, the next Rb this Rd, the
         // next Ra this Ix), and Q2 of one sample is Q1 of the one before it
         int ra = L[cur];
         int rb = L[p + 1];
         int rc = L[p];
-        int g2 = qt[rb - rc + off];
+        int g2 = qt[rb - rc + mv];
         for (int x = 1; x <= w; x++) {
             int rd = L[p + x + 1];
-            int g1 = qt[rd - rb + off];
-            int at = WORK_SAMPLES + 3 * x;
-            v[at] = 81 * g1 + 9 * g2 + qt[rc - ra + off];
-            v[at + 1] = predict(ra, rb, rc);
+            int g1 = qt[rd - rb + mv];
+            int q = 81 * g1 + 9 * g2 + qt[rc - ra + mv];
+            int s = q >> 31;
+            int r = s & mv; // MAXVAL to reflect, 0 to keep: r ^ v is MAXVAL - v then
+            int at = WORK_SAMPLES + 2 * x;
+            v[at] = ((q ^ s) - s) << 18 | (r ^ predict(ra, rb, rc));
             g2 = g1;
             ra = L[cur + x];
-            v[at + 2] = ra;
+            v[at + 1] = r ^ ra;
             rc = rb;
             rb = rd;
         }
-        int[] ctx = v;
+        v[WORK_SAMPLES + 2 * (w + 1)] = 0;
+    }
+
+    /**
+     * First pass of {@link #KIND_8}: one int per sample, {@code (4|Q| | stop) << 16 | P' << 8 | Ix'}
+     * with the stop mark (bit 16) on samples in run mode (Q = 0) and on the sentinel past the
+     * line's end; the gradients quantised through {@link #QUANT8}, whose masked index needs no
+     * bounds check.
+     */
+    private void firstPass8(int[] L, int p, int cur) {
+        int w = width;
+        byte[] qt = QUANT8;
+        int[] v = work;
+        int ra = L[cur];
+        int rb = L[p + 1];
+        int rc = L[p];
+        int g2 = qt[(rb - rc) & 0x1FF];
+        for (int x = 1; x <= w; x++) {
+            int rd = L[p + x + 1];
+            int g1 = qt[(rd - rb) & 0x1FF];
+            int q = 81 * g1 + 9 * g2 + qt[(rc - ra) & 0x1FF];
+            int s = q >> 31;
+            int r = s & 0xFF;
+            int pr = r ^ predict(ra, rb, rc);
+            g2 = g1;
+            ra = L[cur + x];
+            int aq = ((q ^ s) - s) << 2;
+            v[WORK_SAMPLES + x] = (aq | (aq - 1) >>> 31) << 16 | pr << 8 | (r ^ ra);
+            rc = rb;
+            rb = rd;
+        }
+        v[WORK_SAMPLES + w + 1] = 1 << 16;
+    }
+
+    /**
+     * A sample-interleaved line for {@link #KIND_8}: {@code L[cur + x * nc + j]} is component j
+     * of pixel x. The first pass (one component at a time, as in {@link #firstPass8}) writes the
+     * samples in their coding order, so that {@link #model8} runs along them as along a
+     * single-component line; only the first component of a pixel whose components all have
+     * Q = 0 (run mode, T.87 B.3) carries the stop mark, and a component with Q = 0 in another
+     * pixel is coded in regular mode in context 0.
+     */
+    private void encodeLineInterleaved8(int[] L, int p, int cur, int nc) {
+        int w = width;
+        for (int j = 0; j < nc; j++) {
+            L[p + (w + 1) * nc + j] = L[p + w * nc + j];
+            L[cur + j] = L[p + nc + j];
+        }
+        byte[] qt = QUANT8;
+        int[] v = work;
+        int end = (w + 1) * nc;
+        for (int j = 0; j < nc; j++) {
+            int ra = L[cur + j];
+            int rb = L[p + nc + j];
+            int rc = L[p + j];
+            int g2 = qt[(rb - rc) & 0x1FF];
+            for (int t = nc + j; t < end; t += nc) {
+                int rd = L[p + t + nc];
+                int g1 = qt[(rd - rb) & 0x1FF];
+                int q = 81 * g1 + 9 * g2 + qt[(rc - ra) & 0x1FF];
+                int s = q >> 31;
+                int r = s & 0xFF;
+                int pr = r ^ predict(ra, rb, rc);
+                g2 = g1;
+                ra = L[cur + t];
+                v[WORK_SAMPLES + t] = ((q ^ s) - s) << 18 | pr << 8 | (r ^ ra);
+                rc = rb;
+                rb = rd;
+            }
+        }
+        for (int t = WORK_SAMPLES + nc; t < WORK_SAMPLES + end; t += nc) {
+            int any = 0;
+            for (int j = 0; j < nc; j++) {
+                any |= v[t + j] >>> 16;
+            }
+            v[t] |= ((any - 1) >>> 31) << 16;
+        }
+        v[WORK_SAMPLES + end] = 1 << 16;
+        int at = nc;
+        while (true) {
+            int stop = model8(at);
+            pack(WORK_SAMPLES + at, WORK_SAMPLES + stop);
+            at = stop;
+            if (at >= end) {
+                return;
+            }
+            if (((v[WORK_SAMPLES + at] >>> 16) & 1) != 0) {
+                int x = at / nc;
+                at = (x + encodeRunInterleavedLossless(L, p, cur, x, nc)) * nc;
+            } else {
+                // a long code left to the general coder: context, prediction and Ix again
+                int ra = L[cur + at - nc];
+                int rb = L[p + at];
+                int rc = L[p + at - nc];
+                int q = context(L[p + at + nc] - rb, rb - rc, rc - ra);
+                int r = (q >> 31) & 0xFF;
+                regularLosslessAt(v, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + at]);
+                at++;
+            }
+        }
+    }
+
+    /**
+     * First pass of {@link #KIND_WIDE}: one int per sample, {@code t << 20 | D} with
+     * D = Ix' - P' in 20 bits and t = 4|Q| plus a flag in bit 0, set when Errval might not be
+     * D - C: when clamping Px could matter (P' within 128 of 0 or MAXVAL, as |C| &lt;= 128) or the
+     * modulo reduction could (|D| within 129 of RANGE/2); a flagged sample has the sign of Q in
+     * bit 1 (for {@link #modelWide}, which recomputes P' and Ix' from the lines). Q = 0 and the
+     * sentinel past the line's end read as t = 1.
+     */
+    private void firstPassWide(int[] L, int p, int cur) {
+        int w = width;
+        byte[] qt = Quant16.TABLE;
+        int mv = maxVal;
+        int hi = mv - 128;
+        int lim = (1 << (qbpp - 1)) - 130;
+        int[] v = work;
+        int ra = L[cur];
+        int rb = L[p + 1];
+        int rc = L[p];
+        int g2 = qt[(rb - rc) & 0x1FFFF];
+        for (int x = 1; x <= w; x++) {
+            int rd = L[p + x + 1];
+            int g1 = qt[(rd - rb) & 0x1FFFF];
+            int q = 81 * g1 + 9 * g2 + qt[(rc - ra) & 0x1FFFF];
+            int s = q >> 31;
+            int r = s & mv;
+            int pr = r ^ predict(ra, rb, rc);
+            g2 = g1;
+            ra = L[cur + x];
+            int d = (r ^ ra) - pr;
+            int aq = ((q ^ s) - s) << 2;
+            // flag: P' < 128, P' > MAXVAL - 128, |D| > RANGE/2 - 130; or Q = 0 (aq - 1 < 0)
+            int flag = ((pr - 128) | (hi - pr) | (d + lim) | (lim - d) | (aq - 1)) >>> 31;
+            v[WORK_SAMPLES + x] = (aq | flag | (s & flag << 1)) << 20 | (d & 0xFFFFF);
+            rc = rb;
+            rb = rd;
+        }
+        v[WORK_SAMPLES + w + 1] = 1 << 20;
+    }
+
+    /**
+     * The serial part of {@link #encodeLineLosslessKernel} from sample x on: codes regular-mode
+     * samples until one is in run mode (or is the sentinel past the line's end), needs an escape
+     * or a code longer than 31 bits, or four output bytes need stuffing; returns that x (whose
+     * sample is not coded yet). No calls, and the bit register in locals.
+     */
+    private int regularRun(int x) {
+        int[] v = work;
+        if (lastFF) {
+            return x; // the next byte takes seven bits: left to drain()
+        }
+        long bits = acc;
+        int nbits = accBits;
         int mv = maxVal;
         int sh = 32 - qbpp;
         int rs = reset;
         int escape = limit - qbpp - 1;
-        int x = 1;
-        while (x <= w) {
-            int at = WORK_SAMPLES + 3 * x;
-            int q = v[at];
-            if (q == 0) {
-                x += encodeRunLossless(L, p, cur, x, L[cur + x - 1]);
-                continue;
+        int at = WORK_SAMPLES + 2 * x;
+        while (true) {
+            if (nbits >= 32) {
+                // the common case of drain(): four bytes, none of them 0xFF (and none after one,
+                // as lastFF was false on entry and stays so here)
+                int word = (int) (bits >>> (nbits - 32));
+                int inv = ~word;
+                if (((inv - 0x01010101) & ~inv & 0x80808080) != 0) {
+                    break;
+                }
+                INT_BE.set(out, len, word);
+                len += 4;
+                nbits -= 32;
             }
-            int s = q >> 31;
-            int i = ((q ^ s) - s) << 2;
-            int c = ctx[i + C];
-            int a = ctx[i + A];
-            int b = ctx[i + B];
-            int n = ctx[i + N];
-            int px = Math.min(Math.max(v[at + 1] + ((c ^ s) - s), 0), mv);
+            int qp = v[at];
+            int i = qp >>> 16;
+            if (i == 0) {
+                break;
+            }
+            int a = v[i + A];
+            int b = v[i + B];
+            int c = v[i + C];
+            int n = v[i + N];
+            int px = Math.min(Math.max((qp & 0xFFFF) + c, 0), mv);
             int k = golomb(n, a);
-            int e = ((v[at + 2] - px) ^ s) - s;
+            int e = v[at + 1] - px;
             e = (e << sh) >> sh; // modulo RANGE = 2^qbpp: the low qbpp bits, sign-extended
             int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
             int m = (me << 1) ^ (me >> 31);
             int high = m >>> k;
-            int bitsOut = high + 1 + k;
-            if (high < escape && bitsOut <= 31) {
-                // high zeros, a 1, the k low bits of m: m with its high part replaced by 1
-                put(m ^ ((high ^ 1) << k), bitsOut);
-            } else {
-                encodeValue(k, m, limit);
+            int count = high + 1 + k;
+            if (high >= escape || count > 31) {
+                break;
             }
-            // T.87 A.6.1 / A.6.2 as in updateRegular, with the rare RESET halving as a branch
+            // high zeros, a 1, the k low bits of m: m with its high part replaced by 1
+            bits = (bits << count) | (m ^ ((high ^ 1) << k));
+            nbits += count;
             a += Math.abs(e);
             b += e;
             if (n == rs) {
@@ -438,21 +655,219 @@ final class ScanEncoder extends JlsCoder {
             // predicted well (the branch-free form costs more instructions than they miss)
             if (b + n <= 0) {
                 b = Math.max(b + n, 1 - n);
-                ctx[i + C] = Math.max(c - 1, MIN_C);
+                v[i + C] = Math.max(c - 1, MIN_C);
             } else if (b > 0) {
                 b = Math.min(b - n, 0);
-                ctx[i + C] = Math.min(c + 1, MAX_C);
+                v[i + C] = Math.min(c + 1, MAX_C);
             }
-            ctx[i + A] = a;
-            ctx[i + B] = b;
-            ctx[i + N] = n;
-            x++;
+            v[i + A] = a;
+            v[i + B] = b;
+            v[i + N] = n;
+            at += 2;
         }
+        acc = bits;
+        accBits = nbits;
+        return (at - WORK_SAMPLES) >> 1;
     }
 
     /**
-     * A sample-interleaved line with NEAR = 0 and RANGE a power of two, in the two passes of
-     * {@link #encodeLineLossless}: {@code L[cur + x * nc + j]} is component j of pixel x.
+     * The context modelling of {@link #KIND_8} from sample x on, with MAXVAL, qbpp, the escape
+     * length and RESET as constants: codes regular-mode samples until one carries the stop mark
+     * (run mode, or the sentinel past the line's end) or needs a code longer than 26 bits, and
+     * returns that x (whose sample is not coded). The bits go out in {@link #pack}: each sample's code replaces
+     * its int in {@link #work} as {@code value << 5 | length}. No calls, and the output left to
+     * another loop, so that the state fits in registers.
+     */
+    private int model8(int x) {
+        int[] v = work;
+        int at = WORK_SAMPLES + x;
+        while (true) {
+            int qp = v[at];
+            int i = qp >>> 16;
+            if ((i & 1) != 0) {
+                break;
+            }
+            int a = v[i + A];
+            int b = v[i + B];
+            int c = v[i + C];
+            int n = v[i + N];
+            int px = Math.min(Math.max(((qp >>> 8) & 0xFF) + c, 0), 0xFF);
+            int k = golomb(n, a);
+            int e = (((qp & 0xFF) - px) << 24) >> 24;
+            int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
+            int m = (me << 1) ^ (me >> 31);
+            int high = m >>> k;
+            int count = high + 1 + k;
+            // LIMIT is 32: an escape from 23 high zeros on
+            if (high >= 23 || count > 26) {
+                break;
+            }
+            // high zeros, a 1, the k low bits of m: m with its high part replaced by 1
+            v[at] = (m ^ ((high ^ 1) << k)) << 5 | count;
+            a += Math.abs(e);
+            b += e;
+            if (n == JlsParams.DEFAULT_RESET) {
+                a >>= 1;
+                b >>= 1;
+                n >>= 1;
+            }
+            n++;
+            // A.6.2 with branches: on smooth data B mostly stays in (-N, 0], so both are
+            // predicted well (the branch-free form costs more instructions than they miss)
+            if (b + n <= 0) {
+                b = Math.max(b + n, 1 - n);
+                v[i + C] = Math.max(c - 1, MIN_C);
+            } else if (b > 0) {
+                b = Math.min(b - n, 0);
+                v[i + C] = Math.min(c + 1, MAX_C);
+            }
+            v[i + A] = a;
+            v[i + B] = b;
+            v[i + N] = n;
+            at++;
+        }
+        return at - WORK_SAMPLES;
+    }
+
+    /**
+     * {@link #model8} for {@link #KIND_WIDE}: an unflagged sample's Errval is D - C (see
+     * {@link #firstPassWide}), so neither the clamp nor the modulo reduction runs for it; a
+     * flagged one recomputes P' and Ix' from the lines. A code of at most 31 bits never reaches
+     * the escape (LIMIT - qbpp - 1 = 3 qbpp - 1 is above 30 from 11 bits on).
+     */
+    private int modelWide(int x) {
+        int[] v = work;
+        int at = WORK_SAMPLES + x;
+        while (true) {
+            int td = v[at];
+            int i = td >>> 20;
+            int c;
+            int e;
+            if ((i & 1) == 0) {
+                c = v[i + C];
+                e = ((td << 12) >> 12) - c;
+            } else {
+                if (i == 1) {
+                    break;
+                }
+                int r = -((i >> 1) & 1) & maxVal;
+                i &= ~3;
+                c = v[i + C];
+                int[] L = lineBuf;
+                int xs = at - WORK_SAMPLES;
+                int p = prevAt + xs;
+                int cur = curAt + xs;
+                int px = Math.min(Math.max((r ^ predict(L[cur - 1], L[p], L[p - 1])) + c, 0), maxVal);
+                int sh = 32 - qbpp;
+                e = (((r ^ L[cur]) - px) << sh) >> sh;
+            }
+            int a = v[i + A];
+            int b = v[i + B];
+            int n = v[i + N];
+            int k = golomb(n, a);
+            int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
+            int m = (me << 1) ^ (me >> 31);
+            int high = m >>> k;
+            int count = high + 1 + k;
+            if (count > 26) {
+                break;
+            }
+            v[at] = (m ^ ((high ^ 1) << k)) << 5 | count;
+            a += Math.abs(e);
+            b += e;
+            if (n == JlsParams.DEFAULT_RESET) {
+                a >>= 1;
+                b >>= 1;
+                n >>= 1;
+            }
+            n++;
+            if (b + n <= 0) {
+                b = Math.max(b + n, 1 - n);
+                v[i + C] = Math.max(c - 1, MIN_C);
+            } else if (b > 0) {
+                b = Math.min(b - n, 0);
+                v[i + C] = Math.min(c + 1, MAX_C);
+            }
+            v[i + A] = a;
+            v[i + B] = b;
+            v[i + N] = n;
+            at++;
+        }
+        return at - WORK_SAMPLES;
+    }
+
+    /**
+     * Writes the codes {@link #model8} or {@link #modelWide} left in {@link #work} from
+     * {@code from} to below {@code to} ({@code value << 5 | length} each).
+     */
+    private void pack(int from, int to) {
+        int[] v = work;
+        long bits = acc;
+        int nbits = accBits;
+        for (int at = from; at < to; at++) {
+            int code = v[at];
+            int count = code & 31;
+            bits = (bits << count) | (code >>> 5);
+            nbits += count;
+            if (nbits >= 32) {
+                // the common case of drain(): four bytes, none of them 0xFF, none after one
+                int word = (int) (bits >>> (nbits - 32));
+                int inv = ~word;
+                if (!lastFF && ((inv - 0x01010101) & ~inv & 0x80808080) == 0) {
+                    INT_BE.set(out, len, word);
+                    len += 4;
+                    nbits -= 32;
+                } else {
+                    acc = bits;
+                    accBits = nbits;
+                    drain();
+                    nbits = accBits;
+                }
+            }
+        }
+        acc = bits;
+        accBits = nbits;
+    }
+
+    /**
+     * One regular-mode sample of {@link #encodeLineLosslessKernel} through the general Golomb
+     * coder, from its context index 4|Q|, reflected prediction and reflected Ix.
+     */
+    private void regularLosslessAt(int[] ctx, int i, int pr, int ix) {
+        int a = ctx[i + A];
+        int b = ctx[i + B];
+        int c = ctx[i + C];
+        int n = ctx[i + N];
+        int px = Math.min(Math.max(pr + c, 0), maxVal);
+        int k = golomb(n, a);
+        int sh = 32 - qbpp;
+        int e = ((ix - px) << sh) >> sh;
+        int me = e ^ (((k - 1) >> 31) & ((2 * b + n - 1) >> 31));
+        int m = (me << 1) ^ (me >> 31);
+        encodeValue(k, m, limit);
+        a += Math.abs(e);
+        b += e;
+        if (n == reset) {
+            a >>= 1;
+            b >>= 1;
+            n >>= 1;
+        }
+        n++;
+        if (b + n <= 0) {
+            b = Math.max(b + n, 1 - n);
+            ctx[i + C] = Math.max(c - 1, MIN_C);
+        } else if (b > 0) {
+            b = Math.min(b - n, 0);
+            ctx[i + C] = Math.min(c + 1, MAX_C);
+        }
+        ctx[i + A] = a;
+        ctx[i + B] = b;
+        ctx[i + N] = n;
+    }
+
+    /**
+     * A sample-interleaved line with NEAR = 0 and RANGE a power of two, in two passes (as
+     * {@link #encodeLineLosslessKernel}): {@code L[cur + x * nc + j]} is component j of pixel x.
      */
     private void encodeLineInterleavedLossless(int[] L, int p, int cur, int nc) {
         int w = width;
@@ -466,7 +881,7 @@ final class ScanEncoder extends JlsCoder {
         int[] pa = pred;
         int end = (w + 1) * nc;
         // one component at a time, so that Ra, Rb, Rc slide in registers and Q2 of a sample
-        // is Q1 of the one before it, as in encodeLineLossless
+        // is Q1 of the one before it, as in firstPass
         for (int j = 0; j < nc; j++) {
             int ra = L[cur + j];
             int rb = L[p + nc + j];
