@@ -543,6 +543,15 @@ final class ScanDecoder extends JlsCoder {
             }
             // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
             int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices. Done before the
+            // context update, so that Px and the sign are not live across its branches (CT +2-7 %)
+            int rx = px + ((e ^ sg) - sg);
+            if (rx < 0) {
+                rx += rng;
+            } else if (rx > mv) {
+                rx -= rng;
+            }
+            L[x] = rx;
             int a = ctx[i + A];
             int b = ctx[i + B];
             int n = ctx[i + N];
@@ -578,14 +587,6 @@ final class ScanDecoder extends JlsCoder {
             int k1 = golomb(n, a);
             ctx[i + K] = k1;
             ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
-            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-            int rx = px + ((e ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > mv) {
-                rx -= rng;
-            }
-            L[x] = rx;
             ra = rx;
             rc = rb;
             x++;
