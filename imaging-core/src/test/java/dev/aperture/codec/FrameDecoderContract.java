@@ -18,6 +18,7 @@ import dev.aperture.image.ShortSamples;
 import dev.aperture.imaging.ApertureException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -163,7 +164,7 @@ public abstract class FrameDecoderContract {
 
     /** What the dataset's attributes could say instead, when damaged or wrong. */
     private static List<ImageDescriptor> damagedDescriptors(ImageDescriptor d) {
-        List<ImageDescriptor> out = new java.util.ArrayList<>();
+        List<ImageDescriptor> out = new ArrayList<>();
         for (int ba : new int[] {1, 8, 16, 32, 64}) {
             for (int bs : new int[] {1, Math.min(ba, d.bitsStored()), ba}) {
                 out.add(new ImageDescriptor(d.rows(), d.columns(), d.samplesPerPixel(), ba, bs, d.signed(),

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -93,7 +94,7 @@ class WholeFileMutationTest {
                 }
             }
             case 1 -> {
-                return java.util.Arrays.copyOf(m, rnd.nextInt(m.length));
+                return Arrays.copyOf(m, rnd.nextInt(m.length));
             }
             case 2 -> {
                 int limit = Math.min(m.length, 2048);
