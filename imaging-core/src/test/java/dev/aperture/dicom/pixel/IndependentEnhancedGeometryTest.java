@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.dicom.pixel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.aperture.dicom.DicomObject;
+import dev.aperture.dicom.Tag;
+import dev.aperture.dicom.Tags;
+import dev.aperture.dicom.Vr;
+import dev.aperture.dicom.io.DicomFile;
+import dev.aperture.dicom.io.DicomReader;
+import dev.aperture.dicom.io.DicomWriter;
+import dev.aperture.transfer.TransferSyntax;
+import dev.aperture.volume.SliceInfo;
+import dev.aperture.volume.Volume;
+import dev.aperture.volume.VolumeGeometry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.joml.Matrix4d;
+import org.joml.Vector3d;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An enhanced multi-frame CT made by an independent toolkit from single-frame CT images that
+ * Aperture writes: PixelMed's {@code com.pixelmed.dicom.MultiFrameImageFactory} (Debian package
+ * {@code libpixelmed-java}) turns an oblique series (direction cosines neither axial, coronal nor
+ * sagittal, 0.7 x 0.55 mm pixels, 2.25 mm between planes, 2 mm thick, files shuffled and Instance
+ * Numbers in neither position order) into one Legacy Converted Enhanced CT Image with Per-frame
+ * Plane Position (Patient) and Frame Content, and Plane Orientation (Patient) and Pixel Measures
+ * in the Shared Functional Groups (PS3.3 C.7.6.16). Aperture reads that object, and its every
+ * frame's position, orientation, pixel spacing, thickness and stored values agree with pydicom's
+ * reading of the same file; the volume Aperture builds from it equals, voxel for voxel and within
+ * 1e-6 mm, the volume Aperture builds from the single-frame sources, and matches the geometry the
+ * sources were written with.
+ */
+class IndependentEnhancedGeometryTest {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final Path PIXELMED = Path.of("/usr/share/java/pixelmed.jar");
+
+    static final int ROWS = 20;
+    static final int COLS = 26;
+    static final int SLICES = 9;
+    static final double ROW_SPACING = 0.7; // between rows, along the column direction
+    static final double COL_SPACING = 0.55; // between columns, along the row direction
+    static final double STEP = 2.25; // between planes, along the normal
+    static final double THICKNESS = 2.0;
+    /** Row and column direction cosines, exact in decimal; their cross product is (-0.64, 0.48, 0.6). */
+    static final double[] IOP = {0.6, 0.8, 0, -0.48, 0.36, -0.8};
+    static final double[] NORMAL = {-0.64, 0.48, 0.6};
+    static final double[] IPP0 = {-12.5, 30.25, 101.75};
+
+    static double ramp(double x, double y, double z) {
+        return 3 * x - 5 * y + 7 * z;
+    }
+
+    static double[] ipp(int k) {
+        return new double[] {IPP0[0] + k * STEP * NORMAL[0], IPP0[1] + k * STEP * NORMAL[1],
+                IPP0[2] + k * STEP * NORMAL[2]};
+    }
+
+    /** Stored value of voxel (i, j) of plane k: the ramp at its centre plus 1024 plus k (intercept -1024). */
+    static int stored(int i, int j, int k) {
+        double[] p = ipp(k);
+        double x = p[0] + i * COL_SPACING * IOP[0] + j * ROW_SPACING * IOP[3];
+        double y = p[1] + i * COL_SPACING * IOP[1] + j * ROW_SPACING * IOP[4];
+        double z = p[2] + i * COL_SPACING * IOP[2] + j * ROW_SPACING * IOP[5];
+        return (int) Math.round(ramp(x, y, z)) + 1024 + k;
+    }
+
+    /** Writes the oblique series into dir: files shuffled, Instance Numbers a scrambled permutation. */
+    static List<Path> writeSeries(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String study = DerivedSeries.newUid();
+        String series = DerivedSeries.newUid();
+        String frameOfReference = DerivedSeries.newUid();
+        List<Path> out = new ArrayList<>();
+        for (int k = 0; k < SLICES; k++) {
+            byte[] px = new byte[2 * ROWS * COLS];
+            for (int j = 0; j < ROWS; j++) {
+                for (int i = 0; i < COLS; i++) {
+                    int v = stored(i, j, k);
+                    int idx = 2 * (j * COLS + i);
+                    px[idx] = (byte) v;
+                    px[idx + 1] = (byte) (v >> 8);
+                }
+            }
+            DicomObject ds = DicomObject.builder()
+                    .setString(Tags.SOPClassUID, Vr.UI, "1.2.840.10008.5.1.4.1.1.2")
+                    .setString(Tags.SOPInstanceUID, Vr.UI, DerivedSeries.newUid())
+                    .setString(Tags.StudyInstanceUID, Vr.UI, study)
+                    .setString(Tags.SeriesInstanceUID, Vr.UI, series)
+                    .setString(Tags.FrameOfReferenceUID, Vr.UI, frameOfReference)
+                    .setString(Tags.Modality, Vr.CS, "CT")
+                    .setString(Tags.PatientName, Vr.PN, "Phantom^Oblique")
+                    .setString(Tags.PatientID, Vr.LO, "APERTURE-1")
+                    .setString(Tags.StudyDate, Vr.DA, "20260101")
+                    .setString(Tags.StudyTime, Vr.TM, "101500")
+                    .setString(Tags.ImageType, Vr.CS, "ORIGINAL", "PRIMARY", "AXIAL")
+                    .setInts(Tags.SeriesNumber, Vr.IS, 3)
+                    .setInts(Tags.InstanceNumber, Vr.IS, (k * 4) % SLICES + 1)
+                    .setDoubles(Tags.SliceThickness, Vr.DS, THICKNESS)
+                    .setDoubles(Tags.ImagePositionPatient, Vr.DS, ipp(k))
+                    .setDoubles(Tags.ImageOrientationPatient, Vr.DS, IOP)
+                    .setDoubles(Tags.PixelSpacing, Vr.DS, ROW_SPACING, COL_SPACING)
+                    .setInts(Tags.SamplesPerPixel, Vr.US, 1)
+                    .setString(Tags.PhotometricInterpretation, Vr.CS, "MONOCHROME2")
+                    .setInts(Tags.Rows, Vr.US, ROWS).setInts(Tags.Columns, Vr.US, COLS)
+                    .setInts(Tags.BitsAllocated, Vr.US, 16).setInts(Tags.BitsStored, Vr.US, 16)
+                    .setInts(Tags.HighBit, Vr.US, 15).setInts(Tags.PixelRepresentation, Vr.US, 0)
+                    .setDoubles(Tags.RescaleIntercept, Vr.DS, -1024).setDoubles(Tags.RescaleSlope, Vr.DS, 1)
+                    .adoptBytes(Tag.PIXEL_DATA, Vr.OW, px).build();
+            Path file = dir.resolve("s" + k + ".dcm");
+            DicomWriter.standard().write(file, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            out.add(file);
+        }
+        Collections.shuffle(out, new Random(11));
+        return out;
+    }
+
+    /**
+     * Runs PixelMed's converter on the folder and returns the one object it writes. CI installs
+     * libpixelmed-java and fails without it; elsewhere the test is skipped when it is absent.
+     */
+    static Path pixelmed(Path sources, Path outDir) throws IOException, InterruptedException {
+        boolean present = Files.isReadable(PIXELMED);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("PixelMed missing in CI (apt-get install libpixelmed-java)");
+        }
+        Assumptions.assumeTrue(present, "PixelMed (libpixelmed-java) not installed");
+        Files.createDirectories(outDir);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = outDir.resolveSibling("pixelmed.log");
+        Process p = new ProcessBuilder(java.toString(), "-Xshare:auto", "-cp", PIXELMED.toString(),
+                "com.pixelmed.dicom.MultiFrameImageFactory", sources.toString(), outDir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int rc = p.waitFor();
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, rc, out);
+        List<Path> made;
+        try (Stream<Path> s = Files.walk(outDir)) {
+            made = s.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(1, made.size(), out);
+        return made.get(0);
+    }
+
+    /**
+     * pydicom's reading: "sopclass frames rows columns", then per frame a line of IPP (3), IOP (6),
+     * Pixel Spacing (2) and Slice Thickness, each macro from the per-frame item or else the shared
+     * one, and a line of its stored values.
+     */
+    static List<String> pydicom(Path f) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            fail(PYTHON + " with pydicom is required");
+        }
+        String script = "import sys,pydicom\n"
+                + "d=pydicom.dcmread(sys.argv[1]); a=d.pixel_array\n"
+                + "n=int(d.NumberOfFrames); a=a.reshape((n,d.Rows,d.Columns))\n"
+                + "sh=d.SharedFunctionalGroupsSequence[0]\n"
+                + "def m(it, kw):\n"
+                + "  return (it if kw in it else sh).get(kw)[0]\n"
+                + "print(d.SOPClassUID, n, d.Rows, d.Columns)\n"
+                + "for i,it in enumerate(d.PerFrameFunctionalGroupsSequence):\n"
+                + "  pm=m(it,'PixelMeasuresSequence')\n"
+                + "  v=list(m(it,'PlanePositionSequence').ImagePositionPatient)"
+                + "+list(m(it,'PlaneOrientationSequence').ImageOrientationPatient)"
+                + "+list(pm.PixelSpacing)+[pm.SliceThickness]\n"
+                + "  print(' '.join(repr(float(x)) for x in v))\n"
+                + "  print(' '.join(str(int(x)) for x in a[i].reshape(-1)))\n";
+        Process p = new ProcessBuilder(PYTHON, "-c", script, f.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return List.of(out.strip().split("\n"));
+    }
+
+    private static double[] nums(String line) {
+        return Arrays.stream(line.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    @Test
+    void pixelmedEnhancedCtAgreesWithPydicomAndWithItsSources(@TempDir Path tmp) throws Exception {
+        List<Path> sources = writeSeries(tmp.resolve("src"));
+        Path enhanced = pixelmed(tmp.resolve("src"), tmp.resolve("out"));
+
+        DicomFile file = DicomReader.standard().read(enhanced);
+        DicomObject ds = file.dataset();
+        List<String> py = pydicom(enhanced);
+        String[] head = py.get(0).split(" ");
+        assertEquals(ds.string(Tags.SOPClassUID).orElseThrow(), head[0]);
+        assertTrue(head[0].startsWith("1.2.840.10008.5.1.4.1.1.2."), "an enhanced CT storage class: " + head[0]);
+        assertEquals(SLICES, Integer.parseInt(head[1]));
+        assertEquals(1 + 2 * SLICES, py.size());
+
+        // Every frame's geometry as pydicom reads it.
+        List<SliceInfo> infos = SeriesVolumes.frameInfos(ds);
+        assertEquals(SLICES, infos.size());
+        for (int f = 0; f < SLICES; f++) {
+            double[] o = nums(py.get(1 + 2 * f));
+            SliceInfo s = infos.get(f);
+            String what = "frame " + f;
+            assertArrayEquals(Arrays.copyOfRange(o, 0, 3), s.imagePositionPatient(), 1e-9, what);
+            assertArrayEquals(Arrays.copyOfRange(o, 3, 9), s.imageOrientationPatient(), 1e-12, what);
+            assertArrayEquals(Arrays.copyOfRange(o, 9, 11), s.pixelSpacing(), 1e-12, what);
+            assertEquals(o[11], s.sliceThickness(), 1e-12, what);
+            assertEquals(ROWS, s.rows());
+            assertEquals(COLS, s.columns());
+        }
+
+        // The volume from the enhanced object: one stack, each plane holding pydicom's frame at that position.
+        List<FrameStack> stacks = SeriesVolumes.stacks(ds);
+        assertEquals(1, stacks.size());
+        SeriesVolume fromEnhanced = SeriesVolumes.read(List.of(enhanced));
+        assertTrue(fromEnhanced.enhanced());
+        Volume ve = fromEnhanced.volume();
+        VolumeGeometry ge = ve.geometry();
+        assertEquals(SLICES, ge.slices());
+        boolean[] seen = new boolean[SLICES];
+        for (int f = 0; f < SLICES; f++) {
+            double[] framePosition = Arrays.copyOfRange(nums(py.get(1 + 2 * f)), 0, 3);
+            int z = planeAt(ge, framePosition);
+            assertTrue(!seen[z], "two frames at plane " + z);
+            seen[z] = true;
+            double[] values = nums(py.get(2 + 2 * f));
+            assertEquals(ROWS * COLS, values.length);
+            for (int j = 0; j < ROWS; j++) {
+                for (int i = 0; i < COLS; i++) {
+                    assertEquals(values[j * COLS + i], ve.value(i, j, z), "frame " + f + " voxel " + i + "," + j);
+                }
+            }
+        }
+
+        // The same volume as from the single-frame sources, and the geometry they were written with.
+        SeriesVolume fromSlices = SeriesVolumes.read(sources);
+        VolumeGeometry gs = fromSlices.volume().geometry();
+        assertEquals(gs.columns(), ge.columns());
+        assertEquals(gs.rows(), ge.rows());
+        assertEquals(gs.slices(), ge.slices());
+        assertMatrixEquals(gs.indexToPatient(), ge.indexToPatient(), 1e-6);
+        assertArrayEquals(fromSlices.volume().shortArray(), ve.shortArray());
+        assertEquals(fromSlices.rescaleSlope(), fromEnhanced.rescaleSlope());
+        assertEquals(fromSlices.rescaleIntercept(), fromEnhanced.rescaleIntercept());
+        assertEquals(STEP, ge.spacingZ(), 1e-9);
+        assertArrayEquals(new double[] {ROW_SPACING, COL_SPACING}, ge.pixelSpacing(), 1e-12);
+        assertArrayEquals(IOP, ge.imageOrientationPatient(), 1e-12);
+        for (int k = 0; k < SLICES; k++) {
+            assertArrayEquals(ipp(k), ge.imagePositionPatient(k), 1e-9, "plane " + k);
+            for (int j = 0; j < ROWS; j += 7) {
+                for (int i = 0; i < COLS; i += 5) {
+                    assertEquals(stored(i, j, k), ve.value(i, j, k), "voxel " + i + "," + j + "," + k);
+                }
+            }
+        }
+    }
+
+    /** The plane of the volume whose first voxel centre is at the position (within 1e-6 mm). */
+    private static int planeAt(VolumeGeometry g, double[] position) {
+        Vector3d idx = g.patientToIndex(new Vector3d(position[0], position[1], position[2]), new Vector3d());
+        int z = (int) Math.round(idx.z);
+        assertTrue(z >= 0 && z < g.slices(), "frame outside the volume");
+        assertArrayEquals(position, g.imagePositionPatient(z), 1e-6);
+        return z;
+    }
+
+    private static void assertMatrixEquals(org.joml.Matrix4dc expected, org.joml.Matrix4dc actual, double tol) {
+        double[] e = expected.get(new double[16]);
+        double[] a = actual.get(new double[16]);
+        assertArrayEquals(e, a, tol, () -> "expected " + new Matrix4d(expected) + " but was " + new Matrix4d(actual));
+    }
+}
