@@ -10,10 +10,12 @@ import dev.aperture.dicom.DicomObject;
 import dev.aperture.dicom.Tag;
 import dev.aperture.dicom.Tags;
 import dev.aperture.dicom.Vr;
-import dev.aperture.dicom.io.DicomFile;
 import dev.aperture.dicom.io.DicomReader;
 import dev.aperture.dicom.io.DicomWriter;
 import dev.aperture.transfer.TransferSyntax;
+import dev.aperture.volume.Kernel;
+import dev.aperture.volume.Mpr;
+import dev.aperture.volume.Resampler;
 import dev.aperture.volume.SliceInfo;
 import dev.aperture.volume.Volume;
 import dev.aperture.volume.VolumeGeometry;
@@ -34,17 +36,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An enhanced multi-frame CT made by an independent toolkit from single-frame CT images that
- * Aperture writes: PixelMed's {@code com.pixelmed.dicom.MultiFrameImageFactory} (Debian package
- * {@code libpixelmed-java}) turns an oblique series (direction cosines neither axial, coronal nor
- * sagittal, 0.7 x 0.55 mm pixels, 2.25 mm between planes, 2 mm thick, files shuffled and Instance
- * Numbers in neither position order) into one Legacy Converted Enhanced CT Image with Per-frame
- * Plane Position (Patient) and Frame Content, and Plane Orientation (Patient) and Pixel Measures
- * in the Shared Functional Groups (PS3.3 C.7.6.16). Aperture reads that object, and its every
- * frame's position, orientation, pixel spacing, thickness and stored values agree with pydicom's
- * reading of the same file; the volume Aperture builds from it equals, voxel for voxel and within
- * 1e-6 mm, the volume Aperture builds from the single-frame sources, and matches the geometry the
- * sources were written with.
+ * Enhanced multi-frame CT objects made by independent toolkits from single-frame CT images that
+ * Aperture writes: an oblique series (direction cosines neither axial, coronal nor sagittal,
+ * 0.7 x 0.55 mm pixels, 2.25 mm between planes, 2 mm thick, files shuffled and Instance Numbers in
+ * neither position order).
+ *
+ * <p>PixelMed's {@code com.pixelmed.dicom.MultiFrameImageFactory} (Debian package
+ * {@code libpixelmed-java}) turns it into one Legacy Converted Enhanced CT Image (valid for
+ * dicom3tools' {@code dciodvfy}) with Per-frame Plane Position (Patient) and Frame Content, and
+ * Plane Orientation (Patient) and Pixel Measures in the Shared Functional Groups (PS3.3 C.7.6.16).
+ * Aperture reads that object, and its every frame's position, orientation, pixel spacing,
+ * thickness and stored values agree with pydicom's reading of the same file; the volume Aperture
+ * builds from it equals, voxel for voxel and within 1e-6 mm, the volume Aperture builds from the
+ * single-frame sources, and matches the geometry the sources were written with; an axial MPR
+ * through it holds the phantom's values at each pixel's patient position.
+ *
+ * <p>GDCM's {@code gdcmtar --enhance} makes an Enhanced CT Image that Aperture also reads as
+ * pydicom does; see {@link #gdcmtarEnhancedCtAgreesWithPydicom} for where its positions depart
+ * from its sources.
  */
 class IndependentEnhancedGeometryTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -108,6 +117,16 @@ class IndependentEnhancedGeometryTest {
                     .setString(Tags.PatientID, Vr.LO, "APERTURE-1")
                     .setString(Tags.StudyDate, Vr.DA, "20260101")
                     .setString(Tags.StudyTime, Vr.TM, "101500")
+                    .setString(Tags.ContentDate, Vr.DA, "20260101")
+                    .setString(Tags.ContentTime, Vr.TM, "101512")
+                    .setString(Tags.StudyID, Vr.SH, "1")
+                    .setString(Tags.AccessionNumber, Vr.SH)
+                    .setString(Tags.ReferringPhysicianName, Vr.PN)
+                    .setString(Tags.PatientBirthDate, Vr.DA)
+                    .setString(Tags.PatientSex, Vr.CS, "O")
+                    .setString(Tags.Manufacturer, Vr.LO, "Aperture test")
+                    .setString(Tags.PositionReferenceIndicator, Vr.LO)
+                    .setString(Tags.BodyPartExamined, Vr.CS, "ABDOMEN")
                     .setString(Tags.ImageType, Vr.CS, "ORIGINAL", "PRIMARY", "AXIAL")
                     .setInts(Tags.SeriesNumber, Vr.IS, 3)
                     .setInts(Tags.InstanceNumber, Vr.IS, (k * 4) % SLICES + 1)
@@ -158,9 +177,34 @@ class IndependentEnhancedGeometryTest {
     }
 
     /**
-     * pydicom's reading: "sopclass frames rows columns", then per frame a line of IPP (3), IOP (6),
-     * Pixel Spacing (2) and Slice Thickness, each macro from the per-frame item or else the shared
-     * one, and a line of its stored values.
+     * Runs GDCM's {@code gdcmtar --enhance} on the folder and returns the one object it writes.
+     * CI installs libgdcm-tools (GDCM is an oracle elsewhere too) and fails without it; elsewhere
+     * the test is skipped when it is absent.
+     */
+    static Path gdcmtar(Path sources, Path outDir) throws IOException, InterruptedException {
+        Path exe = Path.of("/usr/bin/gdcmtar");
+        boolean present = Files.isExecutable(exe);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("gdcmtar missing in CI (apt-get install libgdcm-tools)");
+        }
+        Assumptions.assumeTrue(present, "GDCM gdcmtar (libgdcm-tools) not installed");
+        Process p = new ProcessBuilder(exe.toString(), "--enhance", "-i", sources.toString(), "-o", outDir.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        List<Path> made;
+        try (Stream<Path> s = Files.walk(outDir)) {
+            // gdcmtar copies the sources beside the new object, as old0000.dcm ...
+            made = s.filter(f -> f.getFileName().toString().equals("new.dcm")).toList();
+        }
+        assertEquals(1, made.size(), out);
+        return made.get(0);
+    }
+
+    /**
+     * pydicom's reading: "sopclass frames rows columns spacingBetweenSlices" (0 when absent), then
+     * per frame a line of IPP (3), IOP (6), Pixel Spacing (2) and Slice Thickness (0 when absent),
+     * each macro from the per-frame item or else the shared one, and a line of its stored values.
      */
     static List<String> pydicom(Path f) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(PYTHON))) {
@@ -172,12 +216,13 @@ class IndependentEnhancedGeometryTest {
                 + "sh=d.SharedFunctionalGroupsSequence[0]\n"
                 + "def m(it, kw):\n"
                 + "  return (it if kw in it else sh).get(kw)[0]\n"
-                + "print(d.SOPClassUID, n, d.Rows, d.Columns)\n"
+                + "spm=sh.PixelMeasuresSequence[0] if 'PixelMeasuresSequence' in sh else {}\n"
+                + "print(d.SOPClassUID, n, d.Rows, d.Columns, float(spm.get('SpacingBetweenSlices', 0) or 0))\n"
                 + "for i,it in enumerate(d.PerFrameFunctionalGroupsSequence):\n"
                 + "  pm=m(it,'PixelMeasuresSequence')\n"
                 + "  v=list(m(it,'PlanePositionSequence').ImagePositionPatient)"
                 + "+list(m(it,'PlaneOrientationSequence').ImageOrientationPatient)"
-                + "+list(pm.PixelSpacing)+[pm.SliceThickness]\n"
+                + "+list(pm.PixelSpacing)+[pm.get('SliceThickness', 0) or 0]\n"
                 + "  print(' '.join(repr(float(x)) for x in v))\n"
                 + "  print(' '.join(str(int(x)) for x in a[i].reshape(-1)))\n";
         Process p = new ProcessBuilder(PYTHON, "-c", script, f.toString()).redirectErrorStream(true).start();
@@ -190,21 +235,18 @@ class IndependentEnhancedGeometryTest {
         return Arrays.stream(line.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
-    @Test
-    void pixelmedEnhancedCtAgreesWithPydicomAndWithItsSources(@TempDir Path tmp) throws Exception {
-        List<Path> sources = writeSeries(tmp.resolve("src"));
-        Path enhanced = pixelmed(tmp.resolve("src"), tmp.resolve("out"));
-
-        DicomFile file = DicomReader.standard().read(enhanced);
-        DicomObject ds = file.dataset();
-        List<String> py = pydicom(enhanced);
+    /**
+     * Aperture's reading of the enhanced object against pydicom's: every frame's geometry, one
+     * stack, and each plane of the volume holding the values of pydicom's frame at its position.
+     */
+    private static SeriesVolume agreesWithPydicom(Path enhanced, List<String> py) throws IOException {
+        DicomObject ds = DicomReader.standard().read(enhanced).dataset();
         String[] head = py.get(0).split(" ");
         assertEquals(ds.string(Tags.SOPClassUID).orElseThrow(), head[0]);
         assertTrue(head[0].startsWith("1.2.840.10008.5.1.4.1.1.2."), "an enhanced CT storage class: " + head[0]);
         assertEquals(SLICES, Integer.parseInt(head[1]));
         assertEquals(1 + 2 * SLICES, py.size());
 
-        // Every frame's geometry as pydicom reads it.
         List<SliceInfo> infos = SeriesVolumes.frameInfos(ds);
         assertEquals(SLICES, infos.size());
         for (int f = 0; f < SLICES; f++) {
@@ -218,19 +260,18 @@ class IndependentEnhancedGeometryTest {
             assertEquals(ROWS, s.rows());
             assertEquals(COLS, s.columns());
         }
+        assertEquals(1, SeriesVolumes.stacks(ds).size());
 
-        // The volume from the enhanced object: one stack, each plane holding pydicom's frame at that position.
-        List<FrameStack> stacks = SeriesVolumes.stacks(ds);
-        assertEquals(1, stacks.size());
         SeriesVolume fromEnhanced = SeriesVolumes.read(List.of(enhanced));
         assertTrue(fromEnhanced.enhanced());
         Volume ve = fromEnhanced.volume();
         VolumeGeometry ge = ve.geometry();
         assertEquals(SLICES, ge.slices());
+        assertEquals(COLS, ge.columns());
+        assertEquals(ROWS, ge.rows());
         boolean[] seen = new boolean[SLICES];
         for (int f = 0; f < SLICES; f++) {
-            double[] framePosition = Arrays.copyOfRange(nums(py.get(1 + 2 * f)), 0, 3);
-            int z = planeAt(ge, framePosition);
+            int z = planeAt(ge, Arrays.copyOfRange(nums(py.get(1 + 2 * f)), 0, 3));
             assertTrue(!seen[z], "two frames at plane " + z);
             seen[z] = true;
             double[] values = nums(py.get(2 + 2 * f));
@@ -241,8 +282,23 @@ class IndependentEnhancedGeometryTest {
                 }
             }
         }
+        return fromEnhanced;
+    }
 
-        // The same volume as from the single-frame sources, and the geometry they were written with.
+    @Test
+    void pixelmedEnhancedCtAgreesWithPydicomAndWithItsSources(@TempDir Path tmp) throws Exception {
+        List<Path> sources = writeSeries(tmp.resolve("src"));
+        Path enhanced = pixelmed(tmp.resolve("src"), tmp.resolve("out"));
+        // PixelMed writes a valid Legacy Converted Enhanced CT (dciodvfy: no error) ...
+        assertEquals("1.2.840.10008.5.1.4.1.1.2.2",
+                DicomReader.standard().read(enhanced).dataset().string(Tags.SOPClassUID).orElseThrow());
+        EnhancedDerivedTest.dciodvfy(enhanced);
+        // ... that Aperture reads as pydicom does ...
+        SeriesVolume fromEnhanced = agreesWithPydicom(enhanced, pydicom(enhanced));
+        Volume ve = fromEnhanced.volume();
+        VolumeGeometry ge = ve.geometry();
+
+        // ... into the same volume as from the single-frame sources, with the geometry they were written with.
         SeriesVolume fromSlices = SeriesVolumes.read(sources);
         VolumeGeometry gs = fromSlices.volume().geometry();
         assertEquals(gs.columns(), ge.columns());
@@ -262,6 +318,73 @@ class IndependentEnhancedGeometryTest {
                     assertEquals(stored(i, j, k), ve.value(i, j, k), "voxel " + i + "," + j + "," + k);
                 }
             }
+        }
+
+        // MPR smoke test: an axial plane through the centre, trilinear, holds the ramp at each
+        // pixel's patient position (stored = ramp + 1024 + plane index, rounded), and equals the
+        // plane cut from the single-frame sources' volume.
+        VolumeGeometry plane = Mpr.plane(ge, Mpr.Orientation.AXIAL);
+        Resampler linear = Resampler.of(Kernel.LINEAR);
+        Volume cut = linear.resampleToFloats(ve, plane);
+        assertArrayEquals(linear.resampleToFloats(fromSlices.volume(), plane).floatArray(), cut.floatArray());
+        Vector3d p = new Vector3d();
+        Vector3d idx = new Vector3d();
+        int inside = 0;
+        for (int j = 0; j < plane.rows(); j++) {
+            for (int i = 0; i < plane.columns(); i++) {
+                plane.indexToPatient(i, j, 0, p);
+                ge.patientToIndex(p, idx);
+                if (idx.x < 0 || idx.y < 0 || idx.z < 0 || idx.x > COLS - 1 || idx.y > ROWS - 1 || idx.z > SLICES - 1) {
+                    continue;
+                }
+                inside++;
+                double expected = ramp(p.x, p.y, p.z) + 1024 + idx.z;
+                assertEquals(expected, cut.value(i, j, 0), 0.5 + 1e-6, "MPR pixel " + i + "," + j);
+            }
+        }
+        assertTrue(inside > 100, "the plane crosses the volume: " + inside);
+    }
+
+    /**
+     * GDCM's {@code gdcmtar --enhance} (3.0.21) makes an Enhanced CT Image with per-frame Plane
+     * Position and shared Plane Orientation and Pixel Measures, but no Frame Content and no Slice
+     * Thickness. Aperture reads it as pydicom does. Its frames hold the sources' pixels in position
+     * order, with the sources' orientation, pixel spacing and first position, but gdcmtar writes
+     * the later positions 1 mm apart along the normal (and Spacing Between Slices 1), not the
+     * sources' 2.25 mm: its ConcatenateImages stacks the frames without setting the image's z
+     * spacing, which keeps the 2D default of 1. The standard makes Plane Position (Patient) of
+     * each frame the position of that frame (PS3.3 C.7.6.16.2.3), so Aperture follows the file,
+     * and the volume's spacing is the file's; the sources' spacing is checked only if a later
+     * gdcmtar writes true positions.
+     */
+    @Test
+    void gdcmtarEnhancedCtAgreesWithPydicom(@TempDir Path tmp) throws Exception {
+        List<Path> sources = writeSeries(tmp.resolve("src"));
+        Path enhanced = gdcmtar(tmp.resolve("src"), tmp.resolve("out"));
+        List<String> py = pydicom(enhanced);
+        SeriesVolume fromEnhanced = agreesWithPydicom(enhanced, py);
+        assertEquals("1.2.840.10008.5.1.4.1.1.2.1", py.get(0).split(" ")[0]);
+        double spacingBetweenSlices = nums(py.get(0).split(" ", 5)[4])[0];
+        VolumeGeometry ge = fromEnhanced.volume().geometry();
+        SeriesVolume fromSlices = SeriesVolumes.read(sources);
+        VolumeGeometry gs = fromSlices.volume().geometry();
+
+        assertArrayEquals(fromSlices.volume().shortArray(), fromEnhanced.volume().shortArray());
+        assertEquals(fromSlices.rescaleSlope(), fromEnhanced.rescaleSlope());
+        assertEquals(fromSlices.rescaleIntercept(), fromEnhanced.rescaleIntercept());
+        assertArrayEquals(gs.imageOrientationPatient(), ge.imageOrientationPatient(), 1e-12);
+        assertArrayEquals(gs.pixelSpacing(), ge.pixelSpacing(), 1e-12);
+        assertArrayEquals(gs.imagePositionPatient(0), ge.imagePositionPatient(0), 1e-9);
+        assertEquals(spacingBetweenSlices, ge.spacingZ(), 1e-9);
+        if (Math.abs(spacingBetweenSlices - STEP) > 1e-6) {
+            // gdcmtar 3.0.21: planes 1 mm apart, whatever the sources' spacing.
+            assertEquals(1.0, spacingBetweenSlices, 1e-12);
+            for (int k = 0; k < SLICES; k++) {
+                double[] expected = {IPP0[0] + k * NORMAL[0], IPP0[1] + k * NORMAL[1], IPP0[2] + k * NORMAL[2]};
+                assertArrayEquals(expected, ge.imagePositionPatient(k), 1e-9, "plane " + k);
+            }
+        } else {
+            assertMatrixEquals(gs.indexToPatient(), ge.indexToPatient(), 1e-6);
         }
     }
 
