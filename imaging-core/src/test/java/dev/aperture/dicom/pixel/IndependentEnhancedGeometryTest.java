@@ -57,7 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>GDCM's {@code gdcmtar --enhance} makes an Enhanced CT Image that Aperture also reads as
  * pydicom does; see {@link #gdcmtarEnhancedCtAgreesWithPydicom} for where its positions depart
- * from its sources.
+ * from its sources. The series written as signed MR goes through both tools as Legacy Converted
+ * Enhanced MR and Enhanced MR Images.
  */
 class IndependentEnhancedGeometryTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -93,8 +94,18 @@ class IndependentEnhancedGeometryTest {
         return (int) Math.round(ramp(x, y, z)) + 1024 + k;
     }
 
-    /** Writes the oblique series into dir: files shuffled, Instance Numbers a scrambled permutation. */
+    /** Stored value of the signed MR variant, no rescale: 8 (ramp - 452) + k, from about -600 to 600. */
+    static int storedMr(int i, int j, int k) {
+        return 8 * (stored(i, j, k) - 1024 - k - 452) + k;
+    }
+
+    /** Writes the oblique CT series into dir: files shuffled, Instance Numbers a scrambled permutation. */
     static List<Path> writeSeries(Path dir) throws IOException {
+        return writeSeries(dir, false);
+    }
+
+    /** Writes the oblique series as CT (unsigned, intercept -1024) or as MR (signed, no rescale). */
+    static List<Path> writeSeries(Path dir, boolean mr) throws IOException {
         Files.createDirectories(dir);
         String study = DerivedSeries.newUid();
         String series = DerivedSeries.newUid();
@@ -104,19 +115,19 @@ class IndependentEnhancedGeometryTest {
             byte[] px = new byte[2 * ROWS * COLS];
             for (int j = 0; j < ROWS; j++) {
                 for (int i = 0; i < COLS; i++) {
-                    int v = stored(i, j, k);
+                    int v = mr ? storedMr(i, j, k) : stored(i, j, k);
                     int idx = 2 * (j * COLS + i);
                     px[idx] = (byte) v;
                     px[idx + 1] = (byte) (v >> 8);
                 }
             }
-            DicomObject ds = DicomObject.builder()
-                    .setString(Tags.SOPClassUID, Vr.UI, "1.2.840.10008.5.1.4.1.1.2")
+            DicomObject.Builder b = DicomObject.builder()
+                    .setString(Tags.SOPClassUID, Vr.UI, mr ? "1.2.840.10008.5.1.4.1.1.4" : "1.2.840.10008.5.1.4.1.1.2")
                     .setString(Tags.SOPInstanceUID, Vr.UI, DerivedSeries.newUid())
                     .setString(Tags.StudyInstanceUID, Vr.UI, study)
                     .setString(Tags.SeriesInstanceUID, Vr.UI, series)
                     .setString(Tags.FrameOfReferenceUID, Vr.UI, frameOfReference)
-                    .setString(Tags.Modality, Vr.CS, "CT")
+                    .setString(Tags.Modality, Vr.CS, mr ? "MR" : "CT")
                     .setString(Tags.PatientName, Vr.PN, "Phantom^Oblique")
                     .setString(Tags.PatientID, Vr.LO, "APERTURE-1")
                     .setString(Tags.StudyDate, Vr.DA, "20260101")
@@ -131,7 +142,7 @@ class IndependentEnhancedGeometryTest {
                     .setString(Tags.Manufacturer, Vr.LO, "Aperture test")
                     .setString(Tags.PositionReferenceIndicator, Vr.LO)
                     .setString(Tags.BodyPartExamined, Vr.CS, "ABDOMEN")
-                    .setString(Tags.ImageType, Vr.CS, "ORIGINAL", "PRIMARY", "AXIAL")
+                    .setString(Tags.ImageType, Vr.CS, "ORIGINAL", "PRIMARY", mr ? "OTHER" : "AXIAL")
                     .setInts(Tags.SeriesNumber, Vr.IS, 3)
                     .setInts(Tags.InstanceNumber, Vr.IS, (k * 4) % SLICES + 1)
                     .setDoubles(Tags.SliceThickness, Vr.DS, THICKNESS)
@@ -142,9 +153,12 @@ class IndependentEnhancedGeometryTest {
                     .setString(Tags.PhotometricInterpretation, Vr.CS, "MONOCHROME2")
                     .setInts(Tags.Rows, Vr.US, ROWS).setInts(Tags.Columns, Vr.US, COLS)
                     .setInts(Tags.BitsAllocated, Vr.US, 16).setInts(Tags.BitsStored, Vr.US, 16)
-                    .setInts(Tags.HighBit, Vr.US, 15).setInts(Tags.PixelRepresentation, Vr.US, 0)
-                    .setDoubles(Tags.RescaleIntercept, Vr.DS, -1024).setDoubles(Tags.RescaleSlope, Vr.DS, 1)
-                    .adoptBytes(Tag.PIXEL_DATA, Vr.OW, px).build();
+                    .setInts(Tags.HighBit, Vr.US, 15).setInts(Tags.PixelRepresentation, Vr.US, mr ? 1 : 0)
+                    .adoptBytes(Tag.PIXEL_DATA, Vr.OW, px);
+            if (!mr) {
+                b.setDoubles(Tags.RescaleIntercept, Vr.DS, -1024).setDoubles(Tags.RescaleSlope, Vr.DS, 1);
+            }
+            DicomObject ds = b.build();
             Path file = dir.resolve("s" + k + ".dcm");
             DicomWriter.standard().write(file, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
             out.add(file);
@@ -245,7 +259,6 @@ class IndependentEnhancedGeometryTest {
         DicomObject ds = DicomReader.standard().read(enhanced).dataset();
         String[] head = py.get(0).split(" ");
         assertEquals(ds.string(Tags.SOPClassUID).orElseThrow(), head[0]);
-        assertTrue(head[0].startsWith("1.2.840.10008.5.1.4.1.1.2."), "an enhanced CT storage class: " + head[0]);
         assertEquals(frames, Integer.parseInt(head[1]));
         assertEquals(1 + 2 * frames, py.size());
         int rows = Integer.parseInt(head[2]);
@@ -315,8 +328,7 @@ class IndependentEnhancedGeometryTest {
         List<Path> sources = writeSeries(tmp.resolve("src"));
         Path enhanced = pixelmed(tmp.resolve("src"), tmp.resolve("out"));
         // PixelMed writes a valid Legacy Converted Enhanced CT (dciodvfy: no error) ...
-        assertEquals("1.2.840.10008.5.1.4.1.1.2.2",
-                DicomReader.standard().read(enhanced).dataset().string(Tags.SOPClassUID).orElseThrow());
+        assertEquals("1.2.840.10008.5.1.4.1.1.2.2", sopClass(enhanced));
         EnhancedDerivedTest.dciodvfy(enhanced);
         // ... that Aperture reads as pydicom does ...
         SeriesVolume fromEnhanced = agreesWithPydicom(enhanced, pydicom(enhanced), SLICES,
@@ -451,6 +463,37 @@ class IndependentEnhancedGeometryTest {
         assertTrue(fromSlices.tilted());
         sameVolume(fromSlices, fromEnhanced);
         assertEquals(GantryTiltSeriesTest.TILT, fromEnhanced.volume().geometry().tiltDegrees(), 1e-6);
+    }
+
+    /**
+     * The oblique series as signed MR without rescale (stored values partly negative): PixelMed
+     * makes a Legacy Converted Enhanced MR Image and gdcmtar an Enhanced MR Image; Aperture reads
+     * both as pydicom does, PixelMed's into the sources' volume, gdcmtar's into the sources' voxels
+     * (its positions are 1 mm apart, see {@link #gdcmtarEnhancedCtAgreesWithPydicom}).
+     */
+    @Test
+    void signedMrThroughPixelmedAndGdcmtar(@TempDir Path tmp) throws Exception {
+        List<Path> sources = writeSeries(tmp.resolve("src"), true);
+        SeriesVolume fromSlices = SeriesVolumes.read(sources);
+        assertEquals(storedMr(0, 0, 0), fromSlices.volume().value(0, 0, 0));
+        assertTrue(storedMr(0, 0, 0) > 256 && storedMr(COLS - 1, ROWS - 1, SLICES - 1) < -256, "values of both signs");
+
+        Path byPixelmed = pixelmed(tmp.resolve("src"), tmp.resolve("pixelmed"));
+        assertEquals("1.2.840.10008.5.1.4.1.1.4.4", sopClass(byPixelmed));
+        SeriesVolume a = agreesWithPydicom(byPixelmed, pydicom(byPixelmed), SLICES, SeriesVolumes.Options.defaults());
+        sameVolume(fromSlices, a);
+        assertEquals(Volume.ValueType.SIGNED_SHORT, a.volume().type());
+
+        Path byGdcm = gdcmtar(tmp.resolve("src"), tmp.resolve("gdcm"));
+        assertEquals("1.2.840.10008.5.1.4.1.1.4.1", sopClass(byGdcm));
+        SeriesVolume b = agreesWithPydicom(byGdcm, pydicom(byGdcm), SLICES, SeriesVolumes.Options.defaults());
+        assertArrayEquals(fromSlices.volume().shortArray(), b.volume().shortArray());
+        assertEquals(0.0, b.rescaleIntercept());
+        assertEquals(1.0, b.rescaleSlope());
+    }
+
+    private static String sopClass(Path f) throws IOException {
+        return DicomReader.standard().read(f).dataset().string(Tags.SOPClassUID).orElseThrow();
     }
 
     /** The plane of the volume whose first voxel centre is at the position (within 1e-6 mm). */
