@@ -1210,6 +1210,15 @@ final class ScanDecoder extends JlsCoder {
                 }
             }
             int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
+            // the sample before the context update, C stored only when it moves and SM only
+            // when k is or was 0, as in decodeLineLosslessBias (sample interleave +4-7 %)
+            int rx = px + ((e ^ sg) - sg);
+            if (rx < 0) {
+                rx += rng;
+            } else if (rx > mv) {
+                rx -= rng;
+            }
+            Cu[p] = rx;
             int a = ctx[i + A];
             int b = ctx[i + B];
             int n = ctx[i + N];
@@ -1221,25 +1230,21 @@ final class ScanDecoder extends JlsCoder {
             n = (n >> h) + 1;
             if (b + n <= 0) {
                 b = Math.max(b + n, 1 - n);
-                c = Math.max(c - 1, MIN_C);
+                ctx[i + C] = Math.max(c - 1, MIN_C);
             } else if (b > 0) {
                 b = Math.min(b - n, 0);
-                c = Math.min(c + 1, MAX_C);
+                ctx[i + C] = Math.min(c + 1, MAX_C);
             }
             ctx[i + A] = a;
             ctx[i + B] = b;
-            ctx[i + C] = c;
             ctx[i + N] = n;
             int k1 = golomb(n, a);
             ctx[i + K] = k1;
-            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
-            int rx = px + ((e ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > mv) {
-                rx -= rng;
+            if (k1 == 0) {
+                ctx[i + SM] = (2 * b + n - 1) >> 31;
+            } else if (k == 0) {
+                ctx[i + SM] = 0; // SM is 0 while k is not
             }
-            Cu[p] = rx;
             p++;
             j = j == 2 ? 0 : j + 1;
         }
