@@ -325,6 +325,16 @@ final class ScanDecoder extends JlsCoder {
     private void storeInterleaved(int[] line, int y, int[] comps) {
         int w = width;
         int nc = comps.length;
+        if (outS == null && nc == outStride && inOrder(comps)) {
+            // the scan holds every component in the destination's order: one contiguous copy
+            byte[] o = outB;
+            int d = outOff + y * w * nc;
+            int n = w * nc;
+            for (int i = 0; i < n; i++) {
+                o[d + i] = (byte) line[nc + i];
+            }
+            return;
+        }
         for (int s = 0; s < nc; s++) {
             int d = outOff + y * w * outStride + comps[s];
             int src = nc + s;
@@ -339,6 +349,16 @@ final class ScanDecoder extends JlsCoder {
                 }
             }
         }
+    }
+
+    /** Whether comps is 0, 1, 2, ... */
+    private static boolean inOrder(int[] comps) {
+        for (int s = 0; s < comps.length; s++) {
+            if (comps[s] != s) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- one component line (interleave none and line) ----------------------------------------
