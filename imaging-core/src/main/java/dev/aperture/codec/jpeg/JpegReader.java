@@ -1202,6 +1202,9 @@ final class JpegReader {
         boolean h2v2 = direct && hMax == 2 && vMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == 1
                 && compV[2] == 1 && chromaW > 2 && !streaming;
         int chromaHt = ceilDiv(lines, 2);
+        if (h2v2) {
+            colourRows.forgetRows();
+        }
         for (int y = y0; y < y1; y++) {
             int o = dstOff + y * width * nc;
             int pr = y - planeRow0;
@@ -1210,8 +1213,8 @@ final class JpegReader {
                 int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
                 int s1 = planeStride[1];
                 int s2 = planeStride[2];
-                colourRows.h2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2],
-                        cy * s2, ny * s2, true, chromaW, width, dstBytes, o);
+                colourRows.h2v2ToRgb8(planes8[0], y * planeStride[0], planes8[1], s1, planes8[2], s2, cy, ny,
+                        chromaW, width, dstBytes, o);
                 continue;
             }
             if (grey8) {
@@ -1224,8 +1227,8 @@ final class JpegReader {
                 continue;
             }
             if (h2v1) {
-                colourRows.h2ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], 0, planes8[2],
-                        pr * planeStride[2], 0, false, chromaW, width, dstBytes, o);
+                colourRows.h2v1ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
+                        pr * planeStride[2], chromaW, width, dstBytes, o);
                 continue;
             }
             if (direct) {
