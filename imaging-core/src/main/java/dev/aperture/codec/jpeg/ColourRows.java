@@ -11,8 +11,8 @@ import java.util.Arrays;
  * done in planar stages so that HotSpot's C2 vectorises the arithmetic (SuperWord): the bytes are
  * first widened to int rows (scalar: C2 on JDK 17 does not vectorise a byte-to-int loop), with
  * Y split into even and odd columns; then every upsampling and colour stage is a small loop over
- * consecutive ints with constant multipliers and no table lookups; a last scalar loop interleaves
- * the packed pixels into RGB bytes.
+ * consecutive ints with constant multipliers and no table lookups; a last scalar loop writes
+ * the packed pixels as RGB bytes.
  *
  * <p>The results are bit-identical to {@link ColourTables}: the multipliers are libjpeg's
  * {@code FIX()} constants of {@code jdcolor.c}, the rounding is the same, and clamping to 0..255
@@ -180,28 +180,23 @@ final class ColourRows {
         }
         colour(yE, cbE, crE, pkE, n);
         colour(yO, cbO, crO, pkO, n);
+        // Pixel p at 3p as one 4-byte store, in order, so that its fourth byte (zero) is
+        // overwritten by pixel p + 1; the row's last pixel as three bytes, so that nothing
+        // outside the row is touched. (Measured 0.3 ns per pixel, against 0.6 to 0.8 for
+        // building one 8-byte and one 4-byte word per 4 pixels.)
         final int[] pkE = this.pkE;
         final int[] pkO = this.pkO;
-        int i0 = 0;
-        for (int k = o; i0 + 1 < pairs; i0 += 2, k += 12) {
-            put4(out, k, pkE[i0], pkO[i0], pkE[i0 + 1], pkO[i0 + 1]);
+        int q = (width - 1) >> 1;         // pairs before the last pixel
+        for (int i = 0, k = o; i < q; i++, k += 6) {
+            LE_INT.set(out, k, pkE[i]);
+            LE_INT.set(out, k + 3, pkO[i]);
         }
-        for (int i = i0, k = o + 6 * i0; i < pairs; i++, k += 6) {
-            int e = pkE[i];
-            int d = pkO[i];
-            out[k] = (byte) e;
-            out[k + 1] = (byte) (e >> 8);
-            out[k + 2] = (byte) (e >> 16);
-            out[k + 3] = (byte) d;
-            out[k + 4] = (byte) (d >> 8);
-            out[k + 5] = (byte) (d >> 16);
-        }
-        if (pairs < n) {
-            int e = pkE[pairs];
-            int k = o + 6 * pairs;
-            out[k] = (byte) e;
-            out[k + 1] = (byte) (e >> 8);
-            out[k + 2] = (byte) (e >> 16);
+        int k = o + 6 * q;
+        if ((width & 1) == 0) {
+            LE_INT.set(out, k, pkE[q]);
+            put3(out, k + 3, pkO[q]);
+        } else {
+            put3(out, k, pkE[q]);
         }
     }
 
@@ -217,17 +212,20 @@ final class ColourRows {
         widen(cbP, cbOff, cb, 0, width);
         widen(crP, crOff, cr, 0, width);
         colour(y, cb, cr, pkE, width);
+        // as in h2Output: overlapping 4-byte stores, the last pixel as bytes
         final int[] pk = pkE;
-        int i0 = 0;
-        for (int k = o; i0 + 3 < width; i0 += 4, k += 12) {
-            put4(out, k, pk[i0], pk[i0 + 1], pk[i0 + 2], pk[i0 + 3]);
+        int last = width - 1;
+        for (int i = 0, k = o; i < last; i++, k += 3) {
+            LE_INT.set(out, k, pk[i]);
         }
-        for (int i = i0, k = o + 3 * i0; i < width; i++, k += 3) {
-            int p = pk[i];
-            out[k] = (byte) p;
-            out[k + 1] = (byte) (p >> 8);
-            out[k + 2] = (byte) (p >> 16);
-        }
+        put3(out, o + 3 * last, pk[last]);
+    }
+
+    /** The packed pixel p as the 3 bytes at out[k]. */
+    private static void put3(byte[] out, int k, int p) {
+        out[k] = (byte) p;
+        out[k + 1] = (byte) (p >> 8);
+        out[k + 2] = (byte) (p >> 16);
     }
 
     /** dst[d + i] = src[off + i] as an unsigned byte, for i < n. */
@@ -237,16 +235,8 @@ final class ColourRows {
         }
     }
 
-    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
             ByteOrder.LITTLE_ENDIAN);
-
-    /** Writes four packed pixels as 12 RGB bytes at k with one 8-byte and one 4-byte store. */
-    private static void put4(byte[] out, int k, int p0, int p1, int p2, int p3) {
-        LE_LONG.set(out, k, (p0 & 0xFFFFFFL) | ((p1 & 0xFFFFFFL) << 24) | ((long) p2 << 48));
-        LE_INT.set(out, k + 8, ((p2 >>> 16) & 0xFF) | (p3 << 8));
-    }
 
     /**
      * R, G and B of m pixels, each clamped to 0..255, packed as {@code r | g << 8 | b << 16}
