@@ -12,7 +12,9 @@ import java.util.Arrays;
  * first widened to int rows (scalar: C2 on JDK 17 does not vectorise a byte-to-int loop), with
  * Y split into even and odd columns; then every upsampling and colour stage is a small loop over
  * consecutive ints with constant multipliers and no table lookups; a last scalar loop writes
- * the packed pixels as RGB bytes.
+ * the packed pixels as RGB bytes. Every array access in a vectorised loop is at the same offset
+ * from the loop index (C2 on JDK 17 leaves a loop scalar that reads {@code c[i]} and
+ * {@code c[i + 1]}, even from two different arrays), so neighbours come as shifted copies.
  *
  * <p>The results are bit-identical to {@link ColourTables}: the multipliers are libjpeg's
  * {@code FIX()} constants of {@code jdcolor.c}, the rounding is the same, and clamping to 0..255
@@ -57,9 +59,10 @@ final class ColourRows {
         int n = width + 2;
         yE = new int[n + 8];
         yO = new int[n + 24];
-        wide = new int[n + 40];
-        cur = new int[n + 56];
-        next = new int[n + 168];
+        int h = (width + 1) / 2 + 2;      // a chroma row of 4:2:0 or 4:2:2, padded
+        wide = new int[h + 40];
+        cur = new int[h + 56];
+        next = new int[h + 168];
         cbE = new int[n + 72];
         cbO = new int[n + 88];
         crE = new int[n + 104];
@@ -67,8 +70,8 @@ final class ColourRows {
         pkE = new int[n + 136];
         pkO = new int[n + 152];
         for (int k = 0; k < 6; k++) {
-            rowE[k] = new int[n + 184 + 32 * k];
-            rowO[k] = new int[n + 200 + 32 * k];
+            rowE[k] = new int[h + 184 + 32 * k];
+            rowO[k] = new int[h + 200 + 32 * k];
         }
         forgetRows();
     }
