@@ -245,7 +245,7 @@ final class ColourRows {
      * R, G and B of m pixels, each clamped to 0..255, packed as {@code r | g << 8 | b << 16}
      * (one loop per channel: C2 vectorises only loops small enough to unroll).
      */
-    private static void colour(int[] y, int[] cb, int[] cr, int[] pk, int m) {
+    static void colour(int[] y, int[] cb, int[] cr, int[] pk, int m) {
         for (int i = 0; i < m; i++) {
             pk[i] = clamp(y[i] + ((CR_R * (cr[i] - 128) + HALF) >> SCALE));
         }

@@ -894,7 +894,16 @@ final class JpegReader {
             acs[i] = acTables[ta[i]];
             qs[i] = slotQuant(batch != null ? IdctBatch.ZIGZAG_OFFSET : NATURAL, quant[compTq[sc[i]]]);
         }
+        // 8-bit YCbCr 4:4:4 in one scan, streamed: decoded straight to RGB (see ColourBatch).
+        ColourBatch cb = null;
+        if (batch != null && streaming && ns == 3 && hMax == 1 && vMax == 1 && colourRows != null
+                && dstBytes != null) {
+            cb = new ColourBatch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
+        }
         for (int my = 0; my < mcusY; my++) {
+            if (cb != null) {
+                cb.startRow(my * 8);
+            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
                     if (mcusToRestart == 0) {
@@ -903,6 +912,16 @@ final class JpegReader {
                         mcusToRestart = restartInterval;
                     }
                     mcusToRestart--;
+                }
+                if (cb != null) {
+                    int lane = cb.count();
+                    for (int i = 0; i < ns; i++) {
+                        pred[i] = decodeBlock(cb.coef(sc[i]), lane, dcs[i], acs[i], qs[i], pred[i]);
+                    }
+                    if (cb.add(mx)) {
+                        cb.flush();
+                    }
+                    continue;
                 }
                 for (int i = 0; i < ns; i++) {
                     int c = sc[i];
@@ -926,6 +945,10 @@ final class JpegReader {
                 }
             }
             checkFill();
+            if (cb != null) {
+                cb.flush();               // the MCU row is written
+                continue;
+            }
             if (streaming) {
                 if (batch != null) {
                     batch.flush();

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * 8-bit YCbCr 4:4:4 (every component sampled 1x1, one interleaved scan) decoded straight to RGB:
+ * the Y, Cb and Cr blocks of up to {@link IdctBatch#N} MCUs of one MCU row are held in three
+ * coefficient batches at the same lane, transformed by {@link IdctBatch#transform}, converted to
+ * RGB on the range-limited int samples by {@link ColourRows#colour} (vectorised, every lane at
+ * once), and written as RGB pixels. No component planes and no byte-to-int widening (scalar on
+ * JDK 17) are needed; every block, DC-only ones included, goes through the transform.
+ *
+ * <p>The arithmetic is that of the planar path (libjpeg's islow and its range limit, then
+ * {@code jdcolor.c}'s conversion), so the output is identical.
+ *
+ * <p>One instance per decode; not thread-safe.
+ */
+final class ColourBatch {
+
+    private static final int N = IdctBatch.N;
+    private static final int P = IdctBatch.P;
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private final IdctBatch idct;
+    /** Coefficients of components 0, 1, 2 (Y, Cb, Cr), laid out as {@link IdctBatch#coef}. */
+    private final int[][] coef = new int[3][];
+    /** Range-limited samples of the three components, then the packed pixels (lengths padded unevenly). */
+    private final int[] y = new int[64 * N + 72];
+    private final int[] cb = new int[64 * N + 104];
+    private final int[] cr = new int[64 * N + 136];
+    private final int[] pk = new int[64 * N + 168];
+    /** MCU column of each lane. */
+    private final int[] mcuX = new int[N];
+    private int count;
+
+    private final byte[] out;
+    private final int dstOff;
+    private final int width;
+    private final int rows;
+    private int row0;
+
+    /**
+     * @param idct the decode's batch, whose transform and scratch arrays are borrowed (its own
+     *     queue must be empty whenever this one flushes)
+     * @param out destination: RGB pixels, row y at {@code dstOff + 3 * width * y}
+     * @param rows image rows to write (rows of the last MCU row beyond them are dropped)
+     */
+    ColourBatch(IdctBatch idct, byte[] out, int dstOff, int width, int rows) {
+        this.idct = idct;
+        this.out = out;
+        this.dstOff = dstOff;
+        this.width = width;
+        this.rows = rows;
+        coef[0] = new int[64 * N + 8];
+        coef[1] = new int[64 * N + 40];
+        coef[2] = new int[64 * N + 24];
+    }
+
+    /** The coefficient batch of component c (0 Y, 1 Cb, 2 Cr); all zero in lanes not yet decoded. */
+    int[] coef(int c) {
+        return coef[c];
+    }
+
+    /** The lane the next MCU's blocks are decoded into. */
+    int count() {
+        return count;
+    }
+
+    /** Starts an MCU row (the batch must be empty): its first image row. */
+    void startRow(int firstRow) {
+        row0 = firstRow;
+    }
+
+    /**
+     * Queues the MCU at column {@code mx} of the current MCU row, decoded into lane
+     * {@link #count()}. Returns true when the batch is full (flush before decoding again).
+     */
+    boolean add(int mx) {
+        mcuX[count] = mx;
+        return ++count == N;
+    }
+
+    /** Transforms, converts and writes the queued MCUs, then clears the batch. */
+    void flush() {
+        int n = count;
+        if (n == 0) {
+            return;
+        }
+        idct.transform(coef[0], y);
+        idct.transform(coef[1], cb);
+        idct.transform(coef[2], cr);
+        ColourRows.colour(y, cb, cr, pk, 64 * N);
+        final int[] pk = this.pk;
+        final byte[] out = this.out;
+        int lastRow = Math.min(8, rows - row0);
+        for (int b = 0; b < n; b++) {
+            int x0 = mcuX[b] * 8;
+            int cols = Math.min(8, width - x0);
+            for (int r = 0; r < lastRow; r++) {
+                int o = dstOff + 3 * (width * (row0 + r) + x0);
+                int i = r * N + b;
+                // Pixel j as a 4-byte store at 3j, in order, its fourth byte overwritten by
+                // pixel j + 1; the last pixel of the segment as three bytes (see ColourRows).
+                for (int j = 0; j < cols - 1; j++, o += 3, i += P) {
+                    LE_INT.set(out, o, pk[i]);
+                }
+                int p = pk[i];
+                out[o] = (byte) p;
+                out[o + 1] = (byte) (p >> 8);
+                out[o + 2] = (byte) (p >> 16);
+            }
+        }
+        count = 0;
+    }
+}
