@@ -258,6 +258,14 @@ final class ColourRows {
         }
     }
 
+    /** One pixel of {@link #colour}: r | g << 8 | b << 16 for y, cb, cr in 0..255. */
+    static int pixel(int y, int cb, int cr) {
+        int r = clamp(y + ((CR_R * (cr - 128) + HALF) >> SCALE));
+        int g = clamp(y + ((HALF - CB_G * (cb - 128) - CR_G * (cr - 128)) >> SCALE));
+        int b = clamp(y + ((CB_B * (cb - 128) + HALF) >> SCALE));
+        return r | g << 8 | b << 16;
+    }
+
     /** clamp(v, 0, 255) from shifts and masks (vectorisable; Math.min/max was not on JDK 17). */
     private static int clamp(int v) {
         v &= ~(v >> 31);

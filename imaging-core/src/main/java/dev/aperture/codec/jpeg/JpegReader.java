@@ -915,10 +915,14 @@ final class JpegReader {
                 }
                 if (cb != null) {
                     int lane = cb.count();
+                    boolean ac = false;
                     for (int i = 0; i < ns; i++) {
                         pred[i] = decodeBlock(cb.coef(sc[i]), lane, dcs[i], acs[i], qs[i], pred[i]);
+                        ac |= blockHasAc;
                     }
-                    if (cb.add(mx)) {
+                    if (!ac) {
+                        cb.flat(mx);
+                    } else if (cb.add(mx)) {
                         cb.flush();
                     }
                     continue;

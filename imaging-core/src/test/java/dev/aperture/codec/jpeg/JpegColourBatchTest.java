@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * same random blocks through {@link IdctBatch} into byte planes (itself checked against the
  * scalar islow in {@link JpegIdctTest}), then the table-driven conversion of
  * {@link ColourRows8Reference}. Full and partial batches, MCU rows cut by the right and bottom
- * image edges, DC-only and saturating blocks; bytes outside the image must stay untouched.
+ * image edges, DC-only and saturating blocks, MCUs of three DC-only blocks written at once by
+ * {@link ColourBatch#flat}; bytes outside the image must stay untouched.
  */
 class JpegColourBatchTest {
 
@@ -39,8 +40,9 @@ class JpegColourBatchTest {
                 cb.startRow(my * 8);
                 for (int mx = 0; mx < mcusX; mx++) {
                     int lane = cb.count();
+                    boolean flat = rnd.nextInt(3) == 0;   // all three blocks DC only: flat()
                     for (int c = 0; c < 3; c++) {
-                        int kind = rnd.nextInt(4);
+                        int kind = flat ? 0 : rnd.nextInt(4);
                         for (int z = 0; z < 64; z++) {
                             int v = 0;
                             if (z == 0) {
@@ -58,7 +60,9 @@ class JpegColourBatchTest {
                             planar.flush();
                         }
                     }
-                    if (cb.add(mx)) {
+                    if (flat) {
+                        cb.flat(mx);
+                    } else if (cb.add(mx)) {
                         cb.flush();
                     }
                 }
