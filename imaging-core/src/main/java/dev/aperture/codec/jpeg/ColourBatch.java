@@ -47,6 +47,8 @@ final class ColourBatch {
      * @param idct the decode's batch, whose transform and scratch arrays are borrowed (its own
      *     queue must be empty whenever this one flushes)
      * @param out destination: RGB pixels, row y at {@code dstOff + 3 * width * y}
+     * @param dstOff index of the frame's first byte in {@code out}
+     * @param width image columns (columns of the last MCU beyond them are dropped)
      * @param rows image rows to write (rows of the last MCU row beyond them are dropped)
      */
     ColourBatch(IdctBatch idct, byte[] out, int dstOff, int width, int rows) {
