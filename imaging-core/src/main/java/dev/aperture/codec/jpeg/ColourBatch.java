@@ -4,6 +4,7 @@ package dev.aperture.codec.jpeg;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * 8-bit YCbCr 4:4:4 (every component sampled 1x1, one interleaved scan) decoded straight to RGB:
@@ -33,6 +34,10 @@ final class ColourBatch {
     private final int[] cb = new int[64 * N + 104];
     private final int[] cr = new int[64 * N + 136];
     private final int[] pk = new int[64 * N + 168];
+    /** Whether any queued block of component c has an AC coefficient (see {@link #hasAc}). */
+    private final boolean[] anyAc = new boolean[3];
+    /** One flat sample per lane, for a component whose queued blocks are all DC-only. */
+    private final int[] flatRow = new int[N + 8];
     /** MCU column of each lane. */
     private final int[] mcuX = new int[N];
     private int count;
@@ -78,6 +83,15 @@ final class ColourBatch {
     }
 
     /**
+     * Notes that the block of component c just decoded into lane {@link #count()} has an AC
+     * coefficient; a component without any in the whole batch is not transformed (its blocks
+     * are flat).
+     */
+    void hasAc(int c) {
+        anyAc[c] = true;
+    }
+
+    /**
      * Queues the MCU at column {@code mx} of the current MCU row, decoded into lane
      * {@link #count()}. Returns true when the batch is full (flush before decoding again).
      */
@@ -109,6 +123,31 @@ final class ColourBatch {
         }
     }
 
+    /**
+     * The range-limited samples of component c's lanes into {@code s}: through the transform,
+     * or, when every queued block of c holds only its DC, from one flat value per lane (what the
+     * transform gives such blocks; see {@link #flatSample}), copied into the 64 sample rows.
+     */
+    private void component(int c, int[] s) {
+        int[] k = coef[c];
+        if (anyAc[c]) {
+            idct.transform(k, s);
+            anyAc[c] = false;
+            return;
+        }
+        final int[] f = flatRow;
+        for (int b = 0; b < N; b++) {
+            int x = (((k[b] + 4) >> 3) << 22 >> 22) + 128;
+            x &= ~(x >> 31);
+            int d = x - 255;
+            f[b] = 255 + (d & (d >> 31));
+        }
+        for (int r = 0; r < 64; r++) {
+            System.arraycopy(f, 0, s, r * N, N);
+        }
+        Arrays.fill(k, 0, N, 0);          // only the DC positions were set
+    }
+
     /** The sample of every pixel of component c's DC-only block in lane count; clears it. */
     private int flatSample(int c) {
         int[] k = coef[c];
@@ -124,9 +163,9 @@ final class ColourBatch {
         if (n == 0) {
             return;
         }
-        idct.transform(coef[0], y);
-        idct.transform(coef[1], cb);
-        idct.transform(coef[2], cr);
+        component(0, y);
+        component(1, cb);
+        component(2, cr);
         ColourRows.colour(y, cb, cr, pk, 64 * N);
         final int[] pk = this.pk;
         final byte[] out = this.out;

@@ -918,7 +918,10 @@ final class JpegReader {
                     boolean ac = false;
                     for (int i = 0; i < ns; i++) {
                         pred[i] = decodeBlock(cb.coef(sc[i]), lane, dcs[i], acs[i], qs[i], pred[i]);
-                        ac |= blockHasAc;
+                        if (blockHasAc) {
+                            ac = true;
+                            cb.hasAc(sc[i]);
+                        }
                     }
                     if (!ac) {
                         cb.flat(mx);
