@@ -109,14 +109,7 @@ final class IdctBatch {
         }
         // Lanes of unused slots hold zeros (coef is cleared after every batch); transforming
         // them costs less than ragged loops would.
-        pass(coef, pass1, 1 << 10, 11);
-        // (r, v, b) -> (v, r, b): the row pass runs over rows of all blocks at once.
-        for (int r = 0; r < 8; r++) {
-            for (int v = 0; v < 8; v++) {
-                System.arraycopy(pass1, r * P + v * N, pass2In, v * P + r * N, N);
-            }
-        }
-        pass(pass2In, samples, 1 << 17, 18);
+        transform(coef, samples);
         pack();
         // samples: (j, r, b) = column j of row r of block b; lo/hi hold columns 0-3 and 4-7
         // of (r, b) as little-endian bytes.
@@ -131,8 +124,25 @@ final class IdctBatch {
             }
             dst[b] = null;
         }
-        Arrays.fill(coef, 0);
         count = 0;
+    }
+
+    /**
+     * Inverse-transforms all N lanes of {@code in} (laid out as {@link #coef}) into range-limited
+     * samples 0..255, sample (r, j) of block b at {@code out[j * P + r * N + b]}, and clears
+     * {@code in}.
+     */
+    void transform(int[] in, int[] out) {
+        pass(in, pass1, 1 << 10, 11);
+        // (r, v, b) -> (v, r, b): the row pass runs over rows of all blocks at once.
+        for (int r = 0; r < 8; r++) {
+            for (int v = 0; v < 8; v++) {
+                System.arraycopy(pass1, r * P + v * N, pass2In, v * P + r * N, N);
+            }
+        }
+        pass(pass2In, out, 1 << 17, 18);
+        rangeLimit(out);
+        Arrays.fill(in, 0);
     }
 
     /**
@@ -222,13 +232,10 @@ final class IdctBatch {
     }
 
     /**
-     * Range-limits the samples as libjpeg's range_limit table does (the low 10 bits as a signed value,
-     * plus 128, clamped to 0..255) and packs columns 0-3 and 4-7 of each row into two ints.
+     * Range-limits the samples as libjpeg's range_limit table does (the low 10 bits as a signed
+     * value, plus 128, clamped to 0..255).
      */
-    private void pack() {
-        final int[] s = samples;
-        final int[] lo = this.lo;
-        final int[] hi = this.hi;
+    private static void rangeLimit(int[] s) {
         for (int i = 0; i < 64 * N; i++) {
             // Branch-free clamp from shifts and masks: C2 on JDK 17 vectorises these, and the
             // same loop with Math.min/max ran 3x slower there.
@@ -237,6 +244,13 @@ final class IdctBatch {
             int d = x - 255;
             s[i] = 255 + (d & (d >> 31));
         }
+    }
+
+    /** Packs columns 0-3 and 4-7 of each row of the range-limited samples into two ints. */
+    private void pack() {
+        final int[] s = samples;
+        final int[] lo = this.lo;
+        final int[] hi = this.hi;
         for (int i = 0; i < P; i++) {
             lo[i] = s[i] | (s[P + i] << 8) | (s[2 * P + i] << 16) | (s[3 * P + i] << 24);
         }

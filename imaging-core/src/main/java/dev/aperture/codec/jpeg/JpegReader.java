@@ -894,7 +894,16 @@ final class JpegReader {
             acs[i] = acTables[ta[i]];
             qs[i] = slotQuant(batch != null ? IdctBatch.ZIGZAG_OFFSET : NATURAL, quant[compTq[sc[i]]]);
         }
+        // 8-bit YCbCr 4:4:4 in one scan, streamed: decoded straight to RGB (see ColourBatch).
+        ColourBatch cb = null;
+        if (batch != null && streaming && ns == 3 && hMax == 1 && vMax == 1 && colourRows != null
+                && dstBytes != null) {
+            cb = new ColourBatch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
+        }
         for (int my = 0; my < mcusY; my++) {
+            if (cb != null) {
+                cb.startRow(my * 8);
+            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
                     if (mcusToRestart == 0) {
@@ -903,6 +912,23 @@ final class JpegReader {
                         mcusToRestart = restartInterval;
                     }
                     mcusToRestart--;
+                }
+                if (cb != null) {
+                    int lane = cb.count();
+                    boolean ac = false;
+                    for (int i = 0; i < ns; i++) {
+                        pred[i] = decodeBlock(cb.coef(sc[i]), lane, dcs[i], acs[i], qs[i], pred[i]);
+                        if (blockHasAc) {
+                            ac = true;
+                            cb.hasAc(sc[i]);
+                        }
+                    }
+                    if (!ac) {
+                        cb.flat(mx);
+                    } else if (cb.add(mx)) {
+                        cb.flush();
+                    }
+                    continue;
                 }
                 for (int i = 0; i < ns; i++) {
                     int c = sc[i];
@@ -926,6 +952,10 @@ final class JpegReader {
                 }
             }
             checkFill();
+            if (cb != null) {
+                cb.flush();               // the MCU row is written
+                continue;
+            }
             if (streaming) {
                 if (batch != null) {
                     batch.flush();
@@ -1202,6 +1232,9 @@ final class JpegReader {
         boolean h2v2 = direct && hMax == 2 && vMax == 2 && compH[1] == 1 && compH[2] == 1 && compV[1] == 1
                 && compV[2] == 1 && chromaW > 2 && !streaming;
         int chromaHt = ceilDiv(lines, 2);
+        if (h2v2) {
+            colourRows.forgetRows();
+        }
         for (int y = y0; y < y1; y++) {
             int o = dstOff + y * width * nc;
             int pr = y - planeRow0;
@@ -1210,8 +1243,8 @@ final class JpegReader {
                 int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
                 int s1 = planeStride[1];
                 int s2 = planeStride[2];
-                colourRows.h2ToRgb8(planes8[0], y * planeStride[0], planes8[1], cy * s1, ny * s1, planes8[2],
-                        cy * s2, ny * s2, true, chromaW, width, dstBytes, o);
+                colourRows.h2v2ToRgb8(planes8[0], y * planeStride[0], planes8[1], s1, planes8[2], s2, cy, ny,
+                        chromaW, width, dstBytes, o);
                 continue;
             }
             if (grey8) {
@@ -1224,8 +1257,8 @@ final class JpegReader {
                 continue;
             }
             if (h2v1) {
-                colourRows.h2ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], 0, planes8[2],
-                        pr * planeStride[2], 0, false, chromaW, width, dstBytes, o);
+                colourRows.h2v1ToRgb8(planes8[0], pr * planeStride[0], planes8[1], pr * planeStride[1], planes8[2],
+                        pr * planeStride[2], chromaW, width, dstBytes, o);
                 continue;
             }
             if (direct) {

@@ -33,13 +33,31 @@ class JpegColourRowsTest {
                 int o = rnd.nextInt(5);
                 byte[] expected = new byte[3 * width + 10];
                 byte[] actual = new byte[3 * width + 10];
-                ColourRows8Reference.h2v2ToRgb8(y, yOff, cb, c0, c1, crP, c1, c0, n, width, expected, o);
-                cr.h2ToRgb8(y, yOff, cb, c0, c1, crP, c1, c0, true, n, width, actual, o);
-                assertArrayEquals(expected, actual, "4:2:0 width " + width);
+                // 4:2:0: a plane of chroma rows, output rows in decoder order (the cached
+                // pre-sums of each chroma row serve four output rows), then in random order (the
+                // cache is keyed by row); Cb and Cr planes differ (it must key rows per plane)
+                int stride = n + rnd.nextInt(9);
+                int chromaRows = 2 + rnd.nextInt(4);
+                byte[] cbPlane = samples(rnd, stride * chromaRows, extreme);
+                byte[] crPlane = samples(rnd, stride * chromaRows + 3, extreme);
+                cr.forgetRows();
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int yy = 0; yy < 2 * chromaRows; yy++) {
+                        int row = pass == 0 ? yy : rnd.nextInt(2 * chromaRows);
+                        int cy = row >> 1;
+                        int ny = (row & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaRows - 1);
+                        byte[] want = new byte[3 * width + 10];
+                        byte[] got = new byte[3 * width + 10];
+                        ColourRows8Reference.h2v2ToRgb8(y, yOff, cbPlane, cy * stride, ny * stride, crPlane,
+                                cy * stride, ny * stride, n, width, want, o);
+                        cr.h2v2ToRgb8(y, yOff, cbPlane, stride, crPlane, stride, cy, ny, n, width, got, o);
+                        assertArrayEquals(want, got, "4:2:0 width " + width + " row " + row);
+                    }
+                }
                 expected = new byte[3 * width + 10];
                 actual = new byte[3 * width + 10];
                 ColourRows8Reference.h2v1ToRgb8(y, yOff, cb, c0, crP, c1, n, width, expected, o);
-                cr.h2ToRgb8(y, yOff, cb, c0, 0, crP, c1, 0, false, n, width, actual, o);
+                cr.h2v1ToRgb8(y, yOff, cb, c0, crP, c1, n, width, actual, o);
                 assertArrayEquals(expected, actual, "4:2:2 width " + width);
                 byte[] cbFull = samples(rnd, width + 3, extreme);
                 byte[] crFull = samples(rnd, width + 5, extreme);
