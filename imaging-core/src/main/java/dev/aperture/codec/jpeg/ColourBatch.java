@@ -12,7 +12,9 @@ import java.util.Arrays;
  * coefficient batches at the same lane, transformed by {@link IdctBatch#transform}, converted to
  * RGB on the range-limited int samples by {@link ColourRows#colour} (vectorised, every lane at
  * once), and written as RGB pixels. No component planes and no byte-to-int widening (scalar on
- * JDK 17) are needed; every block, DC-only ones included, goes through the transform.
+ * JDK 17) are needed. Flat content skips the transform: an MCU of three DC-only blocks is
+ * written at once as one colour ({@link #flat}), and a component whose queued blocks are all
+ * DC-only is filled from one value per lane.
  *
  * <p>The arithmetic is that of the planar path (libjpeg's islow and its range limit, then
  * {@code jdcolor.c}'s conversion), so the output is identical.
