@@ -174,8 +174,9 @@ final class ScanDecoder extends JlsCoder {
                 checkLine();
             }
         } else {
-            // one buffer per component: the previous line, overwritten in place by the current
-            int[][] lines = new int[nc][w + 2];
+            // one buffer per component: the previous line, overwritten in place by the current,
+            // and a last int that decodeLineLosslessBias() uses for Rc
+            int[][] lines = new int[nc][w + 3];
             q12 = new int[w + 2];
             g1 = new int[w + 2];
             for (int y = 0; y < height; y++) {
@@ -411,7 +412,7 @@ final class ScanDecoder extends JlsCoder {
                 maskedLines--;
                 decodeLineLossless(L, ra, rc);
             } else {
-                decodeLineLosslessBias(L, ra, rc);
+                decodeLineLosslessBias(L, rc);
                 if (!biasBranches) {
                     maskedLines = 32;
                 }
@@ -520,8 +521,15 @@ final class ScanDecoder extends JlsCoder {
      * moved its context's bias. (One in eight sent the 512 x 512 CT frame's rare busy lines, 4 of
      * 512 with 7 % updates on average, to masks for 32 lines each: 3-4 % slower. Mammography
      * moves the bias at about half its samples.)
+     *
+     * <p>Ra and Rc are not locals carried from one sample to the next: Ra is read back from
+     * L[x - 1], where it was just stored, and Rc from L[w + 2], where each sample stores its Rb
+     * as soon as it has read it. Fewer values live across the loop leaves C2 registers for the
+     * serial path: with Ra and Rc as locals, the 512 x 512 CT frame ran at about 77 or 72
+     * Mpixel/s depending on the JVM (the profile at a recompile decided C2's spills), this way at
+     * about 80 (benchmarks/README.md, session 5).
      */
-    private void decodeLineLosslessBias(int[] L, int ra, int rc) {
+    private void decodeLineLosslessBias(int[] L, int rc0) {
         int w = width;
         byte[] qt = quant;
         int off = maxVal;
@@ -538,18 +546,20 @@ final class ScanDecoder extends JlsCoder {
         boolean br = biasBranches;
         int upd = 0;
         int x = 1;
+        int sc = w + 2; // Rc of the sample at x
+        L[sc] = rc0;
         while (x <= w) {
+            int ra = L[x - 1]; // L[0] = Ra of the first sample (see decodeLine())
+            int rc = L[sc];
             int rb = L[x];
+            L[sc] = rb; // Rc of the next sample (after a run: set below)
             int rd = L[x + 1];
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 this.bp = bp;
                 x += decodeRun(L, x, ra);
                 bp = this.bp;
-                if (x <= w) {
-                    ra = L[x - 1];
-                    rc = runRb;
-                }
+                L[sc] = runRb;
                 continue;
             }
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
@@ -629,8 +639,6 @@ final class ScanDecoder extends JlsCoder {
             } else if (k == 0) {
                 ctx[i + SM] = 0; // SM is 0 while k is not
             }
-            ra = rx;
-            rc = rb;
             x++;
         }
         this.bp = bp;
