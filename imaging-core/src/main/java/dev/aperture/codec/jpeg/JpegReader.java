@@ -868,7 +868,11 @@ final class JpegReader {
                 }
                 checkFill();
                 if (streaming) {
-                    if (batch != null) {
+                    // A row whose blocks all went straight into the destination needs no flush
+                    // here: its queued blocks stay in the batch, which fills across rows (no
+                    // partly empty batch transformed per block row). A row with blocks in the
+                    // plane flushes before the plane is copied out and reused.
+                    if (batch != null && !(rowInside && fullBw == bw)) {
                         batch.flush();
                     }
                     // one component, sampled 1x1: a block row is an MCU row of 8 lines
