@@ -68,7 +68,9 @@ import org.w3c.dom.NodeList;
  *   <li>{@code mammo8}: 4096x3328 8-bit grey, mammography-sized (breast-shaped structure,
  *       texture, mild noise);</li>
  *   <li>{@code mammo8bg}: the same with a noise-free black background (as in real
- *       mammograms: DC-only blocks there); not in the default parameter list.</li>
+ *       mammograms: DC-only blocks there); not in the default parameter list;</li>
+ *   <li>{@code mammo8odd}: {@code mammo8bg} 3323 columns wide (not a multiple of 8, as some
+ *       detectors' frames); not in the default parameter list.</li>
  * </ul>
  * The {@code pixels} counter gives decoded pixels per second.
  *
@@ -138,11 +140,11 @@ public class JpegBenchmark {
                 ts = BASELINE;
                 dst = ByteSamples.of(colour(512, 512, 3));
             }
-            case "grey512", "rgb420", "rgb444", "mammo8", "mammo8bg" -> {
+            case "grey512", "rgb420", "rgb444", "mammo8", "mammo8bg", "mammo8odd" -> {
                 ts = BASELINE;
                 boolean grey = !data.startsWith("rgb");
                 int rows = data.startsWith("mammo8") ? 4096 : 512;
-                int cols = data.startsWith("mammo8") ? 3328 : 512;
+                int cols = data.startsWith("mammo8") ? (data.equals("mammo8odd") ? 3323 : 3328) : 512;
                 image = ImageDescriptor.of(rows, cols, grey ? 1 : 3, 8, 8, false,
                         grey ? Photometric.MONOCHROME2 : Photometric.YBR_FULL_422);
                 byte[] samples;

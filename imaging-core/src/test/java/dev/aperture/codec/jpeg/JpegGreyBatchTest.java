@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * batched IDCT filled across block rows, DC-only blocks written flat) against the JDK's ImageIO
  * reader, whose islow transform Aperture matches bit for bit: frames written by ImageIO with
  * black (DC-only) regions, smooth and noisy ones, widths that are and are not multiples of 8
- * (the right edge through the plane) and heights cut by the bottom edge, so that batches span
+ * (the right edge blocks through the column buffer) and heights cut by the bottom edge (the last
+ * block row through the plane), so that batches span
  * rows that go straight out and rows that go through the plane.
  */
 class JpegGreyBatchTest {
@@ -37,8 +38,8 @@ class JpegGreyBatchTest {
     @Test
     void matchesImageIo() throws IOException {
         Random rnd = new Random(20261128L);
-        int[] widths = {8, 16, 24, 512, 520, 1040, 1037, 3 * 8 * IdctBatch.N};
-        for (int trial = 0; trial < 24; trial++) {
+        int[] widths = {8, 16, 3, 13, 24, 512, 521, 1040, 1037, 3 * 8 * IdctBatch.N, 2001};
+        for (int trial = 0; trial < 33; trial++) {
             int width = widths[trial % widths.length];
             int rows = 1 + rnd.nextInt(70);
             byte[] src = new byte[width * rows];
