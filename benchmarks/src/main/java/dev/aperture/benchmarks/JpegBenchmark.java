@@ -66,7 +66,11 @@ import org.w3c.dom.NodeList;
  *   <li>{@code rgb420}: 512x512 colour, YCbCr 4:2:0;</li>
  *   <li>{@code rgb444}: 512x512 colour, YCbCr 4:4:4;</li>
  *   <li>{@code mammo8}: 4096x3328 8-bit grey, mammography-sized (breast-shaped structure,
- *       texture, mild noise).</li>
+ *       texture, mild noise);</li>
+ *   <li>{@code mammo8bg}: the same with a noise-free black background (as in real
+ *       mammograms: DC-only blocks there); not in the default parameter list;</li>
+ *   <li>{@code mammo8odd}: {@code mammo8bg} 3323 columns wide (not a multiple of 8, as some
+ *       detectors' frames); not in the default parameter list.</li>
  * </ul>
  * The {@code pixels} counter gives decoded pixels per second.
  *
@@ -136,16 +140,16 @@ public class JpegBenchmark {
                 ts = BASELINE;
                 dst = ByteSamples.of(colour(512, 512, 3));
             }
-            case "grey512", "rgb420", "rgb444", "mammo8" -> {
+            case "grey512", "rgb420", "rgb444", "mammo8", "mammo8bg", "mammo8odd" -> {
                 ts = BASELINE;
                 boolean grey = !data.startsWith("rgb");
-                int rows = data.equals("mammo8") ? 4096 : 512;
-                int cols = data.equals("mammo8") ? 3328 : 512;
+                int rows = data.startsWith("mammo8") ? 4096 : 512;
+                int cols = data.startsWith("mammo8") ? (data.equals("mammo8odd") ? 3323 : 3328) : 512;
                 image = ImageDescriptor.of(rows, cols, grey ? 1 : 3, 8, 8, false,
                         grey ? Photometric.MONOCHROME2 : Photometric.YBR_FULL_422);
                 byte[] samples;
-                if (data.equals("mammo8")) {
-                    samples = mammo8(rows, cols, 2);
+                if (data.startsWith("mammo8")) {
+                    samples = mammo8(rows, cols, 2, data.equals("mammo8") ? 0.5 : 0);
                 } else {
                     byte[] rgb = colour(rows, cols, 1);
                     samples = grey ? new byte[rows * cols] : rgb;
@@ -249,7 +253,7 @@ public class JpegBenchmark {
 
     // ---- synthetic images: structure plus noise ----------------------------------------------
 
-    static byte[] mammo8(int rows, int cols, long seed) {
+    static byte[] mammo8(int rows, int cols, long seed, double backgroundNoise) {
         Random rnd = new Random(seed);
         byte[] s = new byte[rows * cols];
         for (int y = 0; y < rows; y++) {
@@ -260,7 +264,7 @@ public class JpegBenchmark {
                 double v = breast
                         ? 255 * (0.45 + 0.25 * (1 - dx) + 0.05 * Math.sin(x / 37.0 + Math.sin(y / 53.0) * 3))
                                 + rnd.nextGaussian() * 2.5
-                        : 255 * 0.02 + rnd.nextGaussian() * 0.5;
+                        : 255 * 0.02 + rnd.nextGaussian() * backgroundNoise;
                 s[y * cols + x] = (byte) Math.max(0, Math.min(255, Math.round(v)));
             }
         }

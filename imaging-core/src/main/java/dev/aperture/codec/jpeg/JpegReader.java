@@ -841,6 +841,10 @@ final class JpegReader {
             // Direct grey output: blocks wholly inside the image are written into the
             // destination (stride = width); the right and bottom edge blocks go through the plane.
             int fullBw = directGrey ? width >> 3 : 0;
+            // Width not a multiple of 8: the right edge blocks of those rows go into a column
+            // buffer (8 samples wide, every block row) copied out after the scan, so that those
+            // rows need no flush either.
+            byte[] edge = directGrey && batch != null && fullBw < bw ? new byte[bh * 64] : null;
             for (int by = 0; by < bh; by++) {
                 boolean rowInside = directGrey && by * 8 + 8 <= outLines;
                 int dstRow = dstOff + by * 8 * width;
@@ -857,6 +861,8 @@ final class JpegReader {
                         pred[0] = decodeBlock(batch.coef, batch.count(), dc, ac, sq, pred[0]);
                         if (rowInside && bx < fullBw) {
                             block8(batch, dstBytes, dstRow + bx * 8, width);
+                        } else if (rowInside && edge != null) {
+                            block8(batch, edge, by * 64, 8);
                         } else {
                             block8(batch, plane8, (streaming ? 0 : by) * 8 * stride + bx * 8, stride);
                         }
@@ -868,12 +874,20 @@ final class JpegReader {
                 }
                 checkFill();
                 if (streaming) {
-                    if (batch != null) {
+                    // A row whose blocks all went straight into the destination needs no flush
+                    // here: its queued blocks stay in the batch, which fills across rows (no
+                    // partly empty batch transformed per block row). A row with blocks in the
+                    // plane flushes before the plane is copied out and reused.
+                    boolean deferred = rowInside && (fullBw == bw || edge != null);
+                    if (batch != null && !deferred) {
                         batch.flush();
                     }
                     // one component, sampled 1x1: a block row is an MCU row of 8 lines
                     planeRow0 = by * 8;
                     int y1 = Math.min(by * 8 + 8, outLines);
+                    if (deferred) {
+                        continue;                 // written at the flush, edge columns below
+                    }
                     if (rowInside) {
                         copyGreyColumns(by * 8, y1, fullBw * 8);
                     } else {
@@ -883,6 +897,12 @@ final class JpegReader {
             }
             if (batch != null) {
                 batch.flush();
+            }
+            if (edge != null) {
+                int x0 = fullBw * 8;
+                for (int y = 0, y1 = (outLines >> 3) * 8; y < y1; y++) {
+                    System.arraycopy(edge, y * 8, dstBytes, dstOff + y * width + x0, width - x0);
+                }
             }
             return;
         }
