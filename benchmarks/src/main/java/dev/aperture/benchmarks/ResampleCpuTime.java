@@ -32,7 +32,9 @@ import org.joml.Vector3d;
  *
  * <p>Each part: 3 warm-up calls, then the best of 4 rounds of at least {@code -Dround=1000} ms of
  * {@code ThreadMXBean} CPU time; prints ms per operation, ns per element and bytes allocated per
- * operation. Data as in {@link ResampleBenchmark}: a 512 x 512 x 300 signed 16-bit noise volume
+ * operation. Parts named after a loop shape time that loop alone, on data of the operation's
+ * size; "vertical6" is the six-row loop the resizer used before session 6, "vertical3x2" the two
+ * passes of three rows it uses now. Data as in {@link ResampleBenchmark}: a 512 x 512 x 300 signed 16-bit noise volume
  * (0.7 x 0.7 x 1.5 mm, 157 MB) resliced to 1 mm (358 x 358 x 449) and a 4096 x 3328 unsigned
  * 16-bit noise frame resized to 1024 x 832.
  */
@@ -89,6 +91,7 @@ public final class ResampleCpuTime {
         }
         float[] planeA = new float[nx * ny];
         float[] planeB = new float[nx * ny];
+        float[] planeC = new float[nx * ny];
         float[] line = new float[512];
         float[] line2 = new float[512];
         short[] out = iso.shortArray();
@@ -130,10 +133,31 @@ public final class ResampleCpuTime {
         parts.add(new Part("frame.widenUnsignedMask", px.length, () -> widenRowsMask(px, W, fr)));
         parts.add(new Part("frame.widenUnsignedXor", px.length, () -> widenRowsXor(px, W, fr)));
         parts.add(new Part("frame.widenUnsignedToInt", px.length, () -> widenRowsInt(px, W, ir)));
+        parts.add(new Part("frame.widenUnsignedMinMax", px.length, () -> widenRowsMinMax(px, W, fr)));
+        parts.add(new Part("frame.signBitFreeCheck", px.length, () -> {
+            for (int a = 0; a + W <= px.length; a += W) {
+                sink += signBitFree(px, a, W) ? 1 : 0;
+            }
+        }));
         // (c) float multiply-add passes of the resize (from cached float rows) and of the reslice.
         parts.add(new Part("frame.vertical6", (long) OH * W, () -> {
             for (int v = 0; v < OH; v++) {
                 vertical6(rows, wt6, fr);
+            }
+        }));
+        parts.add(new Part("frame.vertical3x2", (long) OH * W, () -> {
+            for (int v = 0; v < OH; v++) {
+                vertical3x2(rows, wt6, fr, W);
+            }
+        }));
+        int[] at = new int[6];
+        parts.add(new Part("frame.vertical3x2FromShorts", (long) OH * W, () -> {
+            for (int v = 0; v < OH; v++) {
+                int a = Math.min(Math.max(4 * v - 1, 0), H - 6) * W;
+                for (int t = 0; t < 6; t++) {
+                    at[t] = a + t * W;
+                }
+                vertical3x2Shorts(px, at, wt6, fr, W);
             }
         }));
         parts.add(new Part("frame.vertical6FromShorts", (long) OH * W, () -> {
@@ -147,6 +171,16 @@ public final class ResampleCpuTime {
                 horizontal6(rows[v % 6], st, hw, acc);
             }
         }));
+        parts.add(new Part("frame.horizontal6Stepped", (long) OH * OW, () -> {
+            for (int v = 0; v < OH; v++) {
+                horizontal6Stepped(rows[v % 6], 0, 4, wt6, acc);
+            }
+        }));
+        parts.add(new Part("frame.storeShortsMinMax", (long) OH * OW, () -> {
+            for (int v = 0; v < OH; v++) {
+                storeShortsMinMax(rows[v % 6], so, v * OW, OW);
+            }
+        }));
         parts.add(new Part("frame.storeShorts", (long) OH * OW, () -> {
             for (int v = 0; v < OH; v++) {
                 storeShorts(rows[v % 6], so, v * OW, OW);
@@ -155,7 +189,7 @@ public final class ResampleCpuTime {
         parts.add(new Part("reslice.xGatherFromShorts", (long) 300 * 512 * nx, () -> {
             for (int s = 0; s < 300; s++) {
                 for (int j = 0; j < 512; j++) {
-                    xFromShorts(vol, (s * 512 + j) * 512, xi, xf, planeA, (j % ny) * nx, nx);
+                    xFromShorts(vol, (s * 512 + j) * 512, xi, xf, line, 0, nx);
                 }
             }
         }));
@@ -172,6 +206,11 @@ public final class ResampleCpuTime {
                 for (int j = 0; j < ny; j++) {
                     xFromFloats(line2, xi, xf, planeA, j * nx, nx);
                 }
+            }
+        }));
+        parts.add(new Part("reslice.zBlendFloat", (long) nz * ny * nx, () -> {
+            for (int k = 0; k < nz; k++) {
+                zFloat(planeA, planeB, 0.4f, planeC, nx * ny);
             }
         }));
         parts.add(new Part("reslice.zBlendRound", (long) nz * ny * nx, () -> {
@@ -297,6 +336,92 @@ public final class ResampleCpuTime {
         float[] f = rows[5];
         for (int i = 0; i < out.length; i++) {
             out[i] = w0 * a[i] + w1 * b[i] + w2 * c[i] + w3 * d[i] + w4 * e[i] + w5 * f[i];
+        }
+    }
+
+    private static void widenRowsMinMax(short[] s, int w, float[] out) {
+        for (int a = 0; a + w <= s.length; a += w) {
+            for (int i = 0; i < w; i++) {
+                float v = s[a + i];
+                out[i] = v + Math.max(0f, Math.min(65536f, -65536f * v));
+            }
+        }
+    }
+
+    private static boolean signBitFree(short[] s, int at, int n) {
+        float m = 0;
+        for (int i = 0; i < n; i++) {
+            m = Math.min(m, s[at + i]);
+        }
+        return m >= 0;
+    }
+
+    private static void vertical3x2(float[][] rows, float[] w, float[] out, int n) {
+        float w0 = w[0];
+        float w1 = w[1];
+        float w2 = w[2];
+        float w3 = w[3];
+        float w4 = w[4];
+        float w5 = w[5];
+        float[] a = rows[0];
+        float[] b = rows[1];
+        float[] c = rows[2];
+        float[] d = rows[3];
+        float[] e = rows[4];
+        float[] f = rows[5];
+        for (int i = 0; i < n; i++) {
+            out[i] = w0 * a[i] + w1 * b[i] + w2 * c[i];
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] += w3 * d[i] + w4 * e[i] + w5 * f[i];
+        }
+    }
+
+    private static void vertical3x2Shorts(short[] s, int[] at, float[] w, float[] out, int n) {
+        float w0 = w[0];
+        float w1 = w[1];
+        float w2 = w[2];
+        float w3 = w[3];
+        float w4 = w[4];
+        float w5 = w[5];
+        int a = at[0];
+        int b = at[1];
+        int c = at[2];
+        int d = at[3];
+        int e = at[4];
+        int f = at[5];
+        for (int i = 0; i < n; i++) {
+            out[i] = w0 * s[a + i] + w1 * s[b + i] + w2 * s[c + i];
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] += w3 * s[d + i] + w4 * s[e + i] + w5 * s[f + i];
+        }
+    }
+
+    private static void horizontal6Stepped(float[] row, int p0, int step, float[] w, float[] acc) {
+        float w0 = w[0];
+        float w1 = w[1];
+        float w2 = w[2];
+        float w3 = w[3];
+        float w4 = w[4];
+        float w5 = w[5];
+        int p = p0;
+        for (int u = 0; u < acc.length - 1; u++, p += step) {
+            acc[u] = w0 * row[p] + w1 * row[p + 1] + w2 * row[p + 2] + w3 * row[p + 3] + w4 * row[p + 4] + w5 * row[p + 5];
+        }
+    }
+
+    private static void storeShortsMinMax(float[] v, short[] d, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            float x = Math.max(0f, Math.min(65535f, v[i]));
+            d[off + i] = (short) (int) (x + 0.5f);
+        }
+    }
+
+    private static void zFloat(float[] a, float[] b, float fz, float[] out, int n) {
+        for (int c = 0; c < n; c++) {
+            float v0 = a[c];
+            out[c] = v0 + fz * (b[c] - v0);
         }
     }
 
