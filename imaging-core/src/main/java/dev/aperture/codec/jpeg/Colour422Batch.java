@@ -56,6 +56,8 @@ final class Colour422Batch {
     private final int[] lastY = new int[8];
     /** Whether the last pixel column of the previous batch's last MCU is still to be written. */
     private boolean pending;
+    private boolean acY;
+    private boolean acC;
     private int count;
     private int mx0;
 
@@ -105,6 +107,18 @@ final class Colour422Batch {
         row0 = firstRow;
     }
 
+    /**
+     * Notes that a block just decoded into the Y batch ({@code luma}) or the chroma batch has an
+     * AC coefficient; a batch without any is filled from the DCs instead of transformed.
+     */
+    void hasAc(boolean luma) {
+        if (luma) {
+            acY = true;
+        } else {
+            acC = true;
+        }
+    }
+
     /** Queues MCU column {@code mx}, decoded into lane {@link #count()}; true when the batch is full. */
     boolean add(int mx) {
         if (count == 0) {
@@ -119,8 +133,19 @@ final class Colour422Batch {
         if (n == 0) {
             return;
         }
-        idct.transform(coefY, ys);
-        idct.transform(coefC, cs);
+        // a batch whose Y (or chroma) blocks are all DC-only skips the transform of that batch
+        if (acY) {
+            idct.transform(coefY, ys);
+        } else {
+            idct.transformDcOnly(coefY, ys);
+        }
+        if (acC) {
+            idct.transform(coefC, cs);
+        } else {
+            idct.transformDcOnly(coefC, cs);
+        }
+        acY = false;
+        acC = false;
         final int[] cs = this.cs;
         boolean rowEnds = mx0 + n == mcusX;
         if (rowEnds) {

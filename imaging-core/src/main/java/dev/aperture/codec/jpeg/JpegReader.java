@@ -928,11 +928,18 @@ final class JpegReader {
                         int c = sc[i];
                         if (c == 0) {
                             pred[i] = decodeBlock(c422.coefY(), lane, dcs[i], acs[i], qs[i], pred[i]);
+                            boolean ac = blockHasAc;
                             pred[i] = decodeBlock(c422.coefY(), lane + Colour422Batch.M, dcs[i], acs[i], qs[i],
                                     pred[i]);
+                            if (ac || blockHasAc) {
+                                c422.hasAc(true);
+                            }
                         } else {
                             pred[i] = decodeBlock(c422.coefC(), c == 1 ? lane : lane + Colour422Batch.M, dcs[i],
                                     acs[i], qs[i], pred[i]);
+                            if (blockHasAc) {
+                                c422.hasAc(false);
+                            }
                         }
                     }
                     if (c422.add(mx)) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@link JpegColourRowsTest}). Rows of one to several batches, so that the chroma neighbour
  * crosses batch boundaries; widths not a multiple of 16 and odd widths, so that the right image
  * edge falls inside an MCU at every chroma column; rows cut by the bottom edge; DC-only and
- * saturating blocks. Bytes outside the image must stay untouched.
+ * saturating blocks, batches whose Y or chroma blocks are all DC-only (filled, not
+ * transformed). Bytes outside the image must stay untouched.
  */
 class JpegColour422BatchTest {
 
@@ -47,7 +48,11 @@ class JpegColour422BatchTest {
                 for (int mx = 0; mx < mcusX; mx++) {
                     int lane = cb.count();
                     for (int blk = 0; blk < 4; blk++) {
-                        int kind = rnd.nextInt(4);
+                        // every fourth frame has only DC-only Y blocks, every fourth after it only
+                        // DC-only chroma blocks, so that whole batches skip the transform
+                        boolean dcOnly = trial % 4 == 1 && blk < 2 || trial % 4 == 2 && blk >= 2;
+                        int kind = dcOnly ? 0 : rnd.nextInt(4);
+                        boolean ac = false;
                         int[] target = blk < 2 ? cb.coefY() : cb.coefC();
                         int tl = lane + (blk == 1 || blk == 3 ? Colour422Batch.M : 0);
                         for (int z = 0; z < 64; z++) {
@@ -61,7 +66,11 @@ class JpegColour422BatchTest {
                             }
                             int at = (z >> 3) * IdctBatch.P + (z & 7) * IdctBatch.N;
                             target[at + tl] = v;
+                            ac |= z > 0 && v != 0;
                             planar.coef[at + planar.count()] = v;
+                        }
+                        if (ac) {
+                            cb.hasAc(blk < 2);
                         }
                         boolean full = switch (blk) {
                             case 0 -> planar.add(planes[0], mx * 16, strideY);
