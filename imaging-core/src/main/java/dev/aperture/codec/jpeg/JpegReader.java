@@ -920,9 +920,18 @@ final class JpegReader {
                 && dstBytes != null) {
             cb = new ColourBatch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
         }
+        // 8-bit YCbCr 4:2:2 (h2v1 fancy upsampling) in one scan, streamed: likewise (see Colour422Batch).
+        Colour422Batch c422 = null;
+        if (batch != null && streaming && ns == 3 && hMax == 2 && vMax == 1 && compH[0] == 2 && compH[1] == 1
+                && compH[2] == 1 && colourRows != null && dstBytes != null && ceilDiv(width, 2) > 2) {
+            c422 = new Colour422Batch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
+        }
         for (int my = 0; my < mcusY; my++) {
             if (cb != null) {
                 cb.startRow(my * 8);
+            }
+            if (c422 != null) {
+                c422.startRow(my * 8);
             }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
@@ -932,6 +941,31 @@ final class JpegReader {
                         mcusToRestart = restartInterval;
                     }
                     mcusToRestart--;
+                }
+                if (c422 != null) {
+                    int lane = c422.count();
+                    for (int i = 0; i < ns; i++) {
+                        int c = sc[i];
+                        if (c == 0) {
+                            pred[i] = decodeBlock(c422.coefY(), lane, dcs[i], acs[i], qs[i], pred[i]);
+                            boolean ac = blockHasAc;
+                            pred[i] = decodeBlock(c422.coefY(), lane + Colour422Batch.M, dcs[i], acs[i], qs[i],
+                                    pred[i]);
+                            if (ac || blockHasAc) {
+                                c422.hasAc(true);
+                            }
+                        } else {
+                            pred[i] = decodeBlock(c422.coefC(), c == 1 ? lane : lane + Colour422Batch.M, dcs[i],
+                                    acs[i], qs[i], pred[i]);
+                            if (blockHasAc) {
+                                c422.hasAc(false);
+                            }
+                        }
+                    }
+                    if (c422.add(mx)) {
+                        c422.flush();
+                    }
+                    continue;
                 }
                 if (cb != null) {
                     int lane = cb.count();
@@ -974,6 +1008,10 @@ final class JpegReader {
             checkFill();
             if (cb != null) {
                 cb.flush();               // the MCU row is written
+                continue;
+            }
+            if (c422 != null) {
+                c422.flush();             // the MCU row is written
                 continue;
             }
             if (streaming) {
