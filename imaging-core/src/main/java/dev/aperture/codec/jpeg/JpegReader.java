@@ -930,9 +930,6 @@ final class JpegReader {
             if (cb != null) {
                 cb.startRow(my * 8);
             }
-            if (c422 != null) {
-                c422.startRow(my * 8);
-            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
                     if (mcusToRestart == 0) {
@@ -944,25 +941,33 @@ final class JpegReader {
                 }
                 if (c422 != null) {
                     int lane = c422.count();
+                    boolean acY = false;
+                    boolean acC = false;
                     for (int i = 0; i < ns; i++) {
                         int c = sc[i];
                         if (c == 0) {
                             pred[i] = decodeBlock(c422.coefY(), lane, dcs[i], acs[i], qs[i], pred[i]);
-                            boolean ac = blockHasAc;
+                            acY = blockHasAc;
                             pred[i] = decodeBlock(c422.coefY(), lane + Colour422Batch.M, dcs[i], acs[i], qs[i],
                                     pred[i]);
-                            if (ac || blockHasAc) {
-                                c422.hasAc(true);
-                            }
+                            acY |= blockHasAc;
                         } else {
                             pred[i] = decodeBlock(c422.coefC(), c == 1 ? lane : lane + Colour422Batch.M, dcs[i],
                                     acs[i], qs[i], pred[i]);
-                            if (blockHasAc) {
-                                c422.hasAc(false);
-                            }
+                            acC |= blockHasAc;
                         }
                     }
-                    if (c422.add(mx)) {
+                    if (!acY && !acC) {
+                        c422.flat(mx, my);        // one colour per Y block: no lane taken
+                        continue;
+                    }
+                    if (acY) {
+                        c422.hasAc(true);
+                    }
+                    if (acC) {
+                        c422.hasAc(false);
+                    }
+                    if (c422.add(mx, my)) {
                         c422.flush();
                     }
                     continue;
@@ -1011,8 +1016,7 @@ final class JpegReader {
                 continue;
             }
             if (c422 != null) {
-                c422.flush();             // the MCU row is written
-                continue;
+                continue;                 // the batch fills across MCU rows, flushed below
             }
             if (streaming) {
                 if (batch != null) {
@@ -1022,6 +1026,9 @@ final class JpegReader {
                 planeRow0 = y0;
                 outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
             }
+        }
+        if (c422 != null) {
+            c422.flush();
         }
         if (batch != null) {
             batch.flush();
