@@ -927,9 +927,6 @@ final class JpegReader {
             c422 = new Colour422Batch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
         }
         for (int my = 0; my < mcusY; my++) {
-            if (cb != null) {
-                cb.startRow(my * 8);
-            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
                     if (mcusToRestart == 0) {
@@ -983,8 +980,8 @@ final class JpegReader {
                         }
                     }
                     if (!ac) {
-                        cb.flat(mx);
-                    } else if (cb.add(mx)) {
+                        cb.flat(mx, my);
+                    } else if (cb.add(mx, my)) {
                         cb.flush();
                     }
                     continue;
@@ -1011,12 +1008,8 @@ final class JpegReader {
                 }
             }
             checkFill();
-            if (cb != null) {
-                cb.flush();               // the MCU row is written
-                continue;
-            }
-            if (c422 != null) {
-                continue;                 // the batch fills across MCU rows, flushed below
+            if (cb != null || c422 != null) {
+                continue;                 // the batches fill across MCU rows, flushed below
             }
             if (streaming) {
                 if (batch != null) {
@@ -1026,6 +1019,9 @@ final class JpegReader {
                 planeRow0 = y0;
                 outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
             }
+        }
+        if (cb != null) {
+            cb.flush();
         }
         if (c422 != null) {
             c422.flush();
