@@ -458,11 +458,9 @@ final class JpegReader {
         for (int c = 0; c < nComp; c++) {
             allV &= compV[c] == vMax;
         }
-        boolean eight = precision == 8;
-        prepareOutput();
-        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1))
-                || h2v2Direct(ns);
+        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1));
         int mcuRows = streaming ? 1 : mcusY;
+        boolean eight = precision == 8;
         if (eight) {
             planes8 = new byte[nComp][];
         } else {
@@ -484,17 +482,7 @@ final class JpegReader {
         directGrey = streaming && nComp == 1 && eight && dstBytes != null;
         rowA = new int[maxStride];
         rowB = new int[maxStride];
-    }
-
-    /**
-     * Whether a scan of ns components is 8-bit YCbCr 4:2:0 holding every component, decoded
-     * straight to RGB by {@link Colour420Batch} (streamed: the planes then hold one MCU row and
-     * are not used).
-     */
-    private boolean h2v2Direct(int ns) {
-        return precision == 8 && ns == 3 && nComp == 3 && colourTransformed && dstBytes != null && hMax == 2
-                && vMax == 2 && compH[0] == 2 && compV[0] == 2 && compH[1] == 1 && compV[1] == 1
-                && compH[2] == 1 && compV[2] == 1 && ceilDiv(width, 2) > 2;
+        prepareOutput();
     }
 
     private static int ceilDiv(int a, int b) {
@@ -938,16 +926,7 @@ final class JpegReader {
                 && compH[2] == 1 && colourRows != null && dstBytes != null && ceilDiv(width, 2) > 2) {
             c422 = new Colour422Batch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
         }
-        // 8-bit YCbCr 4:2:0 (h2v2 fancy upsampling) in one scan: likewise (see Colour420Batch).
-        Colour420Batch c420 = null;
-        if (batch != null && streaming && h2v2Direct(ns) && colourRows != null) {
-            c420 = new Colour420Batch(batch, colourRows, dstBytes, dstOff, width, lines,
-                    Math.min(lines, image.rows()));
-        }
         for (int my = 0; my < mcusY; my++) {
-            if (c420 != null) {
-                c420.startRow(my);
-            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
                     if (mcusToRestart == 0) {
@@ -956,32 +935,6 @@ final class JpegReader {
                         mcusToRestart = restartInterval;
                     }
                     mcusToRestart--;
-                }
-                if (c420 != null) {
-                    int lane = c420.count();
-                    for (int i = 0; i < ns; i++) {
-                        int c = sc[i];
-                        if (c == 0) {
-                            for (int k = 0; k < 4; k++) {
-                                int[] target = k < 2 ? c420.coefY0() : c420.coefY1();
-                                pred[i] = decodeBlock(target, lane + ((k & 1) == 0 ? 0 : Colour420Batch.M), dcs[i],
-                                        acs[i], qs[i], pred[i]);
-                                if (blockHasAc) {
-                                    c420.hasAc(k >> 1);
-                                }
-                            }
-                        } else {
-                            pred[i] = decodeBlock(c420.coefC(), c == 1 ? lane : lane + Colour420Batch.M, dcs[i],
-                                    acs[i], qs[i], pred[i]);
-                            if (blockHasAc) {
-                                c420.hasAc(2);
-                            }
-                        }
-                    }
-                    if (c420.add(mx)) {
-                        c420.flush();
-                    }
-                    continue;
                 }
                 if (c422 != null) {
                     int lane = c422.count();
@@ -1058,11 +1011,6 @@ final class JpegReader {
             if (cb != null || c422 != null) {
                 continue;                 // the batches fill across MCU rows, flushed below
             }
-            if (c420 != null) {
-                c420.flush();
-                c420.endRow();            // pixel rows 15 above and 0 of this MCU row
-                continue;
-            }
             if (streaming) {
                 if (batch != null) {
                     batch.flush();
@@ -1071,9 +1019,6 @@ final class JpegReader {
                 planeRow0 = y0;
                 outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
             }
-        }
-        if (c420 != null) {
-            c420.finish();
         }
         if (cb != null) {
             cb.flush();
