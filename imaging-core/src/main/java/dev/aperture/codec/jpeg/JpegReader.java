@@ -458,9 +458,11 @@ final class JpegReader {
         for (int c = 0; c < nComp; c++) {
             allV &= compV[c] == vMax;
         }
-        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1));
-        int mcuRows = streaming ? 1 : mcusY;
         boolean eight = precision == 8;
+        prepareOutput();
+        stream420 = h2v2Streamed(ns);
+        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1)) || stream420;
+        int mcuRows = streaming ? 1 : mcusY;
         if (eight) {
             planes8 = new byte[nComp][];
         } else {
@@ -468,7 +470,8 @@ final class JpegReader {
         }
         int maxStride = 0;
         for (int c = 0; c < nComp; c++) {
-            long size = (long) planeStride[c] * mcuRows * compV[c] * 8;
+            // 4:2:0 streamed: one more row above the MCU row (see output420)
+            long size = (long) planeStride[c] * (mcuRows * compV[c] * 8 + (stream420 ? 1 : 0));
             if (size > Integer.MAX_VALUE - 8) {
                 throw new UnsupportedDataException("JPEG component plane above 2^31 samples", pos - start, NO_TAG);
             }
@@ -482,8 +485,21 @@ final class JpegReader {
         directGrey = streaming && nComp == 1 && eight && dstBytes != null;
         rowA = new int[maxStride];
         rowB = new int[maxStride];
-        prepareOutput();
     }
+
+    /**
+     * Whether a scan of ns components is 8-bit YCbCr 4:2:0 holding every component, output
+     * through {@link ColourRows#h2v2ToRgb8}: then streamed, the planes holding one MCU row
+     * (see {@link #output420}).
+     */
+    private boolean h2v2Streamed(int ns) {
+        return precision == 8 && ns == 3 && nComp == 3 && colourTransformed && dstBytes != null && hMax == 2
+                && vMax == 2 && compH[0] == 2 && compV[0] == 2 && compH[1] == 1 && compV[1] == 1
+                && compH[2] == 1 && compV[2] == 1 && ceilDiv(width, 2) > 2;
+    }
+
+    /** 4:2:0 streamed (see h2v2Streamed): plane row 0 holds the previous MCU row's last row. */
+    private boolean stream420;
 
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
@@ -994,7 +1010,7 @@ final class JpegReader {
                     short[] plane = planes == null ? null : planes[c];
                     byte[] plane8 = planes8 == null ? null : planes8[c];
                     for (int y = 0; y < v; y++) {
-                        int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
+                        int rowOff = (((streaming ? 0 : my) * v + y) * 8 + (stream420 ? 1 : 0)) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
                             if (batch != null) {
                                 pred[i] = decodeBlock(batch.coef, batch.count(), dcs[i], acs[i], qs[i], pred[i]);
@@ -1014,6 +1030,10 @@ final class JpegReader {
             if (streaming) {
                 if (batch != null) {
                     batch.flush();
+                }
+                if (stream420) {
+                    output420(my);
+                    continue;
                 }
                 int y0 = my * 8 * vMax;
                 planeRow0 = y0;
@@ -1274,6 +1294,35 @@ final class JpegReader {
         if (outLines < rows) {
             zeroRows(outLines);
         }
+    }
+
+    /**
+     * 4:2:0 streamed, after MCU row my is decoded into plane rows 1 to 16 (Y) and 1 to 8
+     * (chroma), plane row 0 holding the previous MCU row's last row: writes the previous MCU
+     * row's last pixel row, whose far chroma row is this MCU row's first, and this MCU row's
+     * pixel rows but its last (written with the next MCU row, or now if this is the last),
+     * then moves the last rows up to plane row 0.
+     */
+    private void output420(int my) {
+        int outLines = Math.min(lines, image.rows());
+        int chromaHt = ceilDiv(lines, 2);
+        int chromaW = ceilDiv(width, 2);
+        int s0 = planeStride[0];
+        int s1 = planeStride[1];
+        int s2 = planeStride[2];
+        int y0 = my * 16;
+        int c0 = my * 8;
+        int yEnd = Math.min(my == mcusY - 1 ? y0 + 16 : y0 + 15, outLines);
+        colourRows.forgetRows();          // plane rows hold other chroma rows than before
+        for (int y = my > 0 ? y0 - 1 : y0; y < yEnd; y++) {
+            int cy = y >> 1;
+            int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
+            colourRows.h2v2ToRgb8(planes8[0], (1 + y - y0) * s0, planes8[1], s1, planes8[2], s2, 1 + cy - c0,
+                    1 + ny - c0, chromaW, width, dstBytes, dstOff + y * width * 3);
+        }
+        System.arraycopy(planes8[0], 16 * s0, planes8[0], 0, s0);
+        System.arraycopy(planes8[1], 8 * s1, planes8[1], 0, s1);
+        System.arraycopy(planes8[2], 8 * s2, planes8[2], 0, s2);
     }
 
     /** Upsamples, converts and writes image rows [y0, y1) to the destination. */
