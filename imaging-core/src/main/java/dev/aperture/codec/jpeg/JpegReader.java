@@ -1313,7 +1313,9 @@ final class JpegReader {
         int y0 = my * 16;
         int c0 = my * 8;
         int yEnd = Math.min(my == mcusY - 1 ? y0 + 16 : y0 + 15, outLines);
-        colourRows.forgetRows();          // plane rows hold other chroma rows than before
+        if (my == 0) {
+            colourRows.forgetRows();
+        }
         for (int y = my > 0 ? y0 - 1 : y0; y < yEnd; y++) {
             int cy = y >> 1;
             int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
@@ -1323,6 +1325,7 @@ final class JpegReader {
         System.arraycopy(planes8[0], 16 * s0, planes8[0], 0, s0);
         System.arraycopy(planes8[1], 8 * s1, planes8[1], 0, s1);
         System.arraycopy(planes8[2], 8 * s2, planes8[2], 0, s2);
+        colourRows.moveRow(8, 0);         // the other plane rows will hold other chroma rows
     }
 
     /** Upsamples, converts and writes image rows [y0, y1) to the destination. */
