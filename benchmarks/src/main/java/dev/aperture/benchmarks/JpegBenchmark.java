@@ -140,6 +140,15 @@ public class JpegBenchmark {
                 ts = BASELINE;
                 dst = ByteSamples.of(colour(512, 512, 3));
             }
+            case "rgb422", "us420", "us422", "us444" -> {
+                ts = BASELINE;
+                image = ImageDescriptor.of(512, 512, 3, 8, 8, false, Photometric.YBR_FULL_422);
+                byte[] samples = data.equals("rgb422") ? colour(512, 512, 1) : ultrasound(512, 512, 3);
+                dst = ByteSamples.of(samples);
+                int h = data.endsWith("444") ? 1 : 2;
+                int v = data.endsWith("420") ? 2 : 1;
+                encoded = imageIoJpeg(samples, 512, 512, false, h, v);
+            }
             case "grey512", "rgb420", "rgb444", "mammo8", "mammo8bg", "mammo8odd" -> {
                 ts = BASELINE;
                 boolean grey = !data.startsWith("rgb");
@@ -158,7 +167,8 @@ public class JpegBenchmark {
                     }
                 }
                 dst = ByteSamples.of(samples);
-                encoded = imageIoJpeg(samples, rows, cols, grey, data.equals("rgb444") ? 1 : 2);
+                int h = data.equals("rgb444") ? 1 : 2;
+                encoded = imageIoJpeg(samples, rows, cols, grey, h, h);
             }
             default -> throw new IllegalArgumentException(data);
         }
@@ -210,9 +220,10 @@ public class JpegBenchmark {
 
     /**
      * Baseline JPEG from the JDK's ImageIO writer, quality 0.9; colour with luma sampled
-     * {@code lumaH} x {@code lumaH} against chroma (2: 4:2:0, 1: 4:4:4).
+     * {@code lumaH} x {@code lumaV} against chroma (2 x 2: 4:2:0, 2 x 1: 4:2:2, 1 x 1: 4:4:4).
      */
-    static byte[] imageIoJpeg(byte[] samples, int rows, int cols, boolean grey, int lumaH) throws IOException {
+    static byte[] imageIoJpeg(byte[] samples, int rows, int cols, boolean grey, int lumaH, int lumaV)
+            throws IOException {
         BufferedImage img = new BufferedImage(cols, rows, grey ? BufferedImage.TYPE_BYTE_GRAY
                 : BufferedImage.TYPE_3BYTE_BGR);
         byte[] d = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
@@ -237,7 +248,7 @@ public class JpegBenchmark {
             for (int i = 0; i < comps.getLength(); i++) {
                 Element e = (Element) comps.item(i);
                 e.setAttribute("HsamplingFactor", i == 0 ? String.valueOf(lumaH) : "1");
-                e.setAttribute("VsamplingFactor", i == 0 ? String.valueOf(lumaH) : "1");
+                e.setAttribute("VsamplingFactor", i == 0 ? String.valueOf(lumaV) : "1");
             }
             md.setFromTree(fmt, root);
         }
@@ -269,6 +280,42 @@ public class JpegBenchmark {
             }
         }
         return s;
+    }
+
+    /**
+     * An ultrasound-like RGB frame: black background, a textured grey sector-shaped disc
+     * (speckle and smooth structure), and a small colour-Doppler patch inside it.
+     */
+    static byte[] ultrasound(int rows, int cols, long seed) {
+        Random rnd = new Random(seed);
+        byte[] b = new byte[rows * cols * 3];
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                double dx = x - cols * 0.5;
+                double dy = y - rows * 0.08;
+                double r = Math.sqrt(dx * dx + dy * dy);
+                boolean inside = dy > 0 && r < rows * 0.85 && Math.abs(dx) < dy * 0.9;
+                int o = (y * cols + x) * 3;
+                if (!inside) {
+                    continue;
+                }
+                double v = 60 + 40 * Math.sin(x / 17.0 + Math.cos(y / 23.0) * 2) + Math.abs(rnd.nextGaussian()) * 30;
+                int g = (int) Math.max(0, Math.min(255, Math.round(v)));
+                b[o] = (byte) g;
+                b[o + 1] = (byte) g;
+                b[o + 2] = (byte) g;
+                double px = (x - cols * 0.55) / (cols * 0.08);
+                double py = (y - rows * 0.45) / (rows * 0.06);
+                if (px * px + py * py < 1) {           // colour-Doppler patch: red or blue flow
+                    boolean red = px < 0;
+                    int f = (int) Math.min(255, 150 + Math.abs(rnd.nextGaussian()) * 40);
+                    b[o] = (byte) (red ? f : 20);
+                    b[o + 1] = (byte) 30;
+                    b[o + 2] = (byte) (red ? 20 : f);
+                }
+            }
+        }
+        return b;
     }
 
     static short[] ct(int rows, int cols, int bits, long seed) {

@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * 8-bit YCbCr 4:4:4 (every component sampled 1x1, one interleaved scan) decoded straight to RGB:
- * the Y, Cb and Cr blocks of up to {@link IdctBatch#N} MCUs of one MCU row are held in three
+ * the Y, Cb and Cr blocks of up to {@link IdctBatch#N} MCUs (in decode order, across MCU rows: the
+ * batch is transformed only when full and at the end of the scan) are held in three
  * coefficient batches at the same lane, transformed by {@link IdctBatch#transform}, converted to
  * RGB on the range-limited int samples by {@link ColourRows#colour} (vectorised, every lane at
  * once), and written as RGB pixels. No component planes and no byte-to-int widening (scalar on
@@ -40,15 +41,15 @@ final class ColourBatch {
     private final boolean[] anyAc = new boolean[3];
     /** One flat sample per lane, for a component whose queued blocks are all DC-only. */
     private final int[] flatRow = new int[N + 8];
-    /** MCU column of each lane. */
+    /** MCU column and first image row of each lane. */
     private final int[] mcuX = new int[N];
+    private final int[] mcuRow = new int[N];
     private int count;
 
     private final byte[] out;
     private final int dstOff;
     private final int width;
     private final int rows;
-    private int row0;
 
     /**
      * @param idct the decode's batch, whose transform and scratch arrays are borrowed (its own
@@ -79,11 +80,6 @@ final class ColourBatch {
         return count;
     }
 
-    /** Starts an MCU row (the batch must be empty): its first image row. */
-    void startRow(int firstRow) {
-        row0 = firstRow;
-    }
-
     /**
      * Notes that the block of component c just decoded into lane {@link #count()} has an AC
      * coefficient; a component without any in the whole batch is not transformed (its blocks
@@ -94,23 +90,26 @@ final class ColourBatch {
     }
 
     /**
-     * Queues the MCU at column {@code mx} of the current MCU row, decoded into lane
-     * {@link #count()}. Returns true when the batch is full (flush before decoding again).
+     * Queues the MCU at column {@code mx} of MCU row {@code my}, decoded into lane
+     * {@link #count()}. Returns true when the batch is full (flush before decoding again). The
+     * batch fills across MCU rows (no partly filled batch transformed per row).
      */
-    boolean add(int mx) {
+    boolean add(int mx, int my) {
         mcuX[count] = mx;
+        mcuRow[count] = my * 8;
         return ++count == N;
     }
 
     /**
-     * Writes the MCU at column {@code mx} whose three blocks, decoded into lane
+     * Writes the MCU at column {@code mx} of MCU row {@code my} whose three blocks, decoded into lane
      * {@link #count()}, hold only their DC coefficients: one colour for all its pixels, computed
      * as the transform would (islow gives every sample (dc + 4) >> 3 before the range limit), and
      * clears the lane. The MCU does not take the lane (measured: an ultrasound-like frame with a
      * black background decoded a third slower when such MCUs went through the batch).
      */
-    void flat(int mx) {
+    void flat(int mx, int my) {
         int p = ColourRows.pixel(flatSample(0), flatSample(1), flatSample(2));
+        int row0 = my * 8;
         int x0 = mx * 8;
         int cols = Math.min(8, width - x0);
         int lastRow = Math.min(8, rows - row0);
@@ -171,8 +170,9 @@ final class ColourBatch {
         ColourRows.colour(y, cb, cr, pk, 64 * N);
         final int[] pk = this.pk;
         final byte[] out = this.out;
-        int lastRow = Math.min(8, rows - row0);
         for (int b = 0; b < n; b++) {
+            int row0 = mcuRow[b];
+            int lastRow = Math.min(8, rows - row0);
             int x0 = mcuX[b] * 8;
             int cols = Math.min(8, width - x0);
             for (int r = 0; r < lastRow; r++) {

@@ -123,6 +123,28 @@ final class ColourRows {
     }
 
     /**
+     * After chroma row {@code from} of both planes was copied to row {@code to}: keeps its
+     * cached pre-sums (if any) as those of row {@code to} and drops every other row's.
+     */
+    void moveRow(int from, int to) {
+        for (int plane = 0; plane < 2; plane++) {
+            int a = plane * 3 + from % 3;
+            int b = plane * 3 + to % 3;
+            boolean kept = rowKey[a] == from;
+            int[] e = rowE[a];
+            int[] o = rowO[a];
+            rowE[a] = rowE[b];
+            rowO[a] = rowO[b];
+            rowE[b] = e;
+            rowO[b] = o;
+            for (int k = 0; k < 3; k++) {
+                rowKey[plane * 3 + k] = -1;
+            }
+            rowKey[b] = kept ? to : -1;
+        }
+    }
+
+    /**
      * Slot of the horizontal pre-sums of chroma row r of plane {@code plane} (0 Cb, 1 Cr),
      * computed into it unless already there. Rows r - 1, r and r + 1 go to distinct slots.
      */

@@ -146,6 +146,25 @@ final class IdctBatch {
     }
 
     /**
+     * What {@link #transform} gives when every block of {@code in} holds only its DC
+     * coefficient: each block flat at islow's (dc + 4) >> 3, range-limited, in every sample of
+     * its lane of {@code out}; clears the DC positions of {@code in} (the only ones set).
+     */
+    void transformDcOnly(int[] in, int[] out) {
+        final int[] f = lo;               // free scratch outside flush()
+        for (int b = 0; b < N; b++) {
+            int x = (((in[b] + 4) >> 3) << 22 >> 22) + 128;
+            x &= ~(x >> 31);
+            int d = x - 255;
+            f[b] = 255 + (d & (d >> 31));
+        }
+        for (int r = 0; r < 64; r++) {
+            System.arraycopy(f, 0, out, r * N, N);
+        }
+        Arrays.fill(in, 0, N, 0);
+    }
+
+    /**
      * One 1-D islow pass over the P lanes: input x_u at {@code in[u * P + i]}, output y_u at
      * {@code out[u * P + i]}, descaled by {@code shift} with rounding {@code round}.
      */

@@ -458,9 +458,11 @@ final class JpegReader {
         for (int c = 0; c < nComp; c++) {
             allV &= compV[c] == vMax;
         }
-        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1));
-        int mcuRows = streaming ? 1 : mcusY;
         boolean eight = precision == 8;
+        prepareOutput();
+        stream420 = h2v2Streamed(ns);
+        streaming = ns == nComp && allV && (ns > 1 || (compH[0] == 1 && compV[0] == 1)) || stream420;
+        int mcuRows = streaming ? 1 : mcusY;
         if (eight) {
             planes8 = new byte[nComp][];
         } else {
@@ -468,7 +470,8 @@ final class JpegReader {
         }
         int maxStride = 0;
         for (int c = 0; c < nComp; c++) {
-            long size = (long) planeStride[c] * mcuRows * compV[c] * 8;
+            // 4:2:0 streamed: one more row above the MCU row (see output420)
+            long size = (long) planeStride[c] * (mcuRows * compV[c] * 8 + (stream420 ? 1 : 0));
             if (size > Integer.MAX_VALUE - 8) {
                 throw new UnsupportedDataException("JPEG component plane above 2^31 samples", pos - start, NO_TAG);
             }
@@ -482,8 +485,21 @@ final class JpegReader {
         directGrey = streaming && nComp == 1 && eight && dstBytes != null;
         rowA = new int[maxStride];
         rowB = new int[maxStride];
-        prepareOutput();
     }
+
+    /**
+     * Whether a scan of ns components is 8-bit YCbCr 4:2:0 holding every component, output
+     * through {@link ColourRows#h2v2ToRgb8}: then streamed, the planes holding one MCU row
+     * (see {@link #output420}).
+     */
+    private boolean h2v2Streamed(int ns) {
+        return precision == 8 && ns == 3 && nComp == 3 && colourTransformed && dstBytes != null && hMax == 2
+                && vMax == 2 && compH[0] == 2 && compV[0] == 2 && compH[1] == 1 && compV[1] == 1
+                && compH[2] == 1 && compV[2] == 1 && ceilDiv(width, 2) > 2;
+    }
+
+    /** 4:2:0 streamed (see h2v2Streamed): plane row 0 holds the previous MCU row's last row. */
+    private boolean stream420;
 
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
@@ -920,10 +936,13 @@ final class JpegReader {
                 && dstBytes != null) {
             cb = new ColourBatch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
         }
+        // 8-bit YCbCr 4:2:2 (h2v1 fancy upsampling) in one scan, streamed: likewise (see Colour422Batch).
+        Colour422Batch c422 = null;
+        if (batch != null && streaming && ns == 3 && hMax == 2 && vMax == 1 && compH[0] == 2 && compH[1] == 1
+                && compH[2] == 1 && colourRows != null && dstBytes != null && ceilDiv(width, 2) > 2) {
+            c422 = new Colour422Batch(batch, dstBytes, dstOff, width, Math.min(lines, image.rows()));
+        }
         for (int my = 0; my < mcusY; my++) {
-            if (cb != null) {
-                cb.startRow(my * 8);
-            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (restartInterval > 0) {
                     if (mcusToRestart == 0) {
@@ -932,6 +951,39 @@ final class JpegReader {
                         mcusToRestart = restartInterval;
                     }
                     mcusToRestart--;
+                }
+                if (c422 != null) {
+                    int lane = c422.count();
+                    boolean acY = false;
+                    boolean acC = false;
+                    for (int i = 0; i < ns; i++) {
+                        int c = sc[i];
+                        if (c == 0) {
+                            pred[i] = decodeBlock(c422.coefY(), lane, dcs[i], acs[i], qs[i], pred[i]);
+                            acY = blockHasAc;
+                            pred[i] = decodeBlock(c422.coefY(), lane + Colour422Batch.M, dcs[i], acs[i], qs[i],
+                                    pred[i]);
+                            acY |= blockHasAc;
+                        } else {
+                            pred[i] = decodeBlock(c422.coefC(), c == 1 ? lane : lane + Colour422Batch.M, dcs[i],
+                                    acs[i], qs[i], pred[i]);
+                            acC |= blockHasAc;
+                        }
+                    }
+                    if (!acY && !acC) {
+                        c422.flat(mx, my);        // one colour per Y block: no lane taken
+                        continue;
+                    }
+                    if (acY) {
+                        c422.hasAc(true);
+                    }
+                    if (acC) {
+                        c422.hasAc(false);
+                    }
+                    if (c422.add(mx, my)) {
+                        c422.flush();
+                    }
+                    continue;
                 }
                 if (cb != null) {
                     int lane = cb.count();
@@ -944,8 +996,8 @@ final class JpegReader {
                         }
                     }
                     if (!ac) {
-                        cb.flat(mx);
-                    } else if (cb.add(mx)) {
+                        cb.flat(mx, my);
+                    } else if (cb.add(mx, my)) {
                         cb.flush();
                     }
                     continue;
@@ -958,7 +1010,7 @@ final class JpegReader {
                     short[] plane = planes == null ? null : planes[c];
                     byte[] plane8 = planes8 == null ? null : planes8[c];
                     for (int y = 0; y < v; y++) {
-                        int rowOff = (((streaming ? 0 : my) * v + y) * 8) * stride + mx * h * 8;
+                        int rowOff = (((streaming ? 0 : my) * v + y) * 8 + (stream420 ? 1 : 0)) * stride + mx * h * 8;
                         for (int x = 0; x < h; x++) {
                             if (batch != null) {
                                 pred[i] = decodeBlock(batch.coef, batch.count(), dcs[i], acs[i], qs[i], pred[i]);
@@ -972,18 +1024,27 @@ final class JpegReader {
                 }
             }
             checkFill();
-            if (cb != null) {
-                cb.flush();               // the MCU row is written
-                continue;
+            if (cb != null || c422 != null) {
+                continue;                 // the batches fill across MCU rows, flushed below
             }
             if (streaming) {
                 if (batch != null) {
                     batch.flush();
                 }
+                if (stream420) {
+                    output420(my);
+                    continue;
+                }
                 int y0 = my * 8 * vMax;
                 planeRow0 = y0;
                 outputRows(y0, Math.min(y0 + 8 * vMax, Math.min(lines, image.rows())));
             }
+        }
+        if (cb != null) {
+            cb.flush();
+        }
+        if (c422 != null) {
+            c422.flush();
         }
         if (batch != null) {
             batch.flush();
@@ -1233,6 +1294,38 @@ final class JpegReader {
         if (outLines < rows) {
             zeroRows(outLines);
         }
+    }
+
+    /**
+     * 4:2:0 streamed, after MCU row my is decoded into plane rows 1 to 16 (Y) and 1 to 8
+     * (chroma), plane row 0 holding the previous MCU row's last row: writes the previous MCU
+     * row's last pixel row, whose far chroma row is this MCU row's first, and this MCU row's
+     * pixel rows but its last (written with the next MCU row, or now if this is the last),
+     * then moves the last rows up to plane row 0.
+     */
+    private void output420(int my) {
+        int outLines = Math.min(lines, image.rows());
+        int chromaHt = ceilDiv(lines, 2);
+        int chromaW = ceilDiv(width, 2);
+        int s0 = planeStride[0];
+        int s1 = planeStride[1];
+        int s2 = planeStride[2];
+        int y0 = my * 16;
+        int c0 = my * 8;
+        int yEnd = Math.min(my == mcusY - 1 ? y0 + 16 : y0 + 15, outLines);
+        if (my == 0) {
+            colourRows.forgetRows();
+        }
+        for (int y = my > 0 ? y0 - 1 : y0; y < yEnd; y++) {
+            int cy = y >> 1;
+            int ny = (y & 1) == 0 ? Math.max(cy - 1, 0) : Math.min(cy + 1, chromaHt - 1);
+            colourRows.h2v2ToRgb8(planes8[0], (1 + y - y0) * s0, planes8[1], s1, planes8[2], s2, 1 + cy - c0,
+                    1 + ny - c0, chromaW, width, dstBytes, dstOff + y * width * 3);
+        }
+        System.arraycopy(planes8[0], 16 * s0, planes8[0], 0, s0);
+        System.arraycopy(planes8[1], 8 * s1, planes8[1], 0, s1);
+        System.arraycopy(planes8[2], 8 * s2, planes8[2], 0, s2);
+        colourRows.moveRow(8, 0);         // the other plane rows will hold other chroma rows
     }
 
     /** Upsamples, converts and writes image rows [y0, y1) to the destination. */

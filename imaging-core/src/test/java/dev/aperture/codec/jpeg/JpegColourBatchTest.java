@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * {@link ColourBatch} (4:4:4 decoded straight to RGB) against the planar path it replaces: the
  * same random blocks through {@link IdctBatch} into byte planes (itself checked against the
  * scalar islow in {@link JpegIdctTest}), then the table-driven conversion of
- * {@link ColourRows8Reference}. Full and partial batches, MCU rows cut by the right and bottom
+ * {@link ColourRows8Reference}. Full and partial batches filling across MCU rows, MCU rows cut by the right and bottom
  * image edges, DC-only and saturating blocks, MCUs of three DC-only blocks written at once by
  * {@link ColourBatch#flat}, batches in which a component has no AC coefficient at all; bytes
  * outside the image must stay untouched.
@@ -24,7 +24,7 @@ class JpegColourBatchTest {
         int frames = 0;
         for (int trial = 0; trial < 24; trial++) {
             int width = 1 + rnd.nextInt(8 * IdctBatch.N + 40);
-            int rows = 1 + rnd.nextInt(20);
+            int rows = 1 + rnd.nextInt(40);
             int mcusX = (width + 7) / 8;
             int mcusY = (rows + 7) / 8;
             int stride = mcusX * 8;
@@ -38,7 +38,6 @@ class JpegColourBatchTest {
             ColourBatch cb = new ColourBatch(shared, actual, dstOff, width, rows);
             for (int my = 0; my < mcusY; my++) {
                 byte[][] planes = new byte[3][stride * 8];
-                cb.startRow(my * 8);
                 for (int mx = 0; mx < mcusX; mx++) {
                     int lane = cb.count();
                     boolean flat = rnd.nextInt(3) == 0;   // all three blocks DC only: flat()
@@ -69,18 +68,18 @@ class JpegColourBatchTest {
                         }
                     }
                     if (flat) {
-                        cb.flat(mx);
-                    } else if (cb.add(mx)) {
+                        cb.flat(mx, my);
+                    } else if (cb.add(mx, my)) {
                         cb.flush();
                     }
                 }
-                cb.flush();
                 planar.flush();
                 for (int r = 0; r < 8 && my * 8 + r < rows; r++) {
                     ColourRows8Reference.planesToRgb8(planes[0], r * stride, planes[1], r * stride, planes[2],
                             r * stride, width, expected, dstOff + 3 * width * (my * 8 + r));
                 }
             }
+            cb.flush();                   // the batch fills across MCU rows
             assertEquals(0, cb.count());
             assertArrayEquals(expected, actual, "trial " + trial + ", " + width + " x " + rows);
             for (int c = 0; c < 3; c++) {

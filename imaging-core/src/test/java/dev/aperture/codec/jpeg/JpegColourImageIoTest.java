@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.aperture.image.ByteSamples;
+import dev.aperture.image.ImageDescriptor;
+import dev.aperture.image.Photometric;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The streamed 8-bit colour baseline paths (4:4:4 and 4:2:2 straight from the IDCT batch with
+ * flat MCUs written at once and batches filling across MCU rows; 4:2:0 through one-MCU-row
+ * planes with the previous MCU row's last rows kept) against the JDK's ImageIO reader
+ * (libjpeg-turbo: islow, fancy upsampling), whose output Aperture matches bit for bit: frames
+ * written by ImageIO in the three samplings, with flat regions of several colours next to each
+ * other and next to textured ones (so that flat MCUs border flat MCUs of other chroma, and
+ * lanes, on either side), smooth, noisy and saturating content, widths that end inside an MCU
+ * at many chroma columns, and heights of every residue modulo 16 (the bottom edge at every
+ * chroma row of the last MCU row). Bytes outside the frame must stay untouched.
+ */
+class JpegColourImageIoTest {
+
+    @Test
+    void matchesImageIo() throws IOException {
+        Random rnd = new Random(20261128L);
+        int[] widths = {5, 6, 7, 16, 17, 30, 31, 33, 512, 521, 1037, 1040};
+        int frames = 0;
+        for (int trial = 0; trial < 48; trial++) {
+            int width = widths[trial % widths.length];
+            int rows = trial < 32 ? 1 + (trial % 16) + 16 * (trial / 16) : 1 + rnd.nextInt(60);
+            int sampling = trial % 3;                 // 0: 4:2:0, 1: 4:2:2, 2: 4:4:4
+            int kind = (trial / 3) % 3;
+            byte[] rgb = new byte[width * rows * 3];
+            int[][] flatColours = {{0, 0, 0}, {200, 30, 40}, {20, 180, 230}, {128, 128, 128}};
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < width; x++) {
+                    int region = ((x >> 4) + (y >> 4) * 3) % 5;
+                    for (int c = 0; c < 3; c++) {
+                        int v;
+                        if (region < 4 && kind != 1) {
+                            v = flatColours[(region + (x >> 6)) % 4][c];   // flat MCUs of several colours
+                        } else if (kind == 0) {
+                            v = (x * (3 + c) + y * 5) & 0xFF;              // smooth, low frequencies
+                        } else if (kind == 1) {
+                            v = rnd.nextInt(256);                          // noise, dense blocks
+                        } else {
+                            v = rnd.nextInt(4) == 0 ? 255 : 40 * c;        // saturating edges
+                        }
+                        rgb[(y * width + x) * 3 + c] = (byte) v;
+                    }
+                }
+            }
+            int h = sampling == 2 ? 1 : 2;
+            int v = sampling == 0 ? 2 : 1;
+            byte[] jpeg = imageIoJpeg(rgb, rows, width, h, v, 0.5f + rnd.nextFloat() * 0.5f);
+            byte[] expected = imageIoDecode(jpeg, rows, width);
+            int off = rnd.nextInt(3);
+            int n = width * rows * 3;
+            byte[] actual = new byte[off + n + 5];
+            Arrays.fill(actual, (byte) 0x5A);
+            ImageDescriptor image = ImageDescriptor.of(rows, width, 3, 8, 8, false, Photometric.YBR_FULL_422);
+            new JpegCodecProvider().decoder(JpegCodecProvider.BASELINE).orElseThrow()
+                    .decode(ByteBuffer.wrap(jpeg), image, new ByteSamples(actual, off, n));
+            String what = width + "x" + rows + " sampling " + h + "x" + v + " kind " + kind;
+            assertArrayEquals(expected, Arrays.copyOfRange(actual, off, off + n), what);
+            for (int i = 0; i < actual.length; i++) {
+                if (i < off || i >= off + n) {
+                    assertEquals((byte) 0x5A, actual[i], what + ": byte outside the frame at " + i);
+                }
+            }
+            frames++;
+        }
+        assertEquals(48, frames);
+    }
+
+    /** ImageIO's JPEG of RGB samples, luma sampled h x v against chroma. */
+    private static byte[] imageIoJpeg(byte[] rgb, int rows, int cols, int h, int v, float quality) throws IOException {
+        BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] d = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rows * cols; i++) {
+            d[i * 3] = rgb[i * 3 + 2];
+            d[i * 3 + 1] = rgb[i * 3 + 1];
+            d[i * 3 + 2] = rgb[i * 3];
+        }
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionQuality(quality);
+        IIOMetadata md = w.getDefaultImageMetadata(new ImageTypeSpecifier(img), p);
+        String fmt = "javax_imageio_jpeg_image_1.0";
+        Element root = (Element) md.getAsTree(fmt);
+        NodeList comps = root.getElementsByTagName("componentSpec");
+        for (int i = 0; i < comps.getLength(); i++) {
+            Element e = (Element) comps.item(i);
+            e.setAttribute("HsamplingFactor", i == 0 ? String.valueOf(h) : "1");
+            e.setAttribute("VsamplingFactor", i == 0 ? String.valueOf(v) : "1");
+        }
+        md.setFromTree(fmt, root);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(out);
+            w.write(null, new IIOImage(img, null, md), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** ImageIO's decode as RGB bytes. */
+    private static byte[] imageIoDecode(byte[] jpeg, int rows, int cols) throws IOException {
+        ImageReader r = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try {
+            r.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
+            BufferedImage img = r.read(0);
+            assertEquals(BufferedImage.TYPE_3BYTE_BGR, img.getType());
+            assertEquals(cols, img.getWidth());
+            assertEquals(rows, img.getHeight());
+            byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+            byte[] rgb = new byte[bgr.length];
+            for (int i = 0; i < bgr.length; i += 3) {
+                rgb[i] = bgr[i + 2];
+                rgb[i + 1] = bgr[i + 1];
+                rgb[i + 2] = bgr[i];
+            }
+            return rgb;
+        } finally {
+            r.dispose();
+        }
+    }
+}
