@@ -13,6 +13,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.IIOImage;
@@ -25,6 +27,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -92,6 +95,79 @@ class JpegColourImageIoTest {
             frames++;
         }
         assertEquals(48, frames);
+    }
+
+    /**
+     * Restart intervals in the streamed colour paths: ImageIO's writer cannot set one, so
+     * libjpeg-turbo's {@code jpegtran -restart} rewrites ImageIO's frames with RSTm markers every
+     * 1, 2 or 5 MCUs or every MCU row, keeping every coefficient. The decode of each rewritten
+     * stream must equal ImageIO's decode of the stream without restarts, byte for byte, in the
+     * three samplings, at widths and heights that end inside an MCU, and leave the bytes around the
+     * frame untouched.
+     */
+    @Test
+    void restartIntervalsInEverySamplingMatchImageIo(@TempDir Path dir) throws IOException {
+        JpegTestSupport.requireTools("jpegtran");
+        Random rnd = new Random(6);
+        int[][] sizes = {{37, 45}, {16, 16}, {61, 603}, {33, 130}};
+        String[] intervals = {"1B", "2B", "5B", "1"};
+        int streams = 0;
+        for (int sampling = 0; sampling < 3; sampling++) {
+            for (int[] size : sizes) {
+                int rows = size[0];
+                int width = size[1];
+                byte[] rgb = new byte[width * rows * 3];
+                for (int i = 0; i < rgb.length; i++) {
+                    int x = (i / 3) % width;
+                    int y = i / 3 / width;
+                    rgb[i] = (byte) (((x >> 3) + (y >> 3)) % 3 == 0 ? 0 : (x * 3 + y * 2 + rnd.nextInt(40)));
+                }
+                int h = sampling == 2 ? 1 : 2;
+                int v = sampling == 0 ? 2 : 1;
+                byte[] plain = imageIoJpeg(rgb, rows, width, h, v, 0.85f);
+                byte[] expected = imageIoDecode(plain, rows, width);
+                Path in = dir.resolve("plain.jpg");
+                Files.write(in, plain);
+                for (String interval : intervals) {
+                    Path out = dir.resolve("restart.jpg");
+                    JpegTestSupport.run(dir, "jpegtran", "-copy", "none", "-restart", interval,
+                            "-outfile", out.toString(), in.toString());
+                    byte[] jpeg = Files.readAllBytes(out);
+                    String what = width + "x" + rows + " sampling " + h + "x" + v + " restart " + interval;
+                    assertEquals(true, hasMarker(jpeg, 0xDD), what + ": jpegtran wrote no DRI");
+                    int n = width * rows * 3;
+                    byte[] actual = new byte[n + 7];
+                    Arrays.fill(actual, (byte) 0x3C);
+                    ImageDescriptor image = ImageDescriptor.of(rows, width, 3, 8, 8, false, Photometric.YBR_FULL_422);
+                    new JpegCodecProvider().decoder(JpegCodecProvider.BASELINE).orElseThrow()
+                            .decode(ByteBuffer.wrap(jpeg), image, new ByteSamples(actual, 3, n));
+                    assertArrayEquals(expected, Arrays.copyOfRange(actual, 3, 3 + n), what);
+                    for (int i = 0; i < actual.length; i++) {
+                        if (i < 3 || i >= 3 + n) {
+                            assertEquals((byte) 0x3C, actual[i], what + ": byte outside the frame at " + i);
+                        }
+                    }
+                    streams++;
+                }
+            }
+        }
+        assertEquals(48, streams);
+    }
+
+    /** Whether the marker 0xFF {@code code} occurs before the first SOS. */
+    private static boolean hasMarker(byte[] jpeg, int code) {
+        int i = 2;
+        while (i + 3 < jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+            int m = jpeg[i + 1] & 0xFF;
+            if (m == code) {
+                return true;
+            }
+            if (m == 0xDA) {
+                return false;
+            }
+            i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
+        }
+        return false;
     }
 
     /** ImageIO's JPEG of RGB samples, luma sampled h x v against chroma. */
