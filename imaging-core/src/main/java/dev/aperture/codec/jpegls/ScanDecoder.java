@@ -67,7 +67,8 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * The regular contexts of the 8-bit lossless loops (those that use {@link #qctx}), four ints
-     * each (16 bytes, never across a cache line): C, N, D = N - A and S = 2B + N - 1. The
+     * each (16 bytes, never across a cache line): C, N, S = 2B + N - 1 and D = N - A (D last,
+     * as it is loaded first: its bounds check covers the other three). The
      * update of A.6.1 is then D += 1 - |E|, S += 2E + 1, N += 1 (three adds), k = 0 is D &gt;= 0
      * (A &lt;= N) and the special mapping is D &gt;= 0 and S &lt; 0 (2B &lt;= -N), tested where
      * they are used, so that no k and no mask are computed and stored at each update; k itself
@@ -80,9 +81,9 @@ final class ScanDecoder extends JlsCoder {
     /** Index of N in a context of {@link #dcx}. */
     private static final int DN = 1;
     /** Index of D = N - A in a context of {@link #dcx}. */
-    private static final int DD = 2;
+    private static final int DD = 3;
     /** Index of S = 2B + N - 1 in a context of {@link #dcx}. */
-    private static final int DS = 3;
+    private static final int DS = 2;
 
     /**
      * Per sample of the line being decoded (8-bit lossless, see decodeLine(); three per pixel in
@@ -850,13 +851,14 @@ final class ScanDecoder extends JlsCoder {
                 sv = 2 * b + n - 1;
             }
             if (br) {
+                // C stored only when it moves
                 if (sv + n < 0) {              // B + N <= 0
                     sv = Math.max(sv + 2 * n, 1 - n);
-                    c = Math.max(c - 1, MIN_C);
+                    ctx[i + DC] = Math.max(c - 1, MIN_C);
                     upd++;
                 } else if (sv >= n) {          // B > 0
                     sv = Math.min(sv - 2 * n, n - 1);
-                    c = Math.min(c + 1, MAX_C);
+                    ctx[i + DC] = Math.min(c + 1, MAX_C);
                     upd++;
                 }
             } else {
@@ -865,9 +867,8 @@ final class ScanDecoder extends JlsCoder {
                 upd -= lo | hi;
                 sv += ((2 * n) & lo) - ((2 * n) & hi);
                 sv = Math.min(Math.max(sv, 1 - n), n - 1);
-                c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+                ctx[i + DC] = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
             }
-            ctx[i + DC] = c;
             ctx[i + DN] = n;
             ctx[i + DD] = d;
             ctx[i + DS] = sv;
