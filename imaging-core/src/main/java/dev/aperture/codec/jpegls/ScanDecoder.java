@@ -1232,13 +1232,22 @@ final class ScanDecoder extends JlsCoder {
         int p = 3;
         int end = 3 * w + 3;
         int j = 0;
+        int t1 = 0; // the context entries of the pixel's second and third samples, found with
+        int t2 = 0; // the first's for the run test (Ra of a sample is in the previous pixel)
         while (p < end) {
-            int t = qx[qp[p] + P[p - 3] - Cu[p - 3]];
-            if (j == 0 && (t | qx[qp[p + 1] + P[p - 2] - Cu[p - 2]] | qx[qp[p + 2] + P[p - 1] - Cu[p - 1]]) == 0) {
-                this.bp = bp;
-                p += 3 * decodeRunInterleaved(P, Cu, p / 3, 3);
-                bp = this.bp;
-                continue;
+            int t;
+            if (j == 0) {
+                t = qx[qp[p] + P[p - 3] - Cu[p - 3]];
+                t1 = qx[qp[p + 1] + P[p - 2] - Cu[p - 2]];
+                t2 = qx[qp[p + 2] + P[p - 1] - Cu[p - 1]];
+                if ((t | t1 | t2) == 0) {
+                    this.bp = bp;
+                    p += 3 * decodeRunInterleaved(P, Cu, p / 3, 3);
+                    bp = this.bp;
+                    continue;
+                }
+            } else {
+                t = j == 1 ? t1 : t2;
             }
             int ra = Cu[p - 3];
             int rb = P[p];
@@ -1274,10 +1283,8 @@ final class ScanDecoder extends JlsCoder {
             // the sample before the context update and C stored only when it moves, as in
             // decodeLineLosslessBias (sample interleave +4-7 %)
             int rx = px + ((e ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > mv) {
-                rx -= rng;
+            if (Integer.compareUnsigned(rx, mv) > 0) { // below 0 or above MAXVAL: one test
+                rx += rx < 0 ? rng : -rng;
             }
             Cu[p] = rx;
             // T.87 A.6.1 and A.6.2 with STEP = 1 on N, D = N - A and S = 2B + N - 1 (see dcx)
