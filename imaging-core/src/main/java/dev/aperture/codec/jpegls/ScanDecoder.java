@@ -55,7 +55,7 @@ final class ScanDecoder extends JlsCoder {
      * Golomb parameter k and the special-mapping mask that the next sample of the context will
      * use, both computed when the context is updated, off the serial path of a line (sample,
      * context, k, bit position, next sample). The run-interruption contexts stay in
-     * {@link JlsCoder#st}.
+     * {@link JlsCoder#st}. The 8-bit lossless loops keep theirs in {@link #dcx} instead.
      */
     private final int[] cx = new int[CXN];
     /** Ints of the contexts at the start of {@link #cx}. */
@@ -64,6 +64,26 @@ final class ScanDecoder extends JlsCoder {
     private static final int K = 4;
     /** Index of the special-mapping mask (-1 when k = NEAR = 0 and 2B &lt;= -N, else 0). */
     private static final int SM = 5;
+
+    /**
+     * The regular contexts of the 8-bit lossless loops (those that use {@link #qctx}), four ints
+     * each (16 bytes, never across a cache line): C, N, S = 2B + N - 1 and D = N - A (D last,
+     * as it is loaded first: its bounds check covers the other three). The
+     * update of A.6.1 is then D += 1 - |E|, S += 2E + 1, N += 1 (three adds), k = 0 is D &gt;= 0
+     * (A &lt;= N) and the special mapping is D &gt;= 0 and S &lt; 0 (2B &lt;= -N), tested where
+     * they are used, so that no k and no mask are computed and stored at each update; k itself
+     * is computed only for the codes with k &gt; 0 (5 % of 8-bit RGB). A.6.2 in these terms:
+     * B + N &lt;= 0 is S + N &lt; 0, B &gt; 0 is S &gt;= N, and B moving by N is S moving by 2N.
+     */
+    private final int[] dcx = new int[4 * CONTEXTS];
+    /** Index of C in a context of {@link #dcx}. */
+    private static final int DC = 0;
+    /** Index of N in a context of {@link #dcx}. */
+    private static final int DN = 1;
+    /** Index of D = N - A in a context of {@link #dcx}. */
+    private static final int DD = 3;
+    /** Index of S = 2B + N - 1 in a context of {@link #dcx}. */
+    private static final int DS = 2;
 
     /**
      * Per sample of the line being decoded (8-bit lossless, see decodeLine(); three per pixel in
@@ -120,6 +140,12 @@ final class ScanDecoder extends JlsCoder {
             cx[i + N] = 1;
             cx[i + K] = k0;
             cx[i + SM] = 0; // 2B + N - 1 = 0 is not negative
+        }
+        for (int i = 0; i < 4 * CONTEXTS; i += 4) {
+            dcx[i + DC] = 0;
+            dcx[i + DN] = 1;
+            dcx[i + DD] = 1 - a0;
+            dcx[i + DS] = 0;
         }
     }
 
@@ -382,7 +408,7 @@ final class ScanDecoder extends JlsCoder {
             // which takes two table loads and their bounds checks out of the serial line loop.
             // Measured faster on 8-bit RGB and a little slower on 12 to 16 bits (where this pass
             // also meets more run samples it need not have computed). The pass gives the row
-            // of qctx for Q1 and Q2, so that the line loop finds 8 |Q| and the sign of Q with
+            // of qctx for Q1 and Q2, so that the line loop finds 4 |Q| and the sign of Q with
             // one load at Rc - Ra, which shortens the serial path from one sample to the next
             if (qctx == null) {
                 qctx = contextTable(quant, maxVal);
@@ -649,7 +675,7 @@ final class ScanDecoder extends JlsCoder {
     /** {@link #decodeLineLossless} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
     private void decodeLineLossless8(int[] L, int ra, int rc) {
         int w = width;
-        int[] ctx = cx;
+        int[] ctx = dcx;
         byte[] in = cb;
         int mv = maxVal;
         int rng = range;
@@ -675,21 +701,22 @@ final class ScanDecoder extends JlsCoder {
             }
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
-            int i = t & 0x7FFF;                // 8 * |Q|
-            int k = ctx[i + K];
-            int c = ctx[i + C];
+            int i = t & 0x7FFF;                // 4 * |Q|
+            int d = ctx[i + DD];               // N - A: k = 0 exactly when it is not negative
+            int c = ctx[i + DC];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
             px = Math.min(Math.max(px, 0), mv);
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < zk0 && k == 0) {
+            if (z < zk0 && d >= 0) {
                 // most samples of smooth 8-bit data (k = 0 for 95 % of the RGB frame's): the
                 // value is the count of zeros, known before k is, so that a correctly predicted
                 // branch takes the load of k off the serial path
                 m = z;
                 bp += z + 1;
             } else {
+                int k = d >= 0 ? 0 : golomb(ctx[i + DN], ctx[i + DN] - d);
                 if (z < escape && z + k < PEEK_BITS) {
                     // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1
                     // followed by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top
@@ -704,30 +731,32 @@ final class ScanDecoder extends JlsCoder {
                     throw badValue();
                 }
             }
-            // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
-            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
-            int a = ctx[i + A];
-            int b = ctx[i + B];
-            int n = ctx[i + N];
-            // T.87 A.6.1 and A.6.2 with STEP = 1, as in decodeLineNear()
-            a += Math.abs(e);
-            b += e;
-            int h = ((n ^ rst) - 1) >>> 31;
-            a >>= h;
-            b >>= h;
-            n = (n >> h) + 1;
-            int lo = (b + n - 1) >> 31;
-            int hi = (-b) >> 31;
-            b += (n & lo) - (n & hi);
-            b = Math.min(Math.max(b, 1 - n), 0);
+            // inverse of the mapping of A.5.2, complemented by the special mapping (k = 0 and
+            // 2B + N - 1 < 0: D and S not negative and negative, see dcx)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ((ctx[i + DS] & ~d) >> 31);
+            // T.87 A.6.1 and A.6.2 with STEP = 1 on N, D = N - A and S = 2B + N - 1 (see dcx)
+            int n = ctx[i + DN];
+            int sv = ctx[i + DS];
+            if (n != rst) {
+                d += 1 - Math.abs(e);
+                sv += 2 * e + 1;
+                n++;
+            } else {
+                int a = (n - d + Math.abs(e)) >> 1;
+                int b = (((sv - n + 1) >> 1) + e) >> 1;
+                n = (n >> 1) + 1;
+                d = n - a;
+                sv = 2 * b + n - 1;
+            }
+            int lo = (sv + n) >> 31;           // B + N <= 0
+            int hi = (n - 1 - sv) >> 31;       // B > 0
+            sv += ((2 * n) & lo) - ((2 * n) & hi);
+            sv = Math.min(Math.max(sv, 1 - n), n - 1);
             c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
-            ctx[i + A] = a;
-            ctx[i + B] = b;
-            ctx[i + C] = c;
-            ctx[i + N] = n;
-            int k1 = golomb(n, a);
-            ctx[i + K] = k1;
-            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            ctx[i + DC] = c;
+            ctx[i + DN] = n;
+            ctx[i + DD] = d;
+            ctx[i + DS] = sv;
             // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
             int rx = px + ((e ^ sg) - sg);
             if (rx < 0) {
@@ -746,7 +775,7 @@ final class ScanDecoder extends JlsCoder {
     /** {@link #decodeLineLosslessBias} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
     private void decodeLineLossless8Bias(int[] L, int ra, int rc) {
         int w = width;
-        int[] ctx = cx;
+        int[] ctx = dcx;
         byte[] in = cb;
         int mv = maxVal;
         int rng = range;
@@ -774,21 +803,22 @@ final class ScanDecoder extends JlsCoder {
             }
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
-            int i = t & 0x7FFF;                // 8 * |Q|
-            int k = ctx[i + K];
-            int c = ctx[i + C];
+            int i = t & 0x7FFF;                // 4 * |Q|
+            int d = ctx[i + DD];               // N - A: k = 0 exactly when it is not negative
+            int c = ctx[i + DC];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
             px = Math.min(Math.max(px, 0), mv);
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < zk0 && k == 0) {
+            if (z < zk0 && d >= 0) {
                 // most samples of smooth 8-bit data (k = 0 for 95 % of the RGB frame's): the
                 // value is the count of zeros, known before k is, so that a correctly predicted
                 // branch takes the load of k off the serial path
                 m = z;
                 bp += z + 1;
             } else {
+                int k = d >= 0 ? 0 : golomb(ctx[i + DN], ctx[i + DN] - d);
                 if (z < escape && z + k < PEEK_BITS) {
                     // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1
                     // followed by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top
@@ -803,43 +833,45 @@ final class ScanDecoder extends JlsCoder {
                     throw badValue();
                 }
             }
-            // inverse of the mapping of A.5.2, with the special mapping as the SM mask (see cx)
-            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
-            int a = ctx[i + A];
-            int b = ctx[i + B];
-            int n = ctx[i + N];
-            // T.87 A.6.1 and A.6.2 with STEP = 1, as in decodeLineNear()
-            a += Math.abs(e);
-            b += e;
-            int h = ((n ^ rst) - 1) >>> 31;
-            a >>= h;
-            b >>= h;
-            n = (n >> h) + 1;
+            // inverse of the mapping of A.5.2, complemented by the special mapping (k = 0 and
+            // 2B + N - 1 < 0: D and S not negative and negative, see dcx)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ((ctx[i + DS] & ~d) >> 31);
+            // T.87 A.6.1 and A.6.2 with STEP = 1 on N, D = N - A and S = 2B + N - 1 (see dcx)
+            int n = ctx[i + DN];
+            int sv = ctx[i + DS];
+            if (n != rst) {
+                d += 1 - Math.abs(e);
+                sv += 2 * e + 1;
+                n++;
+            } else {
+                int a = (n - d + Math.abs(e)) >> 1;
+                int b = (((sv - n + 1) >> 1) + e) >> 1;
+                n = (n >> 1) + 1;
+                d = n - a;
+                sv = 2 * b + n - 1;
+            }
             if (br) {
-                if (b + n <= 0) {
-                    b = Math.max(b + n, 1 - n);
-                    c = Math.max(c - 1, MIN_C);
+                // C stored only when it moves
+                if (sv + n < 0) {              // B + N <= 0
+                    sv = Math.max(sv + 2 * n, 1 - n);
+                    ctx[i + DC] = Math.max(c - 1, MIN_C);
                     upd++;
-                } else if (b > 0) {
-                    b = Math.min(b - n, 0);
-                    c = Math.min(c + 1, MAX_C);
+                } else if (sv >= n) {          // B > 0
+                    sv = Math.min(sv - 2 * n, n - 1);
+                    ctx[i + DC] = Math.min(c + 1, MAX_C);
                     upd++;
                 }
             } else {
-                int lo = (b + n - 1) >> 31;
-                int hi = (-b) >> 31;
+                int lo = (sv + n) >> 31;
+                int hi = (n - 1 - sv) >> 31;
                 upd -= lo | hi;
-                b += (n & lo) - (n & hi);
-                b = Math.min(Math.max(b, 1 - n), 0);
-                c = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
+                sv += ((2 * n) & lo) - ((2 * n) & hi);
+                sv = Math.min(Math.max(sv, 1 - n), n - 1);
+                ctx[i + DC] = Math.min(Math.max(c + lo - hi, MIN_C), MAX_C);
             }
-            ctx[i + A] = a;
-            ctx[i + B] = b;
-            ctx[i + C] = c;
-            ctx[i + N] = n;
-            int k1 = golomb(n, a);
-            ctx[i + K] = k1;
-            ctx[i + SM] = ((k1 - 1) >> 31) & ((2 * b + n - 1) >> 31);
+            ctx[i + DN] = n;
+            ctx[i + DD] = d;
+            ctx[i + DS] = sv;
             // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
             int rx = px + ((e ^ sg) - sg);
             if (rx < 0) {
@@ -859,8 +891,8 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * The context table of 8-bit lossless lines: entry {@code (9 (Q1 + 4) + Q2 + 4) R + d + MAXVAL},
-     * with R = 2 MAXVAL + 1 and d = Rc - Ra, is 8 |Q| of the context Q = 81 Q1 + 9 Q2 + Q3(d),
-     * with bit 15 set (negative as a short) when Q is negative; zero exactly when Q is, which
+     * with R = 2 MAXVAL + 1 and d = Rc - Ra, is 4 |Q| (the index in {@link #dcx}) of the context
+     * Q = 81 Q1 + 9 Q2 + Q3(d), with bit 15 set (negative as a short) when Q is negative; zero exactly when Q is, which
      * selects run mode. 81 R shorts, at most 82 KB, built once per gradient table.
      */
     static short[] contextTable(byte[] qt, int mv) {
@@ -874,7 +906,7 @@ final class ScanDecoder extends JlsCoder {
             int q12 = 81 * (c12 / 9 - 4) + 9 * (c12 % 9 - 4);
             for (int d = 0; d < r; d++) {
                 int q = q12 + qt[d];
-                t[c12 * r + d] = (short) (q < 0 ? 0x8000 | (-q << 3) : q << 3);
+                t[c12 * r + d] = (short) (q < 0 ? 0x8000 | (-q << 2) : q << 2);
             }
         }
         lastContextTable = new Object[] {qt, t};
@@ -1186,7 +1218,7 @@ final class ScanDecoder extends JlsCoder {
         // as in decodeLine(): the row of qctx for Q1 and Q2 of each sample, plus MAXVAL
         contextRows3(P, qp, g1, qt, 3 * w + 2, off);
         short[] qx = qctx;
-        int[] ctx = cx;
+        int[] ctx = dcx;
         byte[] in = cb;
         int mv = maxVal;
         int rng = range;
@@ -1200,31 +1232,41 @@ final class ScanDecoder extends JlsCoder {
         int p = 3;
         int end = 3 * w + 3;
         int j = 0;
+        int t1 = 0; // the context entries of the pixel's second and third samples, found with
+        int t2 = 0; // the first's for the run test (Ra of a sample is in the previous pixel)
         while (p < end) {
-            int t = qx[qp[p] + P[p - 3] - Cu[p - 3]];
-            if (j == 0 && (t | qx[qp[p + 1] + P[p - 2] - Cu[p - 2]] | qx[qp[p + 2] + P[p - 1] - Cu[p - 1]]) == 0) {
-                this.bp = bp;
-                p += 3 * decodeRunInterleaved(P, Cu, p / 3, 3);
-                bp = this.bp;
-                continue;
+            int t;
+            if (j == 0) {
+                t = qx[qp[p] + P[p - 3] - Cu[p - 3]];
+                t1 = qx[qp[p + 1] + P[p - 2] - Cu[p - 2]];
+                t2 = qx[qp[p + 2] + P[p - 1] - Cu[p - 1]];
+                if ((t | t1 | t2) == 0) {
+                    this.bp = bp;
+                    p += 3 * decodeRunInterleaved(P, Cu, p / 3, 3);
+                    bp = this.bp;
+                    continue;
+                }
+            } else {
+                t = j == 1 ? t1 : t2;
             }
             int ra = Cu[p - 3];
             int rb = P[p];
             int rc = P[p - 3];
             // T.87 A.4 to A.6 as in decodeLineLossless8Bias, with bias updates by branches
             int sg = t >> 31;                  // 0 or -1: the sign of Q
-            int i = t & 0x7FFF;                // 8 * |Q|
-            int k = ctx[i + K];
-            int c = ctx[i + C];
+            int i = t & 0x7FFF;                // 4 * |Q|
+            int d = ctx[i + DD];               // N - A: k = 0 exactly when it is not negative
+            int c = ctx[i + DC];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
             px = Math.min(Math.max(px, 0), mv);
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < zk0 && k == 0) {
+            if (z < zk0 && d >= 0) {
                 m = z;
                 bp += z + 1;
             } else {
+                int k = d >= 0 ? 0 : golomb(ctx[i + DN], ctx[i + DN] - d);
                 if (z < escape && z + k < PEEK_BITS) {
                     m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
                     bp += z + k + 1;
@@ -1237,42 +1279,38 @@ final class ScanDecoder extends JlsCoder {
                     throw badValue();
                 }
             }
-            int e = ((m >>> 1) ^ -(m & 1)) ^ ctx[i + SM];
-            // the sample before the context update, C stored only when it moves and SM only
-            // when k is or was 0, as in decodeLineLosslessBias (sample interleave +4-7 %)
+            int e = ((m >>> 1) ^ -(m & 1)) ^ ((ctx[i + DS] & ~d) >> 31); // as in decodeLineLossless8
+            // the sample before the context update and C stored only when it moves, as in
+            // decodeLineLosslessBias (sample interleave +4-7 %)
             int rx = px + ((e ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > mv) {
-                rx -= rng;
+            if (Integer.compareUnsigned(rx, mv) > 0) { // below 0 or above MAXVAL: one test
+                rx += rx < 0 ? rng : -rng;
             }
             Cu[p] = rx;
-            int a = ctx[i + A];
-            int b = ctx[i + B];
-            int n = ctx[i + N];
-            a += Math.abs(e);
-            b += e;
-            int h = ((n ^ rst) - 1) >>> 31;
-            a >>= h;
-            b >>= h;
-            n = (n >> h) + 1;
-            if (b + n <= 0) {
-                b = Math.max(b + n, 1 - n);
-                ctx[i + C] = Math.max(c - 1, MIN_C);
-            } else if (b > 0) {
-                b = Math.min(b - n, 0);
-                ctx[i + C] = Math.min(c + 1, MAX_C);
+            // T.87 A.6.1 and A.6.2 with STEP = 1 on N, D = N - A and S = 2B + N - 1 (see dcx)
+            int n = ctx[i + DN];
+            int sv = ctx[i + DS];
+            if (n != rst) {
+                d += 1 - Math.abs(e);
+                sv += 2 * e + 1;
+                n++;
+            } else {
+                int a = (n - d + Math.abs(e)) >> 1;
+                int b = (((sv - n + 1) >> 1) + e) >> 1;
+                n = (n >> 1) + 1;
+                d = n - a;
+                sv = 2 * b + n - 1;
             }
-            ctx[i + A] = a;
-            ctx[i + B] = b;
-            ctx[i + N] = n;
-            int k1 = golomb(n, a);
-            ctx[i + K] = k1;
-            if (k1 == 0) {
-                ctx[i + SM] = (2 * b + n - 1) >> 31;
-            } else if (k == 0) {
-                ctx[i + SM] = 0; // SM is 0 while k is not
+            if (sv + n < 0) {                  // B + N <= 0
+                sv = Math.max(sv + 2 * n, 1 - n);
+                ctx[i + DC] = Math.max(c - 1, MIN_C);
+            } else if (sv >= n) {              // B > 0
+                sv = Math.min(sv - 2 * n, n - 1);
+                ctx[i + DC] = Math.min(c + 1, MAX_C);
             }
+            ctx[i + DN] = n;
+            ctx[i + DD] = d;
+            ctx[i + DS] = sv;
             p++;
             j = j == 2 ? 0 : j + 1;
         }
