@@ -496,9 +496,45 @@ final class ScanEncoder extends JlsCoder {
             L[p + (w + 1) * nc + j] = L[p + w * nc + j];
             L[cur + j] = L[p + nc + j];
         }
-        byte[] qt = QUANT8;
         int[] v = work;
         int end = (w + 1) * nc;
+        if (nc == 3) {
+            firstPass8x3(L, p, cur, v, end);
+        } else {
+            firstPass8Interleaved(L, p, cur, v, nc, end);
+        }
+        v[WORK_SAMPLES + end] = 1 << 16;
+        int at = nc;
+        while (true) {
+            int stop = model8(at);
+            pack(WORK_SAMPLES + at, WORK_SAMPLES + stop);
+            at = stop;
+            if (at >= end) {
+                return;
+            }
+            if (((v[WORK_SAMPLES + at] >>> 16) & 1) != 0) {
+                int x = at / nc;
+                at = (x + encodeRunInterleavedLossless(L, p, cur, x, nc)) * nc;
+            } else {
+                // a long code left to the general coder: context, prediction and Ix again
+                int ra = L[cur + at - nc];
+                int rb = L[p + at];
+                int rc = L[p + at - nc];
+                int q = context(L[p + at + nc] - rb, rb - rc, rc - ra);
+                int r = (q >> 31) & 0xFF;
+                regularLosslessAt(v, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + at]);
+                at++;
+            }
+        }
+    }
+
+    /**
+     * The first pass of {@link #encodeLineInterleaved8} for any number of components: one
+     * component at a time (as in {@link #firstPass8}), then the run mark on each pixel's first
+     * sample.
+     */
+    private static void firstPass8Interleaved(int[] L, int p, int cur, int[] v, int nc, int end) {
+        byte[] qt = QUANT8;
         for (int j = 0; j < nc; j++) {
             int ra = L[cur + j];
             int rb = L[p + nc + j];
@@ -525,28 +561,41 @@ final class ScanEncoder extends JlsCoder {
             }
             v[t] |= ((any - 1) >>> 31) << 16;
         }
-        v[WORK_SAMPLES + end] = 1 << 16;
-        int at = nc;
-        while (true) {
-            int stop = model8(at);
-            pack(WORK_SAMPLES + at, WORK_SAMPLES + stop);
-            at = stop;
-            if (at >= end) {
-                return;
-            }
-            if (((v[WORK_SAMPLES + at] >>> 16) & 1) != 0) {
-                int x = at / nc;
-                at = (x + encodeRunInterleavedLossless(L, p, cur, x, nc)) * nc;
-            } else {
-                // a long code left to the general coder: context, prediction and Ix again
-                int ra = L[cur + at - nc];
-                int rb = L[p + at];
-                int rc = L[p + at - nc];
-                int q = context(L[p + at + nc] - rb, rb - rc, rc - ra);
-                int r = (q >> 31) & 0xFF;
-                regularLosslessAt(v, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + at]);
-                at++;
-            }
+    }
+
+    /**
+     * The first pass of {@link #encodeLineInterleaved8} for three components, one loop over the
+     * pixels with the three components written out and Ra, Rb, Rc, Rd read from the lines (no
+     * values carried from one pixel to the next); the run mark is set in the same loop.
+     */
+    private static void firstPass8x3(int[] L, int p, int cur, int[] v, int end) {
+        byte[] qt = QUANT8;
+        for (int t = 3; t < end; t += 3) {
+            int ra = L[cur + t - 3];
+            int rb = L[p + t];
+            int rc = L[p + t - 3];
+            int q = 81 * qt[(L[p + t + 3] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            int s = q >> 31;
+            int r = s & 0xFF;
+            int aq0 = (q ^ s) - s;
+            int v0 = aq0 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[cur + t]);
+            ra = L[cur + t - 2];
+            rb = L[p + t + 1];
+            rc = L[p + t - 2];
+            q = 81 * qt[(L[p + t + 4] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            s = q >> 31;
+            r = s & 0xFF;
+            int aq1 = (q ^ s) - s;
+            v[WORK_SAMPLES + t + 1] = aq1 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[cur + t + 1]);
+            ra = L[cur + t - 1];
+            rb = L[p + t + 2];
+            rc = L[p + t - 1];
+            q = 81 * qt[(L[p + t + 5] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            s = q >> 31;
+            r = s & 0xFF;
+            int aq2 = (q ^ s) - s;
+            v[WORK_SAMPLES + t + 2] = aq2 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[cur + t + 2]);
+            v[WORK_SAMPLES + t] = v0 | (((aq0 | aq1 | aq2) - 1) >>> 31) << 16;
         }
     }
 
