@@ -570,35 +570,36 @@ final class ScanEncoder extends JlsCoder {
      */
     private static void firstPass8x3(int[] L, int p, int cur, int[] v, int end) {
         byte[] qt = QUANT8;
-        // i runs along the previous line, c along the current one and o along the work array,
-        // so that each access is one of them plus a constant
-        int c = cur + 3;
+        // i runs along the previous line (at Rc of the first component), c along the current
+        // one (at Ra) and o along the work array, so that each access is one of them plus a
+        // constant that is not negative (which C2 folds into the address)
+        int c = cur;
         int o = WORK_SAMPLES + 3;
-        for (int i = p + 3; i < p + end; i += 3, c += 3, o += 3) {
-            int ra = L[c - 3];
-            int rb = L[i];
-            int rc = L[i - 3];
-            int q = 81 * qt[(L[i + 3] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+        for (int i = p; i < p + end - 3; i += 3, c += 3, o += 3) {
+            int ra = L[c];
+            int rb = L[i + 3];
+            int rc = L[i];
+            int q = 81 * qt[(L[i + 6] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
             int s = q >> 31;
             int r = s & 0xFF;
             int aq0 = (q ^ s) - s;
-            int v0 = aq0 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c]);
-            ra = L[c - 2];
-            rb = L[i + 1];
-            rc = L[i - 2];
-            q = 81 * qt[(L[i + 4] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            int v0 = aq0 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 3]);
+            ra = L[c + 1];
+            rb = L[i + 4];
+            rc = L[i + 1];
+            q = 81 * qt[(L[i + 7] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
             s = q >> 31;
             r = s & 0xFF;
             int aq1 = (q ^ s) - s;
-            v[o + 1] = aq1 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 1]);
-            ra = L[c - 1];
-            rb = L[i + 2];
-            rc = L[i - 1];
-            q = 81 * qt[(L[i + 5] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            v[o + 1] = aq1 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 4]);
+            ra = L[c + 2];
+            rb = L[i + 5];
+            rc = L[i + 2];
+            q = 81 * qt[(L[i + 8] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
             s = q >> 31;
             r = s & 0xFF;
             int aq2 = (q ^ s) - s;
-            v[o + 2] = aq2 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 2]);
+            v[o + 2] = aq2 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 5]);
             v[o] = v0 | (((aq0 | aq1 | aq2) - 1) >>> 31) << 16;
         }
     }
