@@ -484,8 +484,8 @@ final class ScanEncoder extends JlsCoder {
 
     /**
      * A sample-interleaved line for {@link #KIND_8}: {@code L[cur + x * nc + j]} is component j
-     * of pixel x. The first pass (one component at a time, as in {@link #firstPass8}) writes the
-     * samples in their coding order, so that {@link #model8} runs along them as along a
+     * of pixel x. The first pass ({@link #firstPass8x3} for three components, else
+     * {@link #firstPass8Interleaved}) writes the samples in their coding order, so that {@link #model8} runs along them as along a
      * single-component line; only the first component of a pixel whose components all have
      * Q = 0 (run mode, T.87 B.3) carries the stop mark, and a component with Q = 0 in another
      * pixel is coded in regular mode in context 0.
@@ -566,7 +566,11 @@ final class ScanEncoder extends JlsCoder {
     /**
      * The first pass of {@link #encodeLineInterleaved8} for three components, one loop over the
      * pixels with the three components written out and Ra, Rb, Rc, Rd read from the lines (no
-     * values carried from one pixel to the next); the run mark is set in the same loop.
+     * values carried from one pixel to the next); the run mark is set in the same loop. Its
+     * bytecode is above C2's inlining size, so it is compiled on its own: when it was part of
+     * {@link #encodeLineInterleaved8}, about one JVM in four compiled that method after
+     * {@link #encodeRunInterleavedLossless} had been profiled but not compiled, inlined it, and
+     * ran the whole line about 10 % slower (benchmarks/README.md, JPEG-LS encode, session 6).
      */
     private static void firstPass8x3(int[] L, int p, int cur, int[] v, int end) {
         byte[] qt = QUANT8;
