@@ -485,10 +485,11 @@ final class ScanEncoder extends JlsCoder {
     /**
      * A sample-interleaved line for {@link #KIND_8}: {@code L[cur + x * nc + j]} is component j
      * of pixel x. The first pass ({@link #firstPass8x3} for three components, else
-     * {@link #firstPass8Interleaved}) writes the samples in their coding order, so that {@link #model8} runs along them as along a
-     * single-component line; only the first component of a pixel whose components all have
-     * Q = 0 (run mode, T.87 B.3) carries the stop mark, and a component with Q = 0 in another
-     * pixel is coded in regular mode in context 0.
+     * {@link #firstPass8Interleaved}) writes the samples in their coding order, so that
+     * {@link #model8} runs along them as along a single-component line; only the first
+     * component of a pixel whose components all have Q = 0 (run mode, T.87 B.3) carries the
+     * stop mark, and a component with Q = 0 in another pixel is coded in regular mode in
+     * context 0.
      */
     private void encodeLineInterleaved8(int[] L, int p, int cur, int nc) {
         int w = width;
