@@ -569,7 +569,7 @@ final class ScanEncoder extends JlsCoder {
      * pixels with the three components written out and Ra, Rb, Rc, Rd read from the lines (no
      * values carried from one pixel to the next); the run mark is set in the same loop. Its
      * bytecode is above C2's inlining size, so it is compiled on its own: when it was part of
-     * {@link #encodeLineInterleaved8}, about one JVM in four compiled that method after
+     * {@link #encodeLineInterleaved8}, about one JVM in seven compiled that method after
      * {@link #encodeRunInterleavedLossless} had been profiled but not compiled, inlined it, and
      * ran the whole line about 10 % slower (benchmarks/README.md, JPEG-LS encode, session 6).
      */
