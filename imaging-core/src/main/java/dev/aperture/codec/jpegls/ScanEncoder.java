@@ -484,11 +484,12 @@ final class ScanEncoder extends JlsCoder {
 
     /**
      * A sample-interleaved line for {@link #KIND_8}: {@code L[cur + x * nc + j]} is component j
-     * of pixel x. The first pass (one component at a time, as in {@link #firstPass8}) writes the
-     * samples in their coding order, so that {@link #model8} runs along them as along a
-     * single-component line; only the first component of a pixel whose components all have
-     * Q = 0 (run mode, T.87 B.3) carries the stop mark, and a component with Q = 0 in another
-     * pixel is coded in regular mode in context 0.
+     * of pixel x. The first pass ({@link #firstPass8x3} for three components, else
+     * {@link #firstPass8Interleaved}) writes the samples in their coding order, so that
+     * {@link #model8} runs along them as along a single-component line; only the first
+     * component of a pixel whose components all have Q = 0 (run mode, T.87 B.3) carries the
+     * stop mark, and a component with Q = 0 in another pixel is coded in regular mode in
+     * context 0.
      */
     private void encodeLineInterleaved8(int[] L, int p, int cur, int nc) {
         int w = width;
@@ -496,9 +497,45 @@ final class ScanEncoder extends JlsCoder {
             L[p + (w + 1) * nc + j] = L[p + w * nc + j];
             L[cur + j] = L[p + nc + j];
         }
-        byte[] qt = QUANT8;
         int[] v = work;
         int end = (w + 1) * nc;
+        if (nc == 3) {
+            firstPass8x3(L, p, cur, v, end);
+        } else {
+            firstPass8Interleaved(L, p, cur, v, nc, end);
+        }
+        v[WORK_SAMPLES + end] = 1 << 16;
+        int at = nc;
+        while (true) {
+            int stop = model8(at);
+            pack(WORK_SAMPLES + at, WORK_SAMPLES + stop);
+            at = stop;
+            if (at >= end) {
+                return;
+            }
+            if (((v[WORK_SAMPLES + at] >>> 16) & 1) != 0) {
+                int x = at / nc;
+                at = (x + encodeRunInterleavedLossless(L, p, cur, x, nc)) * nc;
+            } else {
+                // a long code left to the general coder: context, prediction and Ix again
+                int ra = L[cur + at - nc];
+                int rb = L[p + at];
+                int rc = L[p + at - nc];
+                int q = context(L[p + at + nc] - rb, rb - rc, rc - ra);
+                int r = (q >> 31) & 0xFF;
+                regularLosslessAt(v, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + at]);
+                at++;
+            }
+        }
+    }
+
+    /**
+     * The first pass of {@link #encodeLineInterleaved8} for any number of components: one
+     * component at a time (as in {@link #firstPass8}), then the run mark on each pixel's first
+     * sample.
+     */
+    private static void firstPass8Interleaved(int[] L, int p, int cur, int[] v, int nc, int end) {
+        byte[] qt = QUANT8;
         for (int j = 0; j < nc; j++) {
             int ra = L[cur + j];
             int rb = L[p + nc + j];
@@ -525,28 +562,50 @@ final class ScanEncoder extends JlsCoder {
             }
             v[t] |= ((any - 1) >>> 31) << 16;
         }
-        v[WORK_SAMPLES + end] = 1 << 16;
-        int at = nc;
-        while (true) {
-            int stop = model8(at);
-            pack(WORK_SAMPLES + at, WORK_SAMPLES + stop);
-            at = stop;
-            if (at >= end) {
-                return;
-            }
-            if (((v[WORK_SAMPLES + at] >>> 16) & 1) != 0) {
-                int x = at / nc;
-                at = (x + encodeRunInterleavedLossless(L, p, cur, x, nc)) * nc;
-            } else {
-                // a long code left to the general coder: context, prediction and Ix again
-                int ra = L[cur + at - nc];
-                int rb = L[p + at];
-                int rc = L[p + at - nc];
-                int q = context(L[p + at + nc] - rb, rb - rc, rc - ra);
-                int r = (q >> 31) & 0xFF;
-                regularLosslessAt(v, Math.abs(q) << 2, r ^ predict(ra, rb, rc), r ^ L[cur + at]);
-                at++;
-            }
+    }
+
+    /**
+     * The first pass of {@link #encodeLineInterleaved8} for three components, one loop over the
+     * pixels with the three components written out and Ra, Rb, Rc, Rd read from the lines (no
+     * values carried from one pixel to the next); the run mark is set in the same loop. Its
+     * bytecode is above C2's inlining size, so it is compiled on its own: when it was part of
+     * {@link #encodeLineInterleaved8}, about one JVM in seven compiled that method after
+     * {@link #encodeRunInterleavedLossless} had been profiled but not compiled, inlined it, and
+     * ran the whole line about 10 % slower (benchmarks/README.md, JPEG-LS encode, session 6).
+     */
+    private static void firstPass8x3(int[] L, int p, int cur, int[] v, int end) {
+        byte[] qt = QUANT8;
+        // i runs along the previous line (at Rc of the first component), c along the current
+        // one (at Ra) and o along the work array, so that each access is one of them plus a
+        // constant that is not negative (which C2 folds into the address)
+        int c = cur;
+        int o = WORK_SAMPLES + 3;
+        for (int i = p; i < p + end - 3; i += 3, c += 3, o += 3) {
+            int ra = L[c];
+            int rb = L[i + 3];
+            int rc = L[i];
+            int q = 81 * qt[(L[i + 6] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            int s = q >> 31;
+            int r = s & 0xFF;
+            int aq0 = (q ^ s) - s;
+            int v0 = aq0 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 3]);
+            ra = L[c + 1];
+            rb = L[i + 4];
+            rc = L[i + 1];
+            q = 81 * qt[(L[i + 7] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            s = q >> 31;
+            r = s & 0xFF;
+            int aq1 = (q ^ s) - s;
+            v[o + 1] = aq1 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 4]);
+            ra = L[c + 2];
+            rb = L[i + 5];
+            rc = L[i + 2];
+            q = 81 * qt[(L[i + 8] - rb) & 0x1FF] + 9 * qt[(rb - rc) & 0x1FF] + qt[(rc - ra) & 0x1FF];
+            s = q >> 31;
+            r = s & 0xFF;
+            int aq2 = (q ^ s) - s;
+            v[o + 2] = aq2 << 18 | (r ^ predict(ra, rb, rc)) << 8 | (r ^ L[c + 5]);
+            v[o] = v0 | (((aq0 | aq1 | aq2) - 1) >>> 31) << 16;
         }
     }
 
