@@ -7,29 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.aperture.image.ByteSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The streamed 8-bit colour baseline paths (4:4:4 and 4:2:2 straight from the IDCT batch with
@@ -76,8 +62,8 @@ class JpegColourImageIoTest {
             }
             int h = sampling == 2 ? 1 : 2;
             int v = sampling == 0 ? 2 : 1;
-            byte[] jpeg = imageIoJpeg(rgb, rows, width, h, v, 0.5f + rnd.nextFloat() * 0.5f);
-            byte[] expected = imageIoDecode(jpeg, rows, width);
+            byte[] jpeg = ImageIoJpeg.writeRgb(rgb, rows, width, h, v, 0.5f + rnd.nextFloat() * 0.5f);
+            byte[] expected = ImageIoJpeg.decodeRgb(jpeg, rows, width);
             int off = rnd.nextInt(3);
             int n = width * rows * 3;
             byte[] actual = new byte[off + n + 5];
@@ -124,8 +110,8 @@ class JpegColourImageIoTest {
                 }
                 int h = sampling == 2 ? 1 : 2;
                 int v = sampling == 0 ? 2 : 1;
-                byte[] plain = imageIoJpeg(rgb, rows, width, h, v, 0.85f);
-                byte[] expected = imageIoDecode(plain, rows, width);
+                byte[] plain = ImageIoJpeg.writeRgb(rgb, rows, width, h, v, 0.85f);
+                byte[] expected = ImageIoJpeg.decodeRgb(plain, rows, width);
                 Path in = dir.resolve("plain.jpg");
                 Files.write(in, plain);
                 for (String interval : intervals) {
@@ -168,60 +154,5 @@ class JpegColourImageIoTest {
             i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
         }
         return false;
-    }
-
-    /** ImageIO's JPEG of RGB samples, luma sampled h x v against chroma. */
-    private static byte[] imageIoJpeg(byte[] rgb, int rows, int cols, int h, int v, float quality) throws IOException {
-        BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] d = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < rows * cols; i++) {
-            d[i * 3] = rgb[i * 3 + 2];
-            d[i * 3 + 1] = rgb[i * 3 + 1];
-            d[i * 3 + 2] = rgb[i * 3];
-        }
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam p = w.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(quality);
-        IIOMetadata md = w.getDefaultImageMetadata(new ImageTypeSpecifier(img), p);
-        String fmt = "javax_imageio_jpeg_image_1.0";
-        Element root = (Element) md.getAsTree(fmt);
-        NodeList comps = root.getElementsByTagName("componentSpec");
-        for (int i = 0; i < comps.getLength(); i++) {
-            Element e = (Element) comps.item(i);
-            e.setAttribute("HsamplingFactor", i == 0 ? String.valueOf(h) : "1");
-            e.setAttribute("VsamplingFactor", i == 0 ? String.valueOf(v) : "1");
-        }
-        md.setFromTree(fmt, root);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            w.setOutput(out);
-            w.write(null, new IIOImage(img, null, md), p);
-        } finally {
-            w.dispose();
-        }
-        return bytes.toByteArray();
-    }
-
-    /** ImageIO's decode as RGB bytes. */
-    private static byte[] imageIoDecode(byte[] jpeg, int rows, int cols) throws IOException {
-        ImageReader r = ImageIO.getImageReadersByFormatName("jpeg").next();
-        try {
-            r.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
-            BufferedImage img = r.read(0);
-            assertEquals(BufferedImage.TYPE_3BYTE_BGR, img.getType());
-            assertEquals(cols, img.getWidth());
-            assertEquals(rows, img.getHeight());
-            byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-            byte[] rgb = new byte[bgr.length];
-            for (int i = 0; i < bgr.length; i += 3) {
-                rgb[i] = bgr[i + 2];
-                rgb[i + 1] = bgr[i + 1];
-                rgb[i + 2] = bgr[i];
-            }
-            return rgb;
-        } finally {
-            r.dispose();
-        }
     }
 }

@@ -7,21 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.aperture.image.ByteSamples;
 import dev.aperture.image.ImageDescriptor;
 import dev.aperture.image.Photometric;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,8 +49,8 @@ class JpegGreyBatchTest {
                     src[y * width + x] = (byte) v;
                 }
             }
-            byte[] jpeg = imageIoJpeg(src, rows, width, 0.5f + rnd.nextFloat() * 0.5f);
-            byte[] expected = imageIoDecode(jpeg, rows, width);
+            byte[] jpeg = ImageIoJpeg.writeGrey(src, rows, width, 0.5f + rnd.nextFloat() * 0.5f);
+            byte[] expected = ImageIoJpeg.decodeGrey(jpeg, rows, width);
             int off = rnd.nextInt(3);
             byte[] actual = new byte[off + width * rows + 5];
             Arrays.fill(actual, (byte) 0x5A);
@@ -74,38 +64,6 @@ class JpegGreyBatchTest {
                     assertEquals((byte) 0x5A, actual[i], what + ": byte outside the frame at " + i);
                 }
             }
-        }
-    }
-
-    private static byte[] imageIoJpeg(byte[] samples, int rows, int cols, float quality) throws IOException {
-        BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_BYTE_GRAY);
-        System.arraycopy(samples, 0, ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0,
-                samples.length);
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam p = w.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(quality);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            w.setOutput(out);
-            w.write(null, new IIOImage(img, null, null), p);
-        } finally {
-            w.dispose();
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] imageIoDecode(byte[] jpeg, int rows, int cols) throws IOException {
-        ImageReader r = ImageIO.getImageReadersByFormatName("jpeg").next();
-        try {
-            r.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
-            BufferedImage img = r.read(0);
-            assertEquals(BufferedImage.TYPE_BYTE_GRAY, img.getType());
-            assertEquals(cols, img.getWidth());
-            assertEquals(rows, img.getHeight());
-            return ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        } finally {
-            r.dispose();
         }
     }
 }
