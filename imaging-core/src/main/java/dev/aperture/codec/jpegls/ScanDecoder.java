@@ -111,6 +111,20 @@ final class ScanDecoder extends JlsCoder {
     /** Rb of the last run-interruption sample (see decodeRun()). */
     private int runRb;
 
+    /**
+     * MAXVAL of the 8-bit lossless line loops ({@link #decodeLineLossless8},
+     * {@link #decodeLineLossless8Bias}), which take only the full 8-bit range, so that MAXVAL,
+     * RANGE and the escape are constants rather than values that the loop keeps live.
+     */
+    private static final int MV8 = 255;
+    /** RANGE with MAXVAL = {@value #MV8} and NEAR = 0. */
+    private static final int RANGE8 = MV8 + 1;
+    /**
+     * The escape prefix length LIMIT - qbpp - 1 with MAXVAL = {@value #MV8} and NEAR = 0 (LIMIT
+     * = 32, qbpp = 8); below RANGE + 1, so a prefix of fewer zeros is a valid code with k = 0.
+     */
+    private static final int ESC8 = 23;
+
     /** Valid bits in a {@link #peek}: an eight-byte load shifted left by at most 7. */
     private static final int PEEK_BITS = 57;
 
@@ -402,8 +416,8 @@ final class ScanDecoder extends JlsCoder {
         int rc = L[0];
         int ra = L[1];
         L[w + 1] = L[w];
-        if (near == 0 && maxVal <= 255) {
-            // 8-bit: the part of each sample's context that the previous line decides, Q1 and
+        if (near == 0 && maxVal == MV8) {
+            // 8-bit (MAXVAL 255; a smaller MAXVAL takes the general loops below): the part of each sample's context that the previous line decides, Q1 and
             // Q2, in a pass of its own (a short loop without dependencies between samples),
             // which takes two table loads and their bounds checks out of the serial line loop.
             // Measured faster on 8-bit RGB and a little slower on 12 to 16 bits (where this pass
@@ -677,11 +691,7 @@ final class ScanDecoder extends JlsCoder {
         int w = width;
         int[] ctx = dcx;
         byte[] in = cb;
-        int mv = maxVal;
-        int rng = range;
         int rst = reset;
-        int escape = limit - qbpp - 1;
-        int zk0 = Math.min(escape, rng + 1); // z below it: a valid value of a code with k = 0
         long bp = this.bp;
         int x = 1;
         int[] qp = q12;
@@ -691,7 +701,7 @@ final class ScanDecoder extends JlsCoder {
             int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
             if (t == 0) {
                 this.bp = bp;
-                x += decodeRun(L, x, ra);
+                x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -705,11 +715,11 @@ final class ScanDecoder extends JlsCoder {
             int d = ctx[i + DD];               // N - A: k = 0 exactly when it is not negative
             int c = ctx[i + DC];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
-            px = Math.min(Math.max(px, 0), mv);
+            px = Math.min(Math.max(px, 0), MV8);
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < zk0 && d >= 0) {
+            if (z < ESC8 && d >= 0) {
                 // most samples of smooth 8-bit data (k = 0 for 95 % of the RGB frame's): the
                 // value is the count of zeros, known before k is, so that a correctly predicted
                 // branch takes the load of k off the serial path
@@ -717,17 +727,17 @@ final class ScanDecoder extends JlsCoder {
                 bp += z + 1;
             } else {
                 int k = d >= 0 ? 0 : golomb(ctx[i + DN], ctx[i + DN] - d);
-                if (z < escape && z + k < PEEK_BITS) {
+                if (z < ESC8 && z + k < PEEK_BITS) {
                     // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1
                     // followed by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top
                     m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
                     bp += z + k + 1;
                 } else {
                     this.bp = bp;
-                    m = decodeValueSlow(k, escape);
+                    m = decodeValueSlow(k, ESC8);
                     bp = this.bp;
                 }
-                if (m > rng) {
+                if (m > RANGE8) {
                     throw badValue();
                 }
             }
@@ -757,13 +767,8 @@ final class ScanDecoder extends JlsCoder {
             ctx[i + DN] = n;
             ctx[i + DD] = d;
             ctx[i + DS] = sv;
-            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-            int rx = px + ((e ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > mv) {
-                rx -= rng;
-            }
+            // Px + E modulo RANGE = 256: the low byte of the sum
+            int rx = (px + ((e ^ sg) - sg)) & MV8;
             L[x] = rx;
             ra = rx;
             rc = rb;
@@ -777,11 +782,7 @@ final class ScanDecoder extends JlsCoder {
         int w = width;
         int[] ctx = dcx;
         byte[] in = cb;
-        int mv = maxVal;
-        int rng = range;
         int rst = reset;
-        int escape = limit - qbpp - 1;
-        int zk0 = Math.min(escape, rng + 1); // as in decodeLineLossless8
         long bp = this.bp;
         boolean br = biasBranches;
         int upd = 0;
@@ -793,7 +794,7 @@ final class ScanDecoder extends JlsCoder {
             int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
             if (t == 0) {
                 this.bp = bp;
-                x += decodeRun(L, x, ra);
+                x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -807,11 +808,11 @@ final class ScanDecoder extends JlsCoder {
             int d = ctx[i + DD];               // N - A: k = 0 exactly when it is not negative
             int c = ctx[i + DC];
             int px = predict(ra, rb, rc) + ((c ^ sg) - sg);
-            px = Math.min(Math.max(px, 0), mv);
+            px = Math.min(Math.max(px, 0), MV8);
             long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
             int z = Long.numberOfLeadingZeros(word);
             int m;
-            if (z < zk0 && d >= 0) {
+            if (z < ESC8 && d >= 0) {
                 // most samples of smooth 8-bit data (k = 0 for 95 % of the RGB frame's): the
                 // value is the count of zeros, known before k is, so that a correctly predicted
                 // branch takes the load of k off the serial path
@@ -819,17 +820,17 @@ final class ScanDecoder extends JlsCoder {
                 bp += z + 1;
             } else {
                 int k = d >= 0 ? 0 : golomb(ctx[i + DN], ctx[i + DN] - d);
-                if (z < escape && z + k < PEEK_BITS) {
+                if (z < ESC8 && z + k < PEEK_BITS) {
                     // the unary prefix ends in a 1 bit: (word << z) >>> (63 - k) is that 1
                     // followed by the k low bits, so m = (z << k) + low = ((z - 1) << k) + top
                     m = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
                     bp += z + k + 1;
                 } else {
                     this.bp = bp;
-                    m = decodeValueSlow(k, escape);
+                    m = decodeValueSlow(k, ESC8);
                     bp = this.bp;
                 }
-                if (m > rng) {
+                if (m > RANGE8) {
                     throw badValue();
                 }
             }
@@ -872,13 +873,8 @@ final class ScanDecoder extends JlsCoder {
             ctx[i + DN] = n;
             ctx[i + DD] = d;
             ctx[i + DS] = sv;
-            // Px + E modulo RANGE; |E| <= RANGE/2 so one correction suffices
-            int rx = px + ((e ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > mv) {
-                rx -= rng;
-            }
+            // Px + E modulo RANGE = 256: the low byte of the sum
+            int rx = (px + ((e ^ sg) - sg)) & MV8;
             L[x] = rx;
             ra = rx;
             rc = rb;
@@ -1011,6 +1007,80 @@ final class ScanDecoder extends JlsCoder {
     private static boolean noFF(long w) {
         long inv = ~w;
         return ((inv - 0x0101010101010101L) & ~inv & 0x8080808080808080L) == 0;
+    }
+
+    /**
+     * {@link #decodeRun} for the 8-bit lossless line loops, with {@link #decodeRunLength}
+     * written into it. The point is its size: at more than 325 bytes of bytecode (C2's
+     * FreqInlineSize) C2 never inlines it into the line loop. Inlined, the run code (about 9 KB
+     * of machine code) shared the loop's registers and C2 kept more of the loop's values in
+     * stack slots: in 8-bit RGB line-interleave decodes, fresh JVMs whose last compile of the
+     * loop had inlined the run decoded 8-10 % slower than those that called it (which one a
+     * JVM got depended on when the run method had been compiled on its own).
+     *
+     * @return the samples decoded
+     */
+    private int decodeRun8(int[] L, int x, int ra) {
+        int remaining = width - x + 1;
+        // T.87 A.7.1.2, as in decodeRunLength()
+        int[] jt = J;
+        int ri = runIndex;
+        int count = 0;
+        boolean toEnd = false;
+        for (;;) {
+            long word = peek();
+            int all = Long.numberOfLeadingZeros(~word);
+            int ones = Math.min(all, PEEK_BITS - 1);
+            int o = 0;
+            for (; o < ones; o++) {
+                int len = 1 << jt[ri];
+                int left = remaining - count;
+                if (len >= left) {
+                    bp += o + 1;
+                    ri = len == left && ri < 31 ? ri + 1 : ri;
+                    toEnd = true;
+                    break;
+                }
+                count += len;
+                if (ri < 31) {
+                    ri++;
+                }
+            }
+            if (toEnd) {
+                break;
+            }
+            if (all < PEEK_BITS) {
+                bp += ones + 1;
+                break;
+            }
+            bp += ones;
+        }
+        if (toEnd) {
+            runIndex = ri;
+            Arrays.fill(L, x, x + remaining, ra);
+            return remaining;
+        }
+        count += readBits(jt[ri]);
+        runIndex = ri;
+        if (count >= remaining) {
+            throw new MalformedDataException("JPEG-LS run longer than the line", segEnd, MalformedDataException.NO_TAG);
+        }
+        Arrays.fill(L, x, x + count, ra);
+        int xi = x + count;
+        int rb = L[xi];
+        runRb = rb;
+        int rx;
+        if (ra == rb) { // |Ra - Rb| <= NEAR with NEAR = 0
+            rx = reconstruct(ra, decodeInterruptionError(RI1));
+        } else {
+            int e = decodeInterruptionError(RI0);
+            rx = reconstruct(rb, rb < ra ? -e : e);
+        }
+        L[xi] = rx;
+        if (runIndex > 0) {
+            runIndex--;
+        }
+        return count + 1;
     }
 
     /**
