@@ -427,7 +427,7 @@ final class ScanDecoder extends JlsCoder {
             if (qctx == null) {
                 qctx = contextTable(quant, maxVal);
             }
-            contextRows8(L, g1, quant, w); // Q2 of sample 1 from Rb - Rc, before L[0] = Ra
+            contextRows(L, q12, g1, quant, w, maxVal); // Q2 of sample 1 from Rb - Rc, before L[0] = Ra
             L[0] = ra;
             // with the bias update chosen as below (8-bit RGB, line interleaved: +7-10 %)
             if (maskedLines > 0) {
@@ -694,11 +694,11 @@ final class ScanDecoder extends JlsCoder {
         int rst = reset;
         long bp = this.bp;
         int x = 1;
+        int[] qp = q12;
         short[] qx = qctx;
         while (x <= w) {
-            int pk = L[x];                     // row << 8 | Rb, see contextRows8()
-            int rb = pk & 0xFF;
-            int t = qx[(pk >>> 8) + rc - ra]; // see contextTable() and decodeLine()
+            int rb = L[x];
+            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
             if (t == 0) {
                 this.bp = bp;
                 x += decodeRun8(L, x, ra);
@@ -787,11 +787,11 @@ final class ScanDecoder extends JlsCoder {
         boolean br = biasBranches;
         int upd = 0;
         int x = 1;
+        int[] qp = q12;
         short[] qx = qctx;
         while (x <= w) {
-            int pk = L[x];                     // row << 8 | Rb, see contextRows8()
-            int rb = pk & 0xFF;
-            int t = qx[(pk >>> 8) + rc - ra]; // see contextTable() and decodeLine()
+            int rb = L[x];
+            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
             if (t == 0) {
                 this.bp = bp;
                 x += decodeRun8(L, x, ra);
@@ -1067,7 +1067,7 @@ final class ScanDecoder extends JlsCoder {
         }
         Arrays.fill(L, x, x + count, ra);
         int xi = x + count;
-        int rb = L[xi] & 0xFF;                 // packed with its row, see contextRows8()
+        int rb = L[xi];
         runRb = rb;
         int rx;
         if (ra == rb) { // |Ra - Rb| <= NEAR with NEAR = 0
@@ -1400,24 +1400,6 @@ final class ScanDecoder extends JlsCoder {
         int bias = 40 * r + off;
         for (int x = 1; x <= w; x++) {
             qp[x] = (9 * r) * g[x] + r * g[x - 1] + bias;
-        }
-    }
-
-    /**
-     * {@link #contextRows} for the 8-bit line loops, with the rows packed into the line: from
-     * x = 1 to w, {@code L[x]} becomes (row &lt;&lt; 8) | the sample (a row is below 81 * 511,
-     * so it fits in 24 bits), and the line loops find Rb and the row of sample x with one load.
-     * They store the new samples unpacked.
-     */
-    private static void contextRows8(int[] L, int[] g, byte[] qt, int w) {
-        int off = MV8;
-        int r = 2 * off + 1;
-        for (int x = 0; x <= w; x++) {
-            g[x] = qt[L[x + 1] - L[x] + off];
-        }
-        int bias = 40 * r + off;
-        for (int x = 1; x <= w; x++) {
-            L[x] |= ((9 * r) * g[x] + r * g[x - 1] + bias) << 8;
         }
     }
 
