@@ -171,7 +171,12 @@ final class Colour422Batch {
         int lastRow = Math.min(8, rows - row0);
         int pl = ColourRows.pixel(yl, cb, cr);
         int pr = ColourRows.pixel(yr, cb, cr);
-        for (int r = 0; r < lastRow; r++) {
+        for (int r = 0; r < lastRow && cols == 16; r++) {
+            int o = dstOff + 3 * (width * (row0 + r) + x0);
+            ColourBatch.fill8(out, o, pl);
+            ColourBatch.fill8(out, o + 24, pr);
+        }
+        for (int r = 0; r < lastRow && cols < 16; r++) {
             int o = dstOff + 3 * (width * (row0 + r) + x0);
             int j = 0;
             for (int end = Math.min(8, cols - 1); j < end; j++, o += 3) {
@@ -416,6 +421,12 @@ final class Colour422Batch {
                 int x0 = laneX[m] * 16 + half * 8;
                 int cols = Math.min(8, width - x0);
                 if (cols <= 0) {
+                    continue;
+                }
+                if (cols == 8) {
+                    for (int r = 0; r < lastRow; r++) {
+                        ColourBatch.put8(out, dstOff + 3 * (width * (row0 + r) + x0), pk, r * N + half * M + m);
+                    }
                     continue;
                 }
                 for (int r = 0; r < lastRow; r++) {
