@@ -175,6 +175,12 @@ final class ScanDecoder extends JlsCoder {
         int rst = 0;
         initDecoderContexts();
         if (ilv == 2) {
+            boolean rgb8 = nc == 3 && near == 0 && maxVal <= 255;
+            if (rgb8) {
+                qctx = contextTable(quant, maxVal);
+                q12 = new int[3 * (w + 2)];
+                g1 = new int[3 * (w + 2)];
+            }
             int len = (w + 2) * nc;
             int[] prev = new int[len];
             int[] cur = new int[len];
@@ -186,7 +192,12 @@ final class ScanDecoder extends JlsCoder {
                     initContexts();
                     initDecoderContexts();
                 }
-                if (nc == 3 && near == 0 && maxVal <= 255) {
+                if (rgb8) {
+                    // as in decodeLine(): the row of qctx for Q1 and Q2 of each sample, plus
+                    // MAXVAL, from a pass over the previous line here rather than in the line
+                    // method, where C2 kept the pass's values in stack slots (8-bit RGB +N %)
+                    lineEdges3(prev, cur);
+                    contextRows3(prev, q12, g1, quant, 3 * w + 2, maxVal);
                     decodeLineInterleaved8(prev, cur);
                 } else if (nc == 3 && near == 0) {
                     decodeLineInterleaved3(prev, cur);
@@ -1191,6 +1202,19 @@ final class ScanDecoder extends JlsCoder {
     }
 
     /**
+     * Sets the samples around a sample-interleaved line of three components: right of the
+     * previous line its last pixel (Rd = Rb), left of the current the previous line's first
+     * (Ra = Rb), T.87 A.2.1.
+     */
+    private void lineEdges3(int[] P, int[] Cu) {
+        int w = width;
+        for (int j = 0; j < 3; j++) {
+            P[(w + 1) * 3 + j] = P[w * 3 + j];
+            Cu[j] = P[3 + j];
+        }
+    }
+
+    /**
      * {@link #decodeLineInterleaved3} for MAXVAL up to 255, as decodeLine() and
      * {@link #decodeLineLossless8Bias} do a component line: Q1 and Q2 of every sample come from
      * a pass over the previous line, the context of a sample from one load of {@link #qctx},
@@ -1198,25 +1222,7 @@ final class ScanDecoder extends JlsCoder {
      */
     private void decodeLineInterleaved8(int[] P, int[] Cu) {
         int w = width;
-        for (int j = 0; j < 3; j++) {
-            P[(w + 1) * 3 + j] = P[w * 3 + j];
-            Cu[j] = P[3 + j];
-        }
-        byte[] qt = quant;
-        int off = maxVal;
-        if (qctx == null) {
-            qctx = contextTable(qt, off);
-        }
         int[] qp = q12;
-        if (qp == null) {
-            qp = new int[3 * (w + 2)];
-            q12 = qp;
-        }
-        if (g1 == null) {
-            g1 = new int[3 * (w + 2)];
-        }
-        // as in decodeLine(): the row of qctx for Q1 and Q2 of each sample, plus MAXVAL
-        contextRows3(P, qp, g1, qt, 3 * w + 2, off);
         short[] qx = qctx;
         int[] ctx = dcx;
         byte[] in = cb;
