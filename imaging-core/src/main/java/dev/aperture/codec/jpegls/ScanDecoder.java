@@ -91,6 +91,9 @@ final class ScanDecoder extends JlsCoder {
      * plus MAXVAL, so that adding Rc - Ra gives its entry.
      */
     private int[] q12;
+    /** The mark of a context entry in {@link #q12} (see {@link #decodeLineInterleaved8}). */
+    private static final int MARK = 1 << 30;
+
     /** Q1 of each sample of the previous line, see {@link #contextRows3}. */
     private int[] g1;
 
@@ -1234,26 +1237,27 @@ final class ScanDecoder extends JlsCoder {
         long bp = this.bp;
         // one loop over the samples (not pixels and their components): the context of a sample
         // is loaded when it is decoded, and the three of a pixel are tested for run mode when it
-        // starts (j = 0)
+        // starts. The entries of qctx for the pixel's second and third samples, found with the
+        // first's for that test (Ra of a sample is in the previous pixel), replace their rows
+        // in qp, marked with bit 30 (a row is below 2^30; the mark leaves the sign and
+        // 4 |Q| in bits 0..14 as they are): a sample whose qp entry has no mark starts a pixel.
+        // No pixel counter and no entries in locals: fewer values for C2 to keep (+N %)
         int p = 3;
         int end = 3 * w + 3;
-        int j = 0;
-        int t1 = 0; // the context entries of the pixel's second and third samples, found with
-        int t2 = 0; // the first's for the run test (Ra of a sample is in the previous pixel)
         while (p < end) {
-            int t;
-            if (j == 0) {
-                t = qx[qp[p] + P[p - 3] - Cu[p - 3]];
-                t1 = qx[qp[p + 1] + P[p - 2] - Cu[p - 2]];
-                t2 = qx[qp[p + 2] + P[p - 1] - Cu[p - 1]];
+            int t = qp[p];
+            if ((t & MARK) == 0) {
+                t = qx[t + P[p - 3] - Cu[p - 3]];
+                int t1 = qx[qp[p + 1] + P[p - 2] - Cu[p - 2]];
+                int t2 = qx[qp[p + 2] + P[p - 1] - Cu[p - 1]];
                 if ((t | t1 | t2) == 0) {
                     this.bp = bp;
                     p += 3 * decodeRunInterleaved(P, Cu, p / 3, 3);
                     bp = this.bp;
                     continue;
                 }
-            } else {
-                t = j == 1 ? t1 : t2;
+                qp[p + 1] = t1 | MARK;
+                qp[p + 2] = t2 | MARK;
             }
             int ra = Cu[p - 3];
             int rb = P[p];
@@ -1318,7 +1322,6 @@ final class ScanDecoder extends JlsCoder {
             ctx[i + DD] = d;
             ctx[i + DS] = sv;
             p++;
-            j = j == 2 ? 0 : j + 1;
         }
         this.bp = bp;
     }
