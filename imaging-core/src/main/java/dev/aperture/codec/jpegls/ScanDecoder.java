@@ -204,7 +204,7 @@ final class ScanDecoder extends JlsCoder {
                 if (rgb8) {
                     // as in decodeLine(): the row of qctx for Q1 and Q2 of each sample, plus
                     // MAXVAL, from a pass over the previous line here rather than in the line
-                    // method, where C2 kept the pass's values in stack slots (8-bit RGB +N %)
+                    // method, where C2 kept the pass's values in stack slots (8-bit RGB +4 %)
                     lineEdges3(prev, cur);
                     contextRows3(prev, q12, qr, w, maxVal);
                     decodeLineInterleaved8(prev, cur);
@@ -1247,7 +1247,7 @@ final class ScanDecoder extends JlsCoder {
         // first's for that test (Ra of a sample is in the previous pixel), replace their rows
         // in qp, marked with bit 30 (a row is below 2^30; the mark leaves the sign and
         // 4 |Q| in bits 0..14 as they are): a sample whose qp entry has no mark starts a pixel.
-        // No pixel counter and no entries in locals: fewer values for C2 to keep (+N %)
+        // No pixel counter and no entries in locals: fewer values for C2 to keep (8-bit RGB +4 %)
         int p = 3;
         int end = 3 * w + 3;
         while (p < end) {
@@ -1355,7 +1355,7 @@ final class ScanDecoder extends JlsCoder {
      * table times R = 2 MAXVAL + 1) and kept for the next pixel. Inside the line method this
      * pass was slow (C2 kept its values in stack slots), it runs from the scan loop; as one
      * loop over pixels with the premultiplied table instead of two over samples with an array
-     * of Q1 between them, 8-bit RGB decodes N % faster.
+     * of Q1 between them, 8-bit RGB decodes 3 % faster.
      */
     private static void contextRows3(int[] P, int[] qp, int[] qr, int w, int off) {
         int bias = 40 * (2 * off + 1) + off;
