@@ -88,6 +88,31 @@ class JpegLsProperties {
         }
     }
 
+    /**
+     * Lossless round trips with restart intervals, where the decoder resets its lines and
+     * contexts: every interleave mode, run-heavy images among the styles of {@link #image},
+     * odd widths.
+     */
+    @Property(tries = 200)
+    void losslessRoundTripWithRestartsIsExact(@ForAll @IntRange(min = 2, max = 16) int bits,
+                                              @ForAll @IntRange(min = 0, max = 2) int compPick,
+                                              @ForAll @IntRange(min = 0, max = 2) int ilv,
+                                              @ForAll @IntRange(min = 2, max = 24) int rows,
+                                              @ForAll @IntRange(min = 1, max = 33) int cols,
+                                              @ForAll @IntRange(min = 1, max = 5) int restart,
+                                              @ForAll long seed) {
+        ImageDescriptor d = descriptor(rows, cols, components(compPick), bits, false);
+        Object src = image(d, seed);
+        byte[] jls = JpegLsEncoder.encode(JlsTestSupport.wrapArray(src), d, 0, ilv, null, false, restart);
+        Samples dst = allocate(d);
+        new JpegLsDecoder(true).decode(ByteBuffer.wrap(jls), d, dst);
+        if (src instanceof byte[] b) {
+            assertArrayEquals(b, (byte[]) array(dst));
+        } else {
+            assertArrayEquals((short[]) src, (short[]) array(dst));
+        }
+    }
+
     @Property(tries = 300)
     void nearLosslessStaysWithinNear(@ForAll @IntRange(min = 2, max = 16) int bits,
                                      @ForAll @IntRange(min = 0, max = 2) int compPick,
