@@ -126,6 +126,64 @@ final class HuffmanDecodeTable {
         return f;
     }
 
+    /** Set in an {@link #acPair()} entry whose symbols end the block (EOB). */
+    static final long END = 1L << 24;
+
+    private long[] acPair;
+
+    /**
+     * For an AC table: for each AC_FAST-bit prefix that holds one or two whole symbols (code
+     * and extra bits), their effect on the block as one entry: {@code bitsUsed | (d1 << 8) |
+     * (d2 << 16) | END? | (v1 << 32) | (v2 << 48)}. The decoder at zig-zag position k puts v1
+     * at k + d1 and v2 at k + d1 + d2 (v2 first, so that with d2 = 0 it is v1 that stays),
+     * goes on at k + d1 + d2 + 1 and stops if END is set. One coefficient (r, v): d1 = r,
+     * v1 = v, d2 = v2 = 0; ZRL: d1 = 15, v1 = 0; EOB: END, the rest 0; a coefficient then a
+     * second coefficient (r2, v2): d2 = r2 + 1; a coefficient then EOB: END and d2 = 1 (so
+     * that the decoder stops past the coefficient, and a block whose only AC term is at
+     * position 1 does not look like a DC-only block). The low 6 bits
+     * are the bits used, so the decoder shifts its buffer by the entry itself. Entries that
+     * use more than AC_FAST bits are 0 (the slow path decides). Built on first use.
+     */
+    long[] acPair() {
+        long[] f = acPair;
+        if (f == null) {
+            int[] single = acFast();
+            f = new long[single.length];
+            for (int p = 0; p < f.length; p++) {
+                long e = entry(single[p]);
+                int e1 = single[p];
+                int v1 = e1 >> 16;
+                int t1 = e1 & 0xFF;
+                if (e1 != 0 && v1 != 0 && t1 < AC_FAST) {
+                    // The bits after the first symbol, padded with zeros: an entry found there
+                    // counts only if it uses no more than the bits really known.
+                    int e2 = single[(p << t1) & ((1 << AC_FAST) - 1)];
+                    int t2 = e2 & 0xFF;
+                    int v2 = e2 >> 16;
+                    int r2 = (e2 >> 8) & 0xFF;
+                    if (e2 != 0 && t1 + t2 <= AC_FAST && !(v2 == 0 && r2 != 0)) {
+                        e = (e & ~0x3FL) | (t1 + t2);
+                        e |= v2 == 0 ? END | (1L << 16) : ((long) (r2 + 1) << 16) | ((long) (v2 & 0xFFFF) << 48);
+                    }
+                }
+                f[p] = e;
+            }
+            acPair = f;
+        }
+        return f;
+    }
+
+    /** One {@link #acFast()} entry in {@link #acPair()} form (0 stays 0). */
+    private static long entry(int e) {
+        if (e == 0) {
+            return 0;
+        }
+        int v = e >> 16;
+        int r = (e >> 8) & 0xFF;
+        long x = (e & 0xFF) | ((long) r << 8) | ((long) (v & 0xFFFF) << 32);
+        return v == 0 && r == 0 ? x | END : x;
+    }
+
     /**
      * Fills the tables; returns false when the counts overflow the code space (T.81 Annex C:
      * a code must fit in its length, as libjpeg also requires).
