@@ -126,44 +126,53 @@ final class HuffmanDecodeTable {
         return f;
     }
 
-    /** Set in an {@link #acPair()} entry whose symbols end the block (EOB). */
-    static final long END = 1L << 24;
+    /** Set in an {@link #acPair()} entry whose symbols end the block (EOB); not a shift bit. */
+    static final int END = 1 << 6;
 
-    private long[] acPair;
+    private int[] acPair;
 
     /**
      * For an AC table: for each AC_FAST-bit prefix that holds one or two whole symbols (code
-     * and extra bits), their effect on the block as one entry: {@code bitsUsed | (d1 << 8) |
-     * (d2 << 16) | END? | (v1 << 32) | (v2 << 48)}. The decoder at zig-zag position k puts v1
-     * at k + d1 and v2 at k + d1 + d2 (v2 first, so that with d2 = 0 it is v1 that stays),
-     * goes on at k + d1 + d2 + 1 and stops if END is set. One coefficient (r, v): d1 = r,
-     * v1 = v, d2 = v2 = 0; ZRL: d1 = 15, v1 = 0; EOB: END, the rest 0; a coefficient then a
-     * second coefficient (r2, v2): d2 = r2 + 1; a coefficient then EOB: END and d2 = 1 (so
-     * that the decoder stops past the coefficient, and a block whose only AC term is at
-     * position 1 does not look like a DC-only block). The low 6 bits
-     * are the bits used, so the decoder shifts its buffer by the entry itself. Entries that
-     * use more than AC_FAST bits are 0 (the slow path decides). Built on first use.
+     * and extra bits), their effect on the block as one entry: {@code bitsUsed | END? |
+     * (d1 << 8) | (d2 << 12) | (v2 << 17) | (v1 << 24)}, v1 in 8 bits and v2 in 7 (signed).
+     * The decoder at zig-zag position k puts v1 at k + d1 and v2 at k + d1 + d2 (v2 first, so
+     * that with d2 = 0 it is v1 that stays), goes on at k + d1 + d2 + 1, and stops if END is
+     * set. One coefficient (r, v): d1 = r, v1 = v, d2 = v2 = 0; ZRL: d1 = 15, v1 = 0; EOB:
+     * END, the rest 0; a coefficient and then a second one (r2, v2): d2 = r2 + 1; a
+     * coefficient and then EOB: END and d2 = 1 (so that the decoder stops past the
+     * coefficient, and a block whose only AC term is at position 1 does not look DC-only).
+     * The low 6 bits are the bits used (bits 4 and 5 are zero), so the decoder shifts its
+     * buffer by the entry itself. Prefixes that need more than AC_FAST bits, or a value
+     * outside those ranges, have 0 (then {@link #acFast()} or the slow path decides). The
+     * table is as small as acFast (8 KB), which the decoder then rarely touches. Built on
+     * first use.
      */
-    long[] acPair() {
-        long[] f = acPair;
+    int[] acPair() {
+        int[] f = acPair;
         if (f == null) {
             int[] single = acFast();
-            f = new long[single.length];
+            f = new int[single.length];
             for (int p = 0; p < f.length; p++) {
-                long e = entry(single[p]);
                 int e1 = single[p];
                 int v1 = e1 >> 16;
+                int r1 = (e1 >> 8) & 0xFF;
                 int t1 = e1 & 0xFF;
-                if (e1 != 0 && v1 != 0 && t1 < AC_FAST) {
+                if (e1 == 0 || v1 < -128 || v1 > 127) {
+                    continue;
+                }
+                int e = t1 | (r1 << 8) | (v1 << 24);
+                if (v1 == 0 && r1 == 0) {
+                    e |= END;
+                } else if (v1 != 0 && t1 < AC_FAST) {
                     // The bits after the first symbol, padded with zeros: an entry found there
                     // counts only if it uses no more than the bits really known.
                     int e2 = single[(p << t1) & ((1 << AC_FAST) - 1)];
                     int t2 = e2 & 0xFF;
                     int v2 = e2 >> 16;
                     int r2 = (e2 >> 8) & 0xFF;
-                    if (e2 != 0 && t1 + t2 <= AC_FAST && !(v2 == 0 && r2 != 0)) {
-                        e = (e & ~0x3FL) | (t1 + t2);
-                        e |= v2 == 0 ? END | (1L << 16) : ((long) (r2 + 1) << 16) | ((long) (v2 & 0xFFFF) << 48);
+                    if (e2 != 0 && t1 + t2 <= AC_FAST && v2 >= -64 && v2 <= 63 && !(v2 == 0 && r2 != 0)) {
+                        e = (e & ~0xFF) | (t1 + t2);
+                        e |= v2 == 0 ? END | (1 << 12) : ((r2 + 1) << 12) | ((v2 & 0x7F) << 17);
                     }
                 }
                 f[p] = e;
@@ -171,17 +180,6 @@ final class HuffmanDecodeTable {
             acPair = f;
         }
         return f;
-    }
-
-    /** One {@link #acFast()} entry in {@link #acPair()} form (0 stays 0). */
-    private static long entry(int e) {
-        if (e == 0) {
-            return 0;
-        }
-        int v = e >> 16;
-        int r = (e >> 8) & 0xFF;
-        long x = (e & 0xFF) | ((long) r << 8) | ((long) (v & 0xFFFF) << 32);
-        return v == 0 && r == 0 ? x | END : x;
     }
 
     /**

@@ -1151,7 +1151,7 @@ final class JpegReader {
         coef[base] = pred * (sq[0] >>> 16);
         lastPred = pred;                  // not kept live through the AC loop
         final int[] fast = ac.acFast();
-        final long[] pair = ac.acPair();
+        final int[] pair = ac.acPair();
         int k = 1;
         for (; k < 64; k++) {
             // The fast lookup needs AC_FAST bits (an entry uses at most that many); the slow
@@ -1176,18 +1176,18 @@ final class JpegReader {
                     a = acc << (64 - n);
                 }
             }
-            long g = pair[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
-            int k1 = k + ((int) g >> 8 & 0xFF);
+            int g = pair[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
+            int k1 = k + (g >> 8 & 15);
             if (g != 0 && k1 < 63) {
                 // One or two symbols (see acPair()); only when the first leaves room for a
                 // second (k1 < 63), as the one-symbol path would read a second only then.
-                n -= (int) g & 0x3F;
+                n -= g & 0x3F;
                 a <<= g;
-                int k2 = k1 + ((int) g >> 16 & 0xFF);
+                int k2 = k1 + (g >> 12 & 31);
                 int sk = sq[k2];
-                coef[(sk & 0xFFFF) + base] = (int) (g >> 48) * (sk >>> 16);
+                coef[(sk & 0xFFFF) + base] = (g << 8 >> 25) * (sk >>> 16);
                 sk = sq[k1];
-                coef[(sk & 0xFFFF) + base] = (short) (g >>> 32) * (sk >>> 16);
+                coef[(sk & 0xFFFF) + base] = (g >> 24) * (sk >>> 16);
                 k = k2;
                 if ((g & HuffmanDecodeTable.END) != 0) {
                     break;
