@@ -1084,8 +1084,9 @@ final class JpegReader {
      * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into
      * {@code coef[base + slot]} with the slots and quantisers of {@link #slotQuant} (the rest
      * zero), and returns the new DC predictor. The bit buffer lives in
-     * locals and goes back to the fields around every call out; AC coefficients go through a
-     * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
+     * locals and goes back to the fields around every call out; AC symbols go through a
+     * lookup that resolves run, size and value of one symbol, or of two (a coefficient and then
+     * a coefficient or EOB), when they fit in AC_FAST bits (see HuffmanDecodeTable.acPair()).
      */
     private int decodeBlock(int[] coef, int base, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] sq, int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
