@@ -126,6 +126,62 @@ final class HuffmanDecodeTable {
         return f;
     }
 
+    /** Set in an {@link #acPair()} entry whose symbols end the block (EOB); not a shift bit. */
+    static final int END = 1 << 6;
+
+    private int[] acPair;
+
+    /**
+     * For an AC table: for each AC_FAST-bit prefix that holds one or two whole symbols (code
+     * and extra bits), their effect on the block as one entry: {@code bitsUsed | END? |
+     * (d1 << 8) | (d2 << 12) | (v2 << 17) | (v1 << 24)}, v1 in 8 bits and v2 in 7 (signed).
+     * The decoder at zig-zag position k puts v1 at k + d1 and v2 at k + d1 + d2 (v2 first, so
+     * that with d2 = 0 it is v1 that stays), goes on at k + d1 + d2 + 1, and stops if END is
+     * set. One coefficient (r, v): d1 = r, v1 = v, d2 = v2 = 0; ZRL: d1 = 15, v1 = 0; EOB:
+     * END, the rest 0; a coefficient and then a second one (r2, v2): d2 = r2 + 1; a
+     * coefficient and then EOB: END and d2 = 1 (so that the decoder stops past the
+     * coefficient, and a block whose only AC term is at position 1 does not look DC-only).
+     * The low 6 bits are the bits used (bits 4 and 5 are zero), so the decoder shifts its
+     * buffer by the entry itself. Prefixes that need more than AC_FAST bits, or a value
+     * outside those ranges, have 0 (then {@link #acFast()} or the slow path decides). The
+     * table is as small as acFast (8 KB), which the decoder then rarely touches. Built on
+     * first use.
+     */
+    int[] acPair() {
+        int[] f = acPair;
+        if (f == null) {
+            int[] single = acFast();
+            f = new int[single.length];
+            for (int p = 0; p < f.length; p++) {
+                int e1 = single[p];
+                int v1 = e1 >> 16;
+                int r1 = (e1 >> 8) & 0xFF;
+                int t1 = e1 & 0xFF;
+                if (e1 == 0 || v1 < -128 || v1 > 127) {
+                    continue;
+                }
+                int e = t1 | (r1 << 8) | (v1 << 24);
+                if (v1 == 0 && r1 == 0) {
+                    e |= END;
+                } else if (v1 != 0 && t1 < AC_FAST) {
+                    // The bits after the first symbol, padded with zeros: an entry found there
+                    // counts only if it uses no more than the bits really known.
+                    int e2 = single[(p << t1) & ((1 << AC_FAST) - 1)];
+                    int t2 = e2 & 0xFF;
+                    int v2 = e2 >> 16;
+                    int r2 = (e2 >> 8) & 0xFF;
+                    if (e2 != 0 && t1 + t2 <= AC_FAST && v2 >= -64 && v2 <= 63 && !(v2 == 0 && r2 != 0)) {
+                        e = (e & ~0xFF) | (t1 + t2);
+                        e |= v2 == 0 ? END | (1 << 12) : ((r2 + 1) << 12) | ((v2 & 0x7F) << 17);
+                    }
+                }
+                f[p] = e;
+            }
+            acPair = f;
+        }
+        return f;
+    }
+
     /**
      * Fills the tables; returns false when the counts overflow the code space (T.81 Annex C:
      * a code must fit in its length, as libjpeg also requires).

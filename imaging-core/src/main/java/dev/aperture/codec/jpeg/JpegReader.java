@@ -1084,8 +1084,9 @@ final class JpegReader {
      * Decodes one block's coefficients (F.2.2.1, F.2.2.2), dequantised into
      * {@code coef[base + slot]} with the slots and quantisers of {@link #slotQuant} (the rest
      * zero), and returns the new DC predictor. The bit buffer lives in
-     * locals and goes back to the fields around every call out; AC coefficients go through a
-     * lookup that resolves run, size and value at once when they fit in AC_FAST bits.
+     * locals and goes back to the fields around every call out; AC symbols go through a
+     * lookup that resolves run, size and value of one symbol, or of two (a coefficient and then
+     * a coefficient or EOB), when they fit in AC_FAST bits (see HuffmanDecodeTable.acPair()).
      */
     private int decodeBlock(int[] coef, int base, HuffmanDecodeTable dc, HuffmanDecodeTable ac, int[] sq, int pred) {
         // coef is all zero here: the caller clears what the previous block set (see idct()).
@@ -1151,6 +1152,7 @@ final class JpegReader {
         coef[base] = pred * (sq[0] >>> 16);
         lastPred = pred;                  // not kept live through the AC loop
         final int[] fast = ac.acFast();
+        final int[] pair = ac.acPair();
         int k = 1;
         for (; k < 64; k++) {
             // The fast lookup needs AC_FAST bits (an entry uses at most that many); the slow
@@ -1174,6 +1176,24 @@ final class JpegReader {
                     n = nbits;            // >= 57
                     a = acc << (64 - n);
                 }
+            }
+            int g = pair[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
+            int k1 = k + (g >> 8 & 15);
+            if (g != 0 && k1 < 63) {
+                // One or two symbols (see acPair()); only when the first leaves room for a
+                // second (k1 < 63), as the one-symbol path would read a second only then.
+                n -= g & 0x3F;
+                a <<= g;
+                int k2 = k1 + (g >> 12 & 31);
+                int sk = sq[k2];
+                coef[(sk & 0xFFFF) + base] = (g << 8 >> 25) * (sk >>> 16);
+                sk = sq[k1];
+                coef[(sk & 0xFFFF) + base] = (g >> 24) * (sk >>> 16);
+                k = k2;
+                if ((g & HuffmanDecodeTable.END) != 0) {
+                    break;
+                }
+                continue;
             }
             int f = fast[(int) (a >>> (64 - HuffmanDecodeTable.AC_FAST))];
             if (f != 0) {
