@@ -504,7 +504,7 @@ final class ScanDecoder extends JlsCoder {
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 this.bp = bp;
-                x += decodeRun(L, x, ra);
+                x += decodeRun8(L, x, ra); // not decodeRun: see decodeRun8()
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -617,7 +617,7 @@ final class ScanDecoder extends JlsCoder {
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 this.bp = bp;
-                x += decodeRun(L, x, ra);
+                x += decodeRun8(L, x, ra); // not decodeRun: see decodeRun8()
                 bp = this.bp;
                 L[sc] = runRb;
                 continue;
@@ -1030,13 +1030,17 @@ final class ScanDecoder extends JlsCoder {
     }
 
     /**
-     * {@link #decodeRun} for the 8-bit lossless line loops, with {@link #decodeRunLength}
-     * written into it. The point is its size: at more than 325 bytes of bytecode (C2's
-     * FreqInlineSize) C2 never inlines it into the line loop. Inlined, the run code (about 9 KB
-     * of machine code) shared the loop's registers and C2 kept more of the loop's values in
-     * stack slots: in 8-bit RGB line-interleave decodes, fresh JVMs whose last compile of the
-     * loop had inlined the run decoded 8-10 % slower than those that called it (which one a
-     * JVM got depended on when the run method had been compiled on its own).
+     * {@link #decodeRun} for NEAR = 0, with {@link #decodeRunLength} written into it: the run of
+     * the lossless line loops (the 8-bit ones and, despite the name, {@link #decodeLineLossless}
+     * and {@link #decodeLineLosslessBias} for 9 to 16 bits). The point is its size: at more than
+     * 325 bytes of bytecode (C2's FreqInlineSize) C2 never inlines it into the line loop.
+     * Inlined, the run code (about 9 KB of machine code) shared the loop's registers and C2 kept
+     * more of the loop's values in stack slots: in 8-bit RGB line-interleave decodes, fresh JVMs
+     * whose last compile of the loop had inlined the run decoded 8-10 % slower than those that
+     * called it (which one a JVM got depended on when the run method had been compiled on its
+     * own). The 12-bit CT frames had the same two forms (about 5 % apart), there decided by
+     * whether the run call site had reached C2's MinInliningThreshold (250 calls) in the profile
+     * when the loop was recompiled (benchmarks/README.md, session 7).
      *
      * @return the samples decoded
      */
