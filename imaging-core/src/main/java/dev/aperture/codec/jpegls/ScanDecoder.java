@@ -94,8 +94,6 @@ final class ScanDecoder extends JlsCoder {
     /** The mark of a context entry in {@link #q12} (see {@link #decodeLineInterleaved8}). */
     private static final int MARK = 1 << 30;
 
-    /** Q1 of each sample of the previous line, see {@link #contextRows}. */
-    private int[] g1;
     /** The gradient table times 2 MAXVAL + 1, see {@link #contextRows3}. */
     private int[] qr;
 
@@ -198,11 +196,7 @@ final class ScanDecoder extends JlsCoder {
             if (rgb8) {
                 qctx = contextTable(quant, maxVal);
                 q12 = new int[3 * (w + 2)];
-                int r = 2 * maxVal + 1;
-                qr = new int[r];
-                for (int d = 0; d < r; d++) {
-                    qr[d] = r * quant[d];
-                }
+                qr = gradientRows(quant, maxVal);
             }
             int len = (w + 2) * nc;
             int[] prev = new int[len];
@@ -238,7 +232,9 @@ final class ScanDecoder extends JlsCoder {
             // and a last int that decodeLineLosslessBias() uses for Rc
             int[][] lines = new int[nc][w + 3];
             q12 = new int[w + 2];
-            g1 = new int[w + 2];
+            if (near == 0 && maxVal == MV8) {
+                qr = gradientRows(quant, maxVal);
+            }
             for (int y = 0; y < height; y++) {
                 if (restart > 0 && y > 0 && y % restart == 0) {
                     restartMarker(rst);
@@ -447,14 +443,14 @@ final class ScanDecoder extends JlsCoder {
             if (qctx == null) {
                 qctx = contextTable(quant, maxVal);
             }
-            contextRows(L, q12, g1, quant, w, maxVal); // Q2 of sample 1 from Rb - Rc, before L[0] = Ra
+            contextRows(L, q12, qr, w, maxVal); // Q2 of sample 1 from Rb - Rc, before L[0] = Ra
             L[0] = ra;
             // with the bias update chosen as below (8-bit RGB, line interleaved: +7-10 %)
             if (maskedLines > 0) {
                 maskedLines--;
-                decodeLineLossless8(L, ra, rc);
+                decodeLineLossless8(L, ra);
             } else {
-                decodeLineLossless8Bias(L, ra, rc);
+                decodeLineLossless8Bias(L, ra);
                 if (!biasBranches) {
                     maskedLines = 32;
                 }
@@ -707,7 +703,7 @@ final class ScanDecoder extends JlsCoder {
     }
 
     /** {@link #decodeLineLossless} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
-    private void decodeLineLossless8(int[] L, int ra, int rc) {
+    private void decodeLineLossless8(int[] L, int ra) {
         int w = width;
         int[] ctx = dcx;
         byte[] in = cb;
@@ -718,17 +714,18 @@ final class ScanDecoder extends JlsCoder {
         short[] qx = qctx;
         while (x <= w) {
             int rb = L[x];
-            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
+            int v = qp[x];
+            int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
                 x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
-                    rc = runRb;
                 }
                 continue;
             }
+            int rc = v >>> 16;
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
             int i = t & 0x7FFF;                // 4 * |Q|
@@ -791,14 +788,13 @@ final class ScanDecoder extends JlsCoder {
             int rx = (px + ((e ^ sg) - sg)) & MV8;
             L[x] = rx;
             ra = rx;
-            rc = rb;
             x++;
         }
         this.bp = bp;
     }
 
     /** {@link #decodeLineLosslessBias} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
-    private void decodeLineLossless8Bias(int[] L, int ra, int rc) {
+    private void decodeLineLossless8Bias(int[] L, int ra) {
         int w = width;
         int[] ctx = dcx;
         byte[] in = cb;
@@ -811,17 +807,18 @@ final class ScanDecoder extends JlsCoder {
         short[] qx = qctx;
         while (x <= w) {
             int rb = L[x];
-            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
+            int v = qp[x];
+            int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
                 x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
-                    rc = runRb;
                 }
                 continue;
             }
+            int rc = v >>> 16;
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
             int i = t & 0x7FFF;                // 4 * |Q|
@@ -897,7 +894,6 @@ final class ScanDecoder extends JlsCoder {
             int rx = (px + ((e ^ sg) - sg)) & MV8;
             L[x] = rx;
             ra = rx;
-            rc = rb;
             x++;
         }
         this.bp = bp;
@@ -1407,15 +1403,29 @@ final class ScanDecoder extends JlsCoder {
      * 1 .. w, the row of {@link #qctx} for Q1 and Q2 of sample x, plus MAXVAL, as
      * {@link #contextRows3} does for sample-interleaved lines.
      */
-    private static void contextRows(int[] L, int[] qp, int[] g, byte[] qt, int w, int off) {
-        int r = 2 * off + 1;
-        for (int x = 0; x <= w; x++) {
-            g[x] = qt[L[x + 1] - L[x] + off];
-        }
-        int bias = 40 * r + off;
+    private static void contextRows(int[] L, int[] qp, int[] qr, int w, int off) {
+        int bias = 40 * (2 * off + 1) + off;
+        // R Q1 of the sample left of the one being done: its Q2
+        int g = qr[L[1] - L[0] + off];
+        int rc = L[0];
         for (int x = 1; x <= w; x++) {
-            qp[x] = (9 * r) * g[x] + r * g[x - 1] + bias;
+            int rb = L[x];
+            int h = qr[L[x + 1] - rb + off];
+            // the row plus Rc (below 2^16) in the low half, Rc in the high half
+            qp[x] = (rc << 16) + 9 * h + g + bias + rc;
+            g = h;
+            rc = rb;
         }
+    }
+
+    /** The gradient table times R = 2 MAXVAL + 1, indexed by d + MAXVAL (see {@link #contextRows}). */
+    private static int[] gradientRows(byte[] qt, int mv) {
+        int r = 2 * mv + 1;
+        int[] t = new int[r];
+        for (int d = 0; d < r; d++) {
+            t[d] = r * qt[d];
+        }
+        return t;
     }
 
     /**
