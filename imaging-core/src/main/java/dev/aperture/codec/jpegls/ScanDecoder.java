@@ -88,15 +88,14 @@ final class ScanDecoder extends JlsCoder {
     /**
      * Per sample of the line being decoded (8-bit lossless, see decodeLine(); three per pixel in
      * {@link #decodeLineInterleaved8}): where the row of {@link #qctx} for its Q1 and Q2 starts,
-     * plus MAXVAL, so that adding Rc - Ra gives its entry.
+     * plus MAXVAL, so that adding Rc - Ra gives its entry. For component lines (see
+     * {@link #contextRows}) Rc is added already, and Rb and Rc are kept in bits 16 and up.
      */
     private int[] q12;
     /** The mark of a context entry in {@link #q12} (see {@link #decodeLineInterleaved8}). */
     private static final int MARK = 1 << 30;
 
-    /** Q1 of each sample of the previous line, see {@link #contextRows}. */
-    private int[] g1;
-    /** The gradient table times 2 MAXVAL + 1, see {@link #contextRows3}. */
+    /** The gradient table times 2 MAXVAL + 1, see {@link #contextRows3} and {@link #contextRows}. */
     private int[] qr;
 
     /** The context table of 8-bit lossless lines, see {@link #contextTable}. */
@@ -198,11 +197,7 @@ final class ScanDecoder extends JlsCoder {
             if (rgb8) {
                 qctx = contextTable(quant, maxVal);
                 q12 = new int[3 * (w + 2)];
-                int r = 2 * maxVal + 1;
-                qr = new int[r];
-                for (int d = 0; d < r; d++) {
-                    qr[d] = r * quant[d];
-                }
+                qr = gradientRows(quant, maxVal);
             }
             int len = (w + 2) * nc;
             int[] prev = new int[len];
@@ -238,7 +233,9 @@ final class ScanDecoder extends JlsCoder {
             // and a last int that decodeLineLosslessBias() uses for Rc
             int[][] lines = new int[nc][w + 3];
             q12 = new int[w + 2];
-            g1 = new int[w + 2];
+            if (near == 0 && maxVal == MV8) {
+                qr = gradientRows(quant, maxVal);
+            }
             for (int y = 0; y < height; y++) {
                 if (restart > 0 && y > 0 && y % restart == 0) {
                     restartMarker(rst);
@@ -447,14 +444,14 @@ final class ScanDecoder extends JlsCoder {
             if (qctx == null) {
                 qctx = contextTable(quant, maxVal);
             }
-            contextRows(L, q12, g1, quant, w, maxVal); // Q2 of sample 1 from Rb - Rc, before L[0] = Ra
+            contextRows(L, q12, qr, w, maxVal); // Q2 and Rc of sample 1 from L[0], before L[0] = Ra
             L[0] = ra;
             // with the bias update chosen as below (8-bit RGB, line interleaved: +7-10 %)
             if (maskedLines > 0) {
                 maskedLines--;
-                decodeLineLossless8(L, ra, rc);
+                decodeLineLossless8(L, ra);
             } else {
-                decodeLineLossless8Bias(L, ra, rc);
+                decodeLineLossless8Bias(L, ra);
                 if (!biasBranches) {
                     maskedLines = 32;
                 }
@@ -707,7 +704,7 @@ final class ScanDecoder extends JlsCoder {
     }
 
     /** {@link #decodeLineLossless} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
-    private void decodeLineLossless8(int[] L, int ra, int rc) {
+    private void decodeLineLossless8(int[] L, int ra) {
         int w = width;
         int[] ctx = dcx;
         byte[] in = cb;
@@ -717,18 +714,19 @@ final class ScanDecoder extends JlsCoder {
         int[] qp = q12;
         short[] qx = qctx;
         while (x <= w) {
-            int rb = L[x];
-            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
+            int v = qp[x];
+            int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
                 x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
-                    rc = runRb;
                 }
                 continue;
             }
+            int rc = v >>> 24;
+            int rb = (v >>> 16) & MV8;
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
             int i = t & 0x7FFF;                // 4 * |Q|
@@ -791,14 +789,13 @@ final class ScanDecoder extends JlsCoder {
             int rx = (px + ((e ^ sg) - sg)) & MV8;
             L[x] = rx;
             ra = rx;
-            rc = rb;
             x++;
         }
         this.bp = bp;
     }
 
     /** {@link #decodeLineLosslessBias} with the context from {@link #q12} and {@link #qctx} (see decodeLine()). */
-    private void decodeLineLossless8Bias(int[] L, int ra, int rc) {
+    private void decodeLineLossless8Bias(int[] L, int ra) {
         int w = width;
         int[] ctx = dcx;
         byte[] in = cb;
@@ -810,18 +807,19 @@ final class ScanDecoder extends JlsCoder {
         int[] qp = q12;
         short[] qx = qctx;
         while (x <= w) {
-            int rb = L[x];
-            int t = qx[qp[x] + rc - ra]; // see contextTable() and decodeLine()
+            int v = qp[x];
+            int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
                 x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
-                    rc = runRb;
                 }
                 continue;
             }
+            int rc = v >>> 24;
+            int rb = (v >>> 16) & MV8;
             // T.87 A.4 to A.6, decoding side: one sample in regular mode
             int sg = t >> 31;                  // 0 or -1: the sign of Q
             int i = t & 0x7FFF;                // 4 * |Q|
@@ -897,7 +895,6 @@ final class ScanDecoder extends JlsCoder {
             int rx = (px + ((e ^ sg) - sg)) & MV8;
             L[x] = rx;
             ra = rx;
-            rc = rb;
             x++;
         }
         this.bp = bp;
@@ -1408,18 +1405,37 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * The pass of decodeLine() over the previous line of an 8-bit lossless component: for x in
-     * 1 .. w, the row of {@link #qctx} for Q1 and Q2 of sample x, plus MAXVAL, as
-     * {@link #contextRows3} does for sample-interleaved lines.
+     * 1 .. w, the row of {@link #qctx} for Q1 and Q2 of sample x, plus MAXVAL, plus Rc (the
+     * previous line's sample x - 1) in bits 0..15, Rb (its sample x) in bits 16..23 and Rc in
+     * bits 24..31, so that the line loop finds the context entry at (entry &amp; 0xFFFF) - Ra,
+     * Rb and Rc in the same int, keeps no Rc from one sample to the next and loads no Rb from
+     * the line. One loop with the premultiplied gradient table {@link #qr}, each Q1 kept for
+     * the next sample's Q2, as {@link #contextRows3} does. 8-bit RGB line interleave: Rc in
+     * the entry +1-2 %, Rb too another +2-3 %.
      */
-    private static void contextRows(int[] L, int[] qp, int[] g, byte[] qt, int w, int off) {
-        int r = 2 * off + 1;
-        for (int x = 0; x <= w; x++) {
-            g[x] = qt[L[x + 1] - L[x] + off];
-        }
-        int bias = 40 * r + off;
+    private static void contextRows(int[] L, int[] qp, int[] qr, int w, int off) {
+        int bias = 40 * (2 * off + 1) + off;
+        // R Q1 of the sample left of the one being done: its Q2
+        int g = qr[L[1] - L[0] + off];
+        int rc = L[0];
         for (int x = 1; x <= w; x++) {
-            qp[x] = (9 * r) * g[x] + r * g[x - 1] + bias;
+            int rb = L[x];
+            int h = qr[L[x + 1] - rb + off];
+            // the row plus Rc (below 2^16) in the low half, Rb and Rc in the high bytes
+            qp[x] = (rc << 24) + (rb << 16) + 9 * h + g + bias + rc;
+            g = h;
+            rc = rb;
         }
+    }
+
+    /** The gradient table times R = 2 MAXVAL + 1, indexed by d + MAXVAL (see {@link #contextRows}). */
+    private static int[] gradientRows(byte[] qt, int mv) {
+        int r = 2 * mv + 1;
+        int[] t = new int[r];
+        for (int d = 0; d < r; d++) {
+            t[d] = r * qt[d];
+        }
+        return t;
     }
 
     /**
