@@ -501,7 +501,7 @@ final class ScanDecoder extends JlsCoder {
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 this.bp = bp;
-                x += decodeRun8(L, x, ra); // not decodeRun: see decodeRun8()
+                x += decodeRunLossless(L, x, ra); // not decodeRun: see decodeRunLossless()
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -614,7 +614,7 @@ final class ScanDecoder extends JlsCoder {
             int q = 81 * qt[rd - rb + off] + 9 * qt[rb - rc + off] + qt[rc - ra + off]; // see context()
             if (q == 0) {
                 this.bp = bp;
-                x += decodeRun8(L, x, ra); // not decodeRun: see decodeRun8()
+                x += decodeRunLossless(L, x, ra); // not decodeRun: see decodeRunLossless()
                 bp = this.bp;
                 L[sc] = runRb;
                 continue;
@@ -718,7 +718,7 @@ final class ScanDecoder extends JlsCoder {
             int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
-                x += decodeRun8(L, x, ra);
+                x += decodeRunLossless(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -811,7 +811,7 @@ final class ScanDecoder extends JlsCoder {
             int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
-                x += decodeRun8(L, x, ra);
+                x += decodeRunLossless(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -1028,7 +1028,7 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * {@link #decodeRun} for NEAR = 0, with {@link #decodeRunLength} written into it: the run of
-     * the lossless line loops (the 8-bit ones and, despite the name, {@link #decodeLineLossless}
+     * the lossless line loops (the 8-bit ones, {@link #decodeLineLossless}
      * and {@link #decodeLineLosslessBias} for 9 to 16 bits). The point is its size: at more than
      * 325 bytes of bytecode (C2's FreqInlineSize) C2 never inlines it into the line loop.
      * Inlined, the run code (about 9 KB of machine code) shared the loop's registers and C2 kept
@@ -1041,7 +1041,7 @@ final class ScanDecoder extends JlsCoder {
      *
      * @return the samples decoded
      */
-    private int decodeRun8(int[] L, int x, int ra) {
+    private int decodeRunLossless(int[] L, int x, int ra) {
         int remaining = width - x + 1;
         // T.87 A.7.1.2, as in decodeRunLength()
         int[] jt = J;
