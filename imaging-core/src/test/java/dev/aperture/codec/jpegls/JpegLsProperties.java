@@ -65,6 +65,17 @@ class JpegLsProperties {
         return ImageDescriptor.of(rows, cols, comps, bits <= 8 ? 8 : 16, bits, signed && bits > 8, p);
     }
 
+    /** Decodes {@code jls} and asserts the samples equal {@code src} exactly. */
+    private static void assertDecodesTo(Object src, byte[] jls, ImageDescriptor d) {
+        Samples dst = allocate(d);
+        new JpegLsDecoder(true).decode(ByteBuffer.wrap(jls), d, dst);
+        if (src instanceof byte[] b) {
+            assertArrayEquals(b, (byte[]) array(dst));
+        } else {
+            assertArrayEquals((short[]) src, (short[]) array(dst));
+        }
+    }
+
     private static int components(int pick) {
         return pick == 0 ? 1 : pick == 1 ? 3 : 4;
     }
@@ -79,13 +90,7 @@ class JpegLsProperties {
         ImageDescriptor d = descriptor(rows, cols, components(compPick), bits, signed);
         Object src = image(d, seed);
         byte[] jls = JpegLsEncoder.encode(JlsTestSupport.wrapArray(src), d, 0, ilv, null);
-        Samples dst = allocate(d);
-        new JpegLsDecoder(true).decode(ByteBuffer.wrap(jls), d, dst);
-        if (src instanceof byte[] b) {
-            assertArrayEquals(b, (byte[]) array(dst));
-        } else {
-            assertArrayEquals((short[]) src, (short[]) array(dst));
-        }
+        assertDecodesTo(src, jls, d);
     }
 
     /**
@@ -104,13 +109,7 @@ class JpegLsProperties {
         ImageDescriptor d = descriptor(rows, cols, components(compPick), bits, false);
         Object src = image(d, seed);
         byte[] jls = JpegLsEncoder.encode(JlsTestSupport.wrapArray(src), d, 0, ilv, null, false, restart);
-        Samples dst = allocate(d);
-        new JpegLsDecoder(true).decode(ByteBuffer.wrap(jls), d, dst);
-        if (src instanceof byte[] b) {
-            assertArrayEquals(b, (byte[]) array(dst));
-        } else {
-            assertArrayEquals((short[]) src, (short[]) array(dst));
-        }
+        assertDecodesTo(src, jls, d);
     }
 
     @Property(tries = 300)
