@@ -111,6 +111,8 @@ final class ScanDecoder extends JlsCoder {
     private boolean biasBranches;
     /** Lines left that {@link #decodeLineLossless} decodes before the next probe (see decodeLine()). */
     private int maskedLines;
+    /** Lines decoded by {@link #decodeLineLosslessBias}; every 256th makes its updates with masks. */
+    private int biasLines;
 
     /** Rb of the last run-interruption sample (see decodeRun()). */
     private int runRb;
@@ -585,6 +587,14 @@ final class ScanDecoder extends JlsCoder {
      * serial path: with Ra and Rc as locals, the 512 x 512 CT frame ran at about 77 or 72
      * Mpixel/s depending on the JVM (the profile at a recompile decided C2's spills), this way at
      * about 80 (benchmarks/README.md, session 5).
+     *
+     * <p>Every 256th line takes the masks even while {@link #biasBranches} holds, so that the
+     * profile C2 compiles the loop from always has both forms. Without it, smooth data (CT)
+     * take the masks only in the first line of each scan, which the interpreter runs before
+     * there is a profile; a JVM whose first C2 compile came before the second scan compiled the
+     * loop without the masks, deoptimised at the next scan's first line, and ended in a form
+     * about 8 % slower (half the fresh JVMs on the 512 x 512 CT frame; benchmarks/README.md,
+     * session 8).
      */
     private void decodeLineLosslessBias(int[] L, int rc0) {
         int w = width;
@@ -600,7 +610,7 @@ final class ScanDecoder extends JlsCoder {
         // below zFast is no escape and the code's z + k + 1 bits fit in the peek
         int zFast = Math.min(escape, PEEK_BITS - qbpp);
         long bp = this.bp;
-        boolean br = biasBranches;
+        boolean br = biasBranches && (++biasLines & 255) != 0;
         int upd = 0;
         int x = 1;
         int sc = w + 2; // Rc of the sample at x
