@@ -97,6 +97,17 @@ final class ScanDecoder extends JlsCoder {
 
     /** The gradient table times 2 MAXVAL + 1, see {@link #contextRows3} and {@link #contextRows}. */
     private int[] qr;
+    /**
+     * T1 - 1, T2 - 1 and T3 - 1 when the gradient quantisation of the 8-bit component lines is
+     * the one of T.87 A.3.3 with NEAR = 0 (any valid thresholds; checked against the table), for
+     * {@link #contextRowsVector}; null otherwise.
+     */
+    private int[] thresholds;
+    /** Scratch lines of {@link #contextRowsVector}: the line shifted by one each way, Q1 and Q2. */
+    private int[] left;
+    private int[] right;
+    private int[] q1s;
+    private int[] q2s;
 
     /** The context table of 8-bit lossless lines, see {@link #contextTable}. */
     private short[] qctx;
@@ -237,6 +248,13 @@ final class ScanDecoder extends JlsCoder {
             q12 = new int[w + 2];
             if (near == 0 && maxVal == MV8) {
                 qr = gradientRows(quant, maxVal);
+                thresholds = arithmeticThresholds(quant, maxVal);
+                if (thresholds != null) {
+                    left = new int[w + 2];
+                    right = new int[w + 2];
+                    q1s = new int[w + 2];
+                    q2s = new int[w + 2];
+                }
             }
             for (int y = 0; y < height; y++) {
                 if (restart > 0 && y > 0 && y % restart == 0) {
@@ -446,7 +464,12 @@ final class ScanDecoder extends JlsCoder {
             if (qctx == null) {
                 qctx = contextTable(quant, maxVal);
             }
-            contextRows(L, q12, qr, w, maxVal); // Q2 and Rc of sample 1 from L[0], before L[0] = Ra
+            // Q2 and Rc of sample 1 from L[0], before L[0] = Ra
+            if (thresholds != null) {
+                contextRowsVector(L, q12, w, left, right, q1s, q2s, thresholds);
+            } else {
+                contextRows(L, q12, qr, w, maxVal);
+            }
             L[0] = ra;
             // with the bias update chosen as below (8-bit RGB, line interleaved: +7-10 %)
             if (maskedLines > 0) {
@@ -1436,6 +1459,81 @@ final class ScanDecoder extends JlsCoder {
             g = h;
             rc = rb;
         }
+    }
+
+    /**
+     * {@link #contextRows} for MAXVAL 255 in loops that C2 vectorises: Q1 and Q2 computed from
+     * the thresholds instead of looked up (a gather, which C2 does not vectorise), each loop
+     * reading its arrays at the same index (JDK 17's SuperWord does not pack L[x + 1] with
+     * L[x]), so the line's neighbours come from copies shifted by one. 8-bit RGB line
+     * interleave: the pass takes about half the time of the table's (benchmarks/README.md,
+     * session 8).
+     */
+    private static void contextRowsVector(int[] L, int[] qp, int w, int[] left, int[] right,
+                                          int[] q1, int[] q2, int[] t) {
+        int a = t[0];
+        int b = t[1];
+        int c = t[2];
+        right[0] = L[1];
+        System.arraycopy(L, 2, right, 1, w);   // right[x] = L[x + 1] = Rd of sample x
+        for (int x = 0; x <= w; x++) {
+            // quantised(right[x] - L[x], a, b, c) written out: with the call, C2 17 did not
+            // vectorise this loop (8-bit RGB line interleave 13 % slower)
+            int d = right[x] - L[x];
+            q1[x] = ((-d) >>> 31) + ((a - d) >>> 31) + ((b - d) >>> 31) + ((c - d) >>> 31)
+                    - (d >>> 31) - ((d + a) >>> 31) - ((d + b) >>> 31) - ((d + c) >>> 31);
+        }
+        System.arraycopy(L, 0, left, 1, w);    // left[x] = L[x - 1] = Rc of sample x
+        System.arraycopy(q1, 0, q2, 1, w);     // Q2 of sample x is Q1 of sample x - 1
+        int bias = 40 * (2 * MV8 + 1) + MV8;
+        for (int x = 1; x <= w; x++) {
+            int rc = left[x];
+            int q = 9 * q1[x] + q2[x];
+            // the entry of contextRows(): R (9 Q1 + Q2) with R = 511
+            qp[x] = (rc << 24) + (L[x] << 16) + (q << 9) - q + bias + rc;
+        }
+    }
+
+    /**
+     * The quantised gradient d of T.87 A.3.3 with NEAR = 0 and a = T1 - 1, b = T2 - 1, c = T3 - 1,
+     * without branches or tables: (d &gt;= 1) + (d &gt;= T1) + (d &gt;= T2) + (d &gt;= T3) minus
+     * (d &lt;= -1) + (d &lt;= -T1) + (d &lt;= -T2) + (d &lt;= -T3), each a sign bit.
+     */
+    private static int quantised(int d, int a, int b, int c) {
+        return ((-d) >>> 31) + ((a - d) >>> 31) + ((b - d) >>> 31) + ((c - d) >>> 31)
+                - (d >>> 31) - ((d + a) >>> 31) - ((d + b) >>> 31) - ((d + c) >>> 31);
+    }
+
+    /**
+     * T1 - 1, T2 - 1 and T3 - 1 if the gradient table qt (MAXVAL mv, NEAR 0) is the
+     * quantisation {@link #contextRowsVector} computes, else null.
+     */
+    static int[] arithmeticThresholds(byte[] qt, int mv) {
+        // T1, T2 and T3 are where Q first reaches 2, 3 and 4 for positive d
+        int[] t = {-1, -1, -1};
+        for (int d = 1; d <= mv; d++) {
+            int q = qt[d + mv];
+            if (q >= 2 && t[0] < 0) {
+                t[0] = d - 1;
+            }
+            if (q >= 3 && t[1] < 0) {
+                t[1] = d - 1;
+            }
+            if (q >= 4 && t[2] < 0) {
+                t[2] = d - 1;
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            if (t[i] < 0) {
+                t[i] = mv; // never reached within the range
+            }
+        }
+        for (int d = -mv; d <= mv; d++) {
+            if (quantised(d, t[0], t[1], t[2]) != qt[d + mv]) {
+                return null;
+            }
+        }
+        return t;
     }
 
     /** The gradient table times R = 2 MAXVAL + 1, indexed by d + MAXVAL (see {@link #contextRows}). */

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.aperture.codec.jpegls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The computed gradient quantisation of the 8-bit component-line pass
+ * ({@code ScanDecoder.contextRowsVector}) against T.87 A.3.3's comparisons, written here
+ * independently: every valid threshold set (NEAR 0, MAXVAL 255) takes the computed path with
+ * T1 - 1, T2 - 1, T3 - 1, and a table it cannot compute is refused (the table pass decodes it).
+ * The decodes themselves are compared with CharLS in the preset and generated-stream tests.
+ */
+class JpegLsVectorPassTest {
+
+    private static byte[] table(int t1, int t2, int t3) {
+        byte[] t = new byte[511];
+        for (int d = -255; d <= 255; d++) {
+            int q;
+            if (d <= -t3) {
+                q = -4;
+            } else if (d <= -t2) {
+                q = -3;
+            } else if (d <= -t1) {
+                q = -2;
+            } else if (d < 0) {
+                q = -1;
+            } else if (d == 0) {
+                q = 0;
+            } else if (d < t1) {
+                q = 1;
+            } else if (d < t2) {
+                q = 2;
+            } else if (d < t3) {
+                q = 3;
+            } else {
+                q = 4;
+            }
+            t[d + 255] = (byte) q;
+        }
+        return t;
+    }
+
+    @Property(tries = 500)
+    void everyValidThresholdSetIsComputed(@ForAll @IntRange(min = 1, max = 255) int a,
+                                          @ForAll @IntRange(min = 1, max = 255) int b,
+                                          @ForAll @IntRange(min = 1, max = 255) int c) {
+        int t1 = Math.min(a, Math.min(b, c));
+        int t3 = Math.max(a, Math.max(b, c));
+        int t2 = a + b + c - t1 - t3;
+        int[] t = ScanDecoder.arithmeticThresholds(table(t1, t2, t3), 255);
+        assertNotNull(t, t1 + " " + t2 + " " + t3);
+        assertArrayEquals(new int[] {t1 - 1, t2 - 1, t3 - 1}, t);
+    }
+
+    @Test
+    void defaultAndEdgeThresholds() {
+        int[][] sets = {{3, 7, 21}, {1, 1, 1}, {255, 255, 255}, {1, 2, 3}, {2, 2, 255}};
+        for (int[] s : sets) {
+            assertArrayEquals(new int[] {s[0] - 1, s[1] - 1, s[2] - 1},
+                    ScanDecoder.arithmeticThresholds(table(s[0], s[1], s[2]), 255));
+        }
+    }
+
+    @Test
+    void aTableTheFormulaCannotGiveIsRefused() {
+        byte[] t = table(3, 7, 21);
+        t[255 + 5] = 1; // not monotone: 5 lies between T1 and T2
+        assertNull(ScanDecoder.arithmeticThresholds(t, 255));
+        byte[] u = table(3, 7, 21);
+        u[255 - 4] = -1; // asymmetric
+        assertNull(ScanDecoder.arithmeticThresholds(u, 255));
+    }
+}
