@@ -247,13 +247,14 @@ final class ScanDecoder extends JlsCoder {
             int[][] lines = new int[nc][w + 3];
             q12 = new int[w + 2];
             if (near == 0 && maxVal == MV8) {
-                qr = gradientRows(quant, maxVal);
                 thresholds = arithmeticThresholds(quant, maxVal);
                 if (thresholds != null) {
                     left = new int[w + 2];
                     right = new int[w + 2];
                     q1s = new int[w + 2];
                     q2s = new int[w + 2];
+                } else {
+                    qr = gradientRows(quant, maxVal);
                 }
             }
             for (int y = 0; y < height; y++) {
