@@ -257,6 +257,9 @@ final class ScanDecoder extends JlsCoder {
                     qr = gradientRows(quant, maxVal);
                 }
             }
+            // three byte components into pixels in their order: the three lines stored in
+            // one pass (8-bit RGB line interleave: about +1 % against three strided passes)
+            boolean pixels3 = nc == 3 && outS == null && outStride == 3 && inOrder(comps);
             for (int y = 0; y < height; y++) {
                 if (restart > 0 && y > 0 && y % restart == 0) {
                     restartMarker(rst);
@@ -267,12 +270,21 @@ final class ScanDecoder extends JlsCoder {
                     initContexts();
                     initDecoderContexts();
                 }
-                for (int s = 0; s < nc; s++) {
-                    int[] line = lines[s];
-                    runIndex = runIndices[s];
-                    decodeLine(line);
-                    runIndices[s] = runIndex;
-                    store(line, y, comps[s]);
+                if (pixels3) {
+                    for (int s = 0; s < 3; s++) {
+                        runIndex = runIndices[s];
+                        decodeLine(lines[s]);
+                        runIndices[s] = runIndex;
+                    }
+                    storeLines3(lines[0], lines[1], lines[2], y);
+                } else {
+                    for (int s = 0; s < nc; s++) {
+                        int[] line = lines[s];
+                        runIndex = runIndices[s];
+                        decodeLine(line);
+                        runIndices[s] = runIndex;
+                        store(line, y, comps[s]);
+                    }
                 }
                 checkLine();
             }
@@ -398,6 +410,18 @@ final class ScanDecoder extends JlsCoder {
             for (int x = 1; x <= w; x++, d += st) {
                 o[d] = (byte) line[x];
             }
+        }
+    }
+
+    /** {@link #store} of three component lines into pixels of three bytes, components in order. */
+    private void storeLines3(int[] l0, int[] l1, int[] l2, int y) {
+        int w = width;
+        byte[] o = outB;
+        int d = outOff + y * w * 3;
+        for (int x = 1; x <= w; x++, d += 3) {
+            o[d] = (byte) l0[x];
+            o[d + 1] = (byte) l1[x];
+            o[d + 2] = (byte) l2[x];
         }
     }
 
@@ -1447,7 +1471,7 @@ final class ScanDecoder extends JlsCoder {
      * the next sample's Q2, as {@link #contextRows3} does. 8-bit RGB line interleave: Rc in
      * the entry +1-2 %, Rb too another +2-3 %.
      */
-    private static void contextRows(int[] L, int[] qp, int[] qr, int w, int off) {
+    static void contextRows(int[] L, int[] qp, int[] qr, int w, int off) {
         int bias = 40 * (2 * off + 1) + off;
         // R Q1 of the sample left of the one being done: its Q2
         int g = qr[L[1] - L[0] + off];
@@ -1470,7 +1494,7 @@ final class ScanDecoder extends JlsCoder {
      * interleave: the pass takes about half the time of the table's (benchmarks/README.md,
      * session 8).
      */
-    private static void contextRowsVector(int[] L, int[] qp, int w, int[] left, int[] right,
+    static void contextRowsVector(int[] L, int[] qp, int w, int[] left, int[] right,
                                           int[] q1, int[] q2, int[] t) {
         int a = t[0];
         int b = t[1];
@@ -1481,8 +1505,10 @@ final class ScanDecoder extends JlsCoder {
             // quantised(right[x] - L[x], a, b, c) written out: with the call, C2 17 did not
             // vectorise this loop (8-bit RGB line interleave 13 % slower)
             int d = right[x] - L[x];
-            q1[x] = ((-d) >>> 31) + ((a - d) >>> 31) + ((b - d) >>> 31) + ((c - d) >>> 31)
-                    - (d >>> 31) - ((d + a) >>> 31) - ((d + b) >>> 31) - ((d + c) >>> 31);
+            int m = Math.abs(d);
+            int s = d >> 31;
+            int q = ((-m) >>> 31) + ((a - m) >>> 31) + ((b - m) >>> 31) + ((c - m) >>> 31);
+            q1[x] = (q ^ s) - s;
         }
         System.arraycopy(L, 0, left, 1, w);    // left[x] = L[x - 1] = Rc of sample x
         System.arraycopy(q1, 0, q2, 1, w);     // Q2 of sample x is Q1 of sample x - 1
@@ -1497,12 +1523,15 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * The quantised gradient d of T.87 A.3.3 with NEAR = 0 and a = T1 - 1, b = T2 - 1, c = T3 - 1,
-     * without branches or tables: (d &gt;= 1) + (d &gt;= T1) + (d &gt;= T2) + (d &gt;= T3) minus
-     * (d &lt;= -1) + (d &lt;= -T1) + (d &lt;= -T2) + (d &lt;= -T3), each a sign bit.
+     * without branches or tables: the sign of d times (|d| &gt;= 1) + (|d| &gt;= T1) +
+     * (|d| &gt;= T2) + (|d| &gt;= T3), each a sign bit (four terms on |d| rather than eight on d:
+     * the vectorised pass about 25 % shorter).
      */
     private static int quantised(int d, int a, int b, int c) {
-        return ((-d) >>> 31) + ((a - d) >>> 31) + ((b - d) >>> 31) + ((c - d) >>> 31)
-                - (d >>> 31) - ((d + a) >>> 31) - ((d + b) >>> 31) - ((d + c) >>> 31);
+        int m = Math.abs(d);
+        int s = d >> 31;
+        int q = ((-m) >>> 31) + ((a - m) >>> 31) + ((b - m) >>> 31) + ((c - m) >>> 31);
+        return (q ^ s) - s;
     }
 
     /**
@@ -1538,7 +1567,7 @@ final class ScanDecoder extends JlsCoder {
     }
 
     /** The gradient table times R = 2 MAXVAL + 1, indexed by d + MAXVAL (see {@link #contextRows}). */
-    private static int[] gradientRows(byte[] qt, int mv) {
+    static int[] gradientRows(byte[] qt, int mv) {
         int r = 2 * mv + 1;
         int[] t = new int[r];
         for (int d = 0; d < r; d++) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The computed gradient quantisation of the 8-bit component-line pass
  * ({@code ScanDecoder.contextRowsVector}) against T.87 A.3.3's comparisons, written here
  * independently: every valid threshold set (NEAR 0, MAXVAL 255) takes the computed path with
- * T1 - 1, T2 - 1, T3 - 1, and a table it cannot compute is refused (the table pass decodes it).
+ * T1 - 1, T2 - 1, T3 - 1, and a table it cannot compute is refused (the table pass decodes it);
+ * the computed pass gives the table pass's entries on random lines.
  * The decodes themselves are compared with CharLS in the preset and generated-stream tests.
  */
 class JpegLsVectorPassTest {
@@ -57,6 +58,34 @@ class JpegLsVectorPassTest {
         int[] t = ScanDecoder.arithmeticThresholds(table(t1, t2, t3), 255);
         assertNotNull(t, t1 + " " + t2 + " " + t3);
         assertArrayEquals(new int[] {t1 - 1, t2 - 1, t3 - 1}, t);
+    }
+
+    @Property(tries = 300)
+    void theComputedPassGivesTheTablePassEntries(@ForAll @IntRange(min = 1, max = 255) int a,
+                                                 @ForAll @IntRange(min = 1, max = 255) int b,
+                                                 @ForAll @IntRange(min = 1, max = 255) int c,
+                                                 @ForAll @IntRange(min = 1, max = 700) int w,
+                                                 @ForAll long seed) {
+        int t1 = Math.min(a, Math.min(b, c));
+        int t3 = Math.max(a, Math.max(b, c));
+        int t2 = a + b + c - t1 - t3;
+        byte[] qt = table(t1, t2, t3);
+        int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        // a line as decodeLine() hands it over: samples 0 .. w + 1, edges included; smooth
+        // stretches and jumps of every size, so every gradient band is met
+        int[] line = new int[w + 3];
+        int v = r.nextInt(256);
+        for (int x = 0; x <= w + 1; x++) {
+            v = r.nextInt(4) == 0 ? r.nextInt(256) : Math.min(255, Math.max(0, v + r.nextInt(-t3 - 1, t3 + 2)));
+            line[x] = v;
+        }
+        int[] expected = new int[w + 2];
+        ScanDecoder.contextRows(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
+        int[] actual = new int[w + 2];
+        ScanDecoder.contextRowsVector(line.clone(), actual, w, new int[w + 2], new int[w + 2], new int[w + 2],
+                new int[w + 2], t);
+        assertArrayEquals(expected, actual);
     }
 
     @Test
