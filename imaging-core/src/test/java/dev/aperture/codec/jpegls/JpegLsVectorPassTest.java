@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * ({@code ScanDecoder.contextRowsVector}) against T.87 A.3.3's comparisons, written here
  * independently: every valid threshold set (NEAR 0, MAXVAL 255) takes the computed path with
  * T1 - 1, T2 - 1, T3 - 1, and a table it cannot compute is refused (the table pass decodes it);
- * the computed pass gives the table pass's entries on random lines.
+ * the computed passes (component line and pixel line) give the table passes' entries on random
+ * lines.
  * The decodes themselves are compared with CharLS in the preset and generated-stream tests.
  */
 class JpegLsVectorPassTest {
@@ -71,21 +72,47 @@ class JpegLsVectorPassTest {
         int t2 = a + b + c - t1 - t3;
         byte[] qt = table(t1, t2, t3);
         int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        // a line as decodeLine() hands it over: samples 0 .. w + 1, edges included; smooth
-        // stretches and jumps of every size, so every gradient band is met
-        int[] line = new int[w + 3];
-        int v = r.nextInt(256);
-        for (int x = 0; x <= w + 1; x++) {
-            v = r.nextInt(4) == 0 ? r.nextInt(256) : Math.min(255, Math.max(0, v + r.nextInt(-t3 - 1, t3 + 2)));
-            line[x] = v;
-        }
+        // a line as decodeLine() hands it over: samples 0 .. w + 1, edges included (and the
+        // last int, which the passes do not read)
+        int[] line = randomLine(w + 3, t3, new java.util.SplittableRandom(seed));
         int[] expected = new int[w + 2];
         ScanDecoder.contextRows(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
         int[] actual = new int[w + 2];
         ScanDecoder.contextRowsVector(line.clone(), actual, w, new int[w + 2], new int[w + 2], new int[w + 2],
                 new int[w + 2], t);
         assertArrayEquals(expected, actual);
+    }
+
+    @Property(tries = 300)
+    void theComputedPixelPassGivesTheTablePassEntries(@ForAll @IntRange(min = 1, max = 255) int a,
+                                                      @ForAll @IntRange(min = 1, max = 255) int b,
+                                                      @ForAll @IntRange(min = 1, max = 255) int c,
+                                                      @ForAll @IntRange(min = 1, max = 700) int w,
+                                                      @ForAll long seed) {
+        int t1 = Math.min(a, Math.min(b, c));
+        int t3 = Math.max(a, Math.max(b, c));
+        int t2 = a + b + c - t1 - t3;
+        byte[] qt = table(t1, t2, t3);
+        int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
+        // a sample-interleaved previous line of three components, edge pixels included
+        int[] line = randomLine(3 * (w + 2), t3, new java.util.SplittableRandom(seed));
+        int[] expected = new int[3 * (w + 2)];
+        ScanDecoder.contextRows3(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
+        int[] actual = new int[3 * (w + 2)];
+        ScanDecoder.contextRows3Vector(line.clone(), actual, w, new int[3 * (w + 2)], new int[3 * (w + 2)],
+                new int[3 * (w + 2)], t);
+        assertArrayEquals(expected, actual);
+    }
+
+    /** Smooth stretches and jumps of every size, so that every gradient band is met. */
+    private static int[] randomLine(int n, int t3, java.util.SplittableRandom r) {
+        int[] line = new int[n];
+        int v = r.nextInt(256);
+        for (int x = 0; x < n; x++) {
+            v = r.nextInt(4) == 0 ? r.nextInt(256) : Math.min(255, Math.max(0, v + r.nextInt(-t3 - 1, t3 + 2)));
+            line[x] = v;
+        }
+        return line;
     }
 
     @Test
