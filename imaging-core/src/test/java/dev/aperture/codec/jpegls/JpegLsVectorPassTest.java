@@ -53,12 +53,10 @@ class JpegLsVectorPassTest {
     void everyValidThresholdSetIsComputed(@ForAll @IntRange(min = 1, max = 255) int a,
                                           @ForAll @IntRange(min = 1, max = 255) int b,
                                           @ForAll @IntRange(min = 1, max = 255) int c) {
-        int t1 = Math.min(a, Math.min(b, c));
-        int t3 = Math.max(a, Math.max(b, c));
-        int t2 = a + b + c - t1 - t3;
-        int[] t = ScanDecoder.arithmeticThresholds(table(t1, t2, t3), 255);
-        assertNotNull(t, t1 + " " + t2 + " " + t3);
-        assertArrayEquals(new int[] {t1 - 1, t2 - 1, t3 - 1}, t);
+        int[] s = sorted(a, b, c);
+        int[] t = ScanDecoder.arithmeticThresholds(table(s[0], s[1], s[2]), 255);
+        assertNotNull(t, s[0] + " " + s[1] + " " + s[2]);
+        assertArrayEquals(new int[] {s[0] - 1, s[1] - 1, s[2] - 1}, t);
     }
 
     @Property(tries = 300)
@@ -67,14 +65,12 @@ class JpegLsVectorPassTest {
                                                  @ForAll @IntRange(min = 1, max = 255) int c,
                                                  @ForAll @IntRange(min = 1, max = 700) int w,
                                                  @ForAll long seed) {
-        int t1 = Math.min(a, Math.min(b, c));
-        int t3 = Math.max(a, Math.max(b, c));
-        int t2 = a + b + c - t1 - t3;
-        byte[] qt = table(t1, t2, t3);
+        int[] s = sorted(a, b, c);
+        byte[] qt = table(s[0], s[1], s[2]);
         int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
         // a line as decodeLine() hands it over: samples 0 .. w + 1, edges included (and the
         // last int, which the passes do not read)
-        int[] line = randomLine(w + 3, t3, new java.util.SplittableRandom(seed));
+        int[] line = randomLine(w + 3, s[2], new java.util.SplittableRandom(seed));
         int[] expected = new int[w + 2];
         ScanDecoder.contextRows(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
         int[] actual = new int[w + 2];
@@ -89,19 +85,24 @@ class JpegLsVectorPassTest {
                                                       @ForAll @IntRange(min = 1, max = 255) int c,
                                                       @ForAll @IntRange(min = 1, max = 700) int w,
                                                       @ForAll long seed) {
-        int t1 = Math.min(a, Math.min(b, c));
-        int t3 = Math.max(a, Math.max(b, c));
-        int t2 = a + b + c - t1 - t3;
-        byte[] qt = table(t1, t2, t3);
+        int[] s = sorted(a, b, c);
+        byte[] qt = table(s[0], s[1], s[2]);
         int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
         // a sample-interleaved previous line of three components, edge pixels included
-        int[] line = randomLine(3 * (w + 2), t3, new java.util.SplittableRandom(seed));
+        int[] line = randomLine(3 * (w + 2), s[2], new java.util.SplittableRandom(seed));
         int[] expected = new int[3 * (w + 2)];
         ScanDecoder.contextRows3(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
         int[] actual = new int[3 * (w + 2)];
         ScanDecoder.contextRows3Vector(line.clone(), actual, w, new int[3 * (w + 2)], new int[3 * (w + 2)],
                 new int[3 * (w + 2)], t);
         assertArrayEquals(expected, actual);
+    }
+
+    /** T1 &lt;= T2 &lt;= T3 from three values in any order. */
+    private static int[] sorted(int a, int b, int c) {
+        int t1 = Math.min(a, Math.min(b, c));
+        int t3 = Math.max(a, Math.max(b, c));
+        return new int[] {t1, a + b + c - t1 - t3, t3};
     }
 
     /** Smooth stretches and jumps of every size, so that every gradient band is met. */
