@@ -1600,33 +1600,6 @@ final class ScanDecoder extends JlsCoder {
      * loop over pixels with the premultiplied table instead of two over samples with an array
      * of Q1 between them, 8-bit RGB decodes 3 % faster.
      */
-    /**
-     * {@link #contextRows3} for MAXVAL 255 in loops that C2 vectorises, as
-     * {@link #contextRowsVector} does a component line: Q1 of every sample from the thresholds,
-     * with the sample right of it (three ints on) from a shifted copy, and Q2 a copy of Q1
-     * shifted by a pixel. 8-bit RGB sample interleave +6-7 % (in-process A/B, session 9).
-     */
-    static void contextRows3Vector(int[] P, int[] qp, int w, int[] right, int[] q1, int[] q2, int[] t) {
-        int a = t[0];
-        int b = t[1];
-        int c = t[2];
-        int n = 3 * w + 3;
-        System.arraycopy(P, 3, right, 0, n);   // right[p] = P[p + 3]: the sample right of p
-        for (int p = 0; p < n; p++) {
-            int d = right[p] - P[p];
-            int m = Math.abs(d);
-            int s = d >> 31;
-            int q = ((-m) >>> 31) + ((a - m) >>> 31) + ((b - m) >>> 31) + ((c - m) >>> 31);
-            q1[p] = (q ^ s) - s;
-        }
-        System.arraycopy(q1, 0, q2, 3, n - 3); // Q2 of sample p is Q1 of sample p - 3
-        int bias = 40 * (2 * MV8 + 1) + MV8;
-        for (int p = 3; p < n; p++) {
-            int q = 9 * q1[p] + q2[p];
-            qp[p] = (q << 9) - q + bias;
-        }
-    }
-
     static void contextRows3(int[] P, int[] qp, int[] qr, int w, int off) {
         int bias = 40 * (2 * off + 1) + off;
         // R Q1 of the three samples of the pixel before the one being done
@@ -1644,6 +1617,34 @@ final class ScanDecoder extends JlsCoder {
             g0 = h0;
             g1 = h1;
             g2 = h2;
+        }
+    }
+
+    /**
+     * {@link #contextRows3} for MAXVAL 255 in loops that C2 vectorises, as
+     * {@link #contextRowsVector} does a component line: Q1 of every sample from the thresholds,
+     * with the sample right of it (three ints on) from a shifted copy, and Q2 a copy of Q1
+     * shifted by a pixel. 8-bit RGB sample interleave +6-7 % (in-process A/B, session 9).
+     */
+    static void contextRows3Vector(int[] P, int[] qp, int w, int[] right, int[] q1, int[] q2, int[] t) {
+        int a = t[0];
+        int b = t[1];
+        int c = t[2];
+        int n = 3 * w + 3;
+        System.arraycopy(P, 3, right, 0, n);   // right[p] = P[p + 3]: the sample right of p
+        for (int p = 0; p < n; p++) {
+            // quantised() written out, as in contextRowsVector
+            int d = right[p] - P[p];
+            int m = Math.abs(d);
+            int s = d >> 31;
+            int q = ((-m) >>> 31) + ((a - m) >>> 31) + ((b - m) >>> 31) + ((c - m) >>> 31);
+            q1[p] = (q ^ s) - s;
+        }
+        System.arraycopy(q1, 0, q2, 3, n - 3); // Q2 of sample p is Q1 of sample p - 3
+        int bias = 40 * (2 * MV8 + 1) + MV8;
+        for (int p = 3; p < n; p++) {
+            int q = 9 * q1[p] + q2[p];
+            qp[p] = (q << 9) - q + bias;
         }
     }
 
