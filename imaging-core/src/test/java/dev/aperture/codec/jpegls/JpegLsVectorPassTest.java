@@ -60,42 +60,35 @@ class JpegLsVectorPassTest {
     }
 
     @Property(tries = 300)
-    void theComputedPassGivesTheTablePassEntries(@ForAll @IntRange(min = 1, max = 255) int a,
-                                                 @ForAll @IntRange(min = 1, max = 255) int b,
-                                                 @ForAll @IntRange(min = 1, max = 255) int c,
-                                                 @ForAll @IntRange(min = 1, max = 700) int w,
-                                                 @ForAll long seed) {
+    void theComputedPassesGiveTheTablePassesEntries(@ForAll @IntRange(min = 1, max = 255) int a,
+                                                    @ForAll @IntRange(min = 1, max = 255) int b,
+                                                    @ForAll @IntRange(min = 1, max = 255) int c,
+                                                    @ForAll @IntRange(min = 1, max = 700) int w,
+                                                    @ForAll long seed) {
         int[] s = sorted(a, b, c);
         byte[] qt = table(s[0], s[1], s[2]);
         int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
-        // a line as decodeLine() hands it over: samples 0 .. w + 1, edges included (and the
-        // last int, which the passes do not read)
-        int[] line = randomLine(w + 3, s[2], new java.util.SplittableRandom(seed));
+        int[] rows = ScanDecoder.gradientRows(qt, 255);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+
+        // a component line as decodeLine() hands it over: samples 0 .. w + 1, edges included
+        // (and the last int, which the passes do not read)
+        int[] line = randomLine(w + 3, s[2], r);
         int[] expected = new int[w + 2];
-        ScanDecoder.contextRows(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
+        ScanDecoder.contextRows(line.clone(), expected, rows, w, 255);
         int[] actual = new int[w + 2];
         ScanDecoder.contextRowsVector(line.clone(), actual, w, new int[w + 2], new int[w + 2], new int[w + 2],
                 new int[w + 2], t);
         assertArrayEquals(expected, actual);
-    }
 
-    @Property(tries = 300)
-    void theComputedPixelPassGivesTheTablePassEntries(@ForAll @IntRange(min = 1, max = 255) int a,
-                                                      @ForAll @IntRange(min = 1, max = 255) int b,
-                                                      @ForAll @IntRange(min = 1, max = 255) int c,
-                                                      @ForAll @IntRange(min = 1, max = 700) int w,
-                                                      @ForAll long seed) {
-        int[] s = sorted(a, b, c);
-        byte[] qt = table(s[0], s[1], s[2]);
-        int[] t = ScanDecoder.arithmeticThresholds(qt, 255);
         // a sample-interleaved previous line of three components, edge pixels included
-        int[] line = randomLine(3 * (w + 2), s[2], new java.util.SplittableRandom(seed));
-        int[] expected = new int[3 * (w + 2)];
-        ScanDecoder.contextRows3(line.clone(), expected, ScanDecoder.gradientRows(qt, 255), w, 255);
-        int[] actual = new int[3 * (w + 2)];
-        ScanDecoder.contextRows3Vector(line.clone(), actual, w, new int[3 * (w + 2)], new int[3 * (w + 2)],
-                new int[3 * (w + 2)], t);
-        assertArrayEquals(expected, actual);
+        int n = 3 * (w + 2);
+        int[] pixels = randomLine(n, s[2], r);
+        int[] expected3 = new int[n];
+        ScanDecoder.contextRows3(pixels.clone(), expected3, rows, w, 255);
+        int[] actual3 = new int[n];
+        ScanDecoder.contextRows3Vector(pixels.clone(), actual3, w, new int[n], new int[n], new int[n], t);
+        assertArrayEquals(expected3, actual3);
     }
 
     /** T1 &lt;= T2 &lt;= T3 from three values in any order. */
