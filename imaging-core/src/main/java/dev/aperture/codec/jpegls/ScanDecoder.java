@@ -258,8 +258,9 @@ final class ScanDecoder extends JlsCoder {
             }
         } else {
             // one buffer per component: the previous line, overwritten in place by the current,
-            // and a last int that decodeLineLosslessBias() uses for Rc
-            int[][] lines = new int[nc][w + 3];
+            // an int that decodeLineLosslessBias() uses for Rc and room for the eight-sample
+            // fills of decodeRun8()
+            int[][] lines = new int[nc][w + 11];
             q12 = new int[w + 2];
             if (near == 0 && maxVal == MV8) {
                 thresholds = arithmeticThresholds(quant, maxVal);
@@ -791,7 +792,7 @@ final class ScanDecoder extends JlsCoder {
             int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
-                x += decodeRunLossless(L, x, ra);
+                x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -884,7 +885,7 @@ final class ScanDecoder extends JlsCoder {
             int t = qx[(v & 0xFFFF) - ra]; // see contextTable() and contextRows()
             if (t == 0) {
                 this.bp = bp;
-                x += decodeRunLossless(L, x, ra);
+                x += decodeRun8(L, x, ra);
                 bp = this.bp;
                 if (x <= w) {
                     ra = L[x - 1];
@@ -1101,8 +1102,8 @@ final class ScanDecoder extends JlsCoder {
 
     /**
      * {@link #decodeRun} for NEAR = 0, with {@link #decodeRunLength} written into it: the run of
-     * the lossless line loops (the 8-bit ones, {@link #decodeLineLossless}
-     * and {@link #decodeLineLosslessBias} for 9 to 16 bits). The point is its size: at more than
+     * the lossless line loops {@link #decodeLineLossless} and {@link #decodeLineLosslessBias}
+     * (the 8-bit ones have {@link #decodeRun8}). The point is its size: at more than
      * 325 bytes of bytecode (C2's FreqInlineSize) C2 never inlines it into the line loop.
      * Inlined, the run code (about 9 KB of machine code) shared the loop's registers and C2 kept
      * more of the loop's values in stack slots: in 8-bit RGB line-interleave decodes, fresh JVMs
@@ -1174,6 +1175,134 @@ final class ScanDecoder extends JlsCoder {
         if (runIndex > 0) {
             runIndex--;
         }
+        return count + 1;
+    }
+
+    /**
+     * Sums of the 1 bits of run-length codes (T.87 A.7.1.2) for {@link #decodeRun8}: entry
+     * {@code 64 RUNindex + n} holds, in bits 5 and up, the samples that n 1 bits stand for
+     * from RUNindex on (2^J[RUNindex] each, RUNindex going up by one per bit to 31 at most),
+     * and in bits 0..4 J of the RUNindex reached, which gives the length of the remainder.
+     */
+    private static final int[] RUN_SUMS = runSums();
+
+    private static int[] runSums() {
+        int[] t = new int[32 * 64];
+        for (int ri = 0; ri < 32; ri++) {
+            int s = 0;
+            int r = ri;
+            for (int n = 0; n < 64; n++) {
+                t[64 * ri + n] = (s << 5) | J[r];
+                s += 1 << J[r];
+                r = Math.min(r + 1, 31);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * {@link #decodeRunLossless} for the 8-bit line loops (MAXVAL 255, NEAR 0), written for
+     * short runs (8-bit RGB: half of them end at once, nine in ten within two samples) with
+     * few data-dependent branches: the 1 bits of the run-length code counted and summed with
+     * one table load ({@link #RUN_SUMS}), the fill as eight stores (the line buffers have room
+     * past their end, and the samples of the previous line that the stores overwrite are
+     * read from {@link #q12} instead), and the run-interruption sample (T.87 A.7.2) decoded
+     * from the same 64 bits, its RItype without a branch. Codes with more than 40 1 bits and
+     * runs that reach the end of the line take {@link #decodeRunLength}. Like
+     * decodeRunLossless, more than 325 bytes of bytecode, so that C2 never inlines it into
+     * the line loop. 8-bit RGB line interleave: +2-3 % (benchmarks/README.md, session 10).
+     *
+     * @return the samples decoded
+     */
+    private int decodeRun8(int[] L, int x, int ra) {
+        int remaining = width - x + 1;
+        byte[] in = cb;
+        long bp = this.bp;
+        int ri = runIndex;
+        long word = (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+        int ones = Long.numberOfLeadingZeros(~word);
+        int sum = RUN_SUMS[(ri << 6) + (ones & 63)];
+        int count = sum >>> 5;
+        int j = sum & 31;
+        int used;
+        if (ones <= 40 && count < remaining) {
+            ri = Math.min(ri + ones, 31);
+            // the 0 bit after the 1 bits, then j bits of remainder: at most 56 bits in all
+            count += (int) (((word << ones) << 1 >>> 1) >>> (63 - j));
+            if (count >= remaining) {
+                throw new MalformedDataException("JPEG-LS run longer than the line", segEnd, MalformedDataException.NO_TAG);
+            }
+            used = ones + 1 + j;
+            bp += used;
+        } else {
+            count = decodeRunLength(remaining);
+            if (count == remaining) {
+                Arrays.fill(L, x, x + remaining, ra);
+                return remaining;
+            }
+            bp = this.bp;
+            ri = runIndex;
+            j = J[ri];
+            used = PEEK_BITS;
+        }
+        int xi = x + count;
+        for (int f = 0; f < 8; f++) {
+            L[x + f] = ra;
+        }
+        for (int f = x + 8; f < xi; f++) {
+            L[f] = ra;
+        }
+        int rb = (q12[xi] >>> 16) & MV8;
+        runRb = rb;
+        // T.87 A.7.2: RItype 1 when Ra = Rb; its context follows RI0's in st
+        int t = ((ra ^ rb) - 1) >>> 31;
+        int ia = 4 * (RI0 + t);
+        int[] s = st;
+        int nq = s[ia + N];
+        int aq = s[ia + A];
+        int k = golomb(nq, aq + ((nq >> 1) & -t));
+        int escape = limit - j - 1 - qbpp - 1;
+        // the interruption code takes at most 31 - j bits (an escape: 22 - j zeros, a 1 and 8
+        // bits; below it z + k + 1 <= 30 - j, as k <= qbpp = 8), so the run-length code's
+        // ones + 1 + j bits and it fit in the 57 of word when ones <= 25
+        word = ones <= 25 ? word << used : (long) LONG_BE.get(in, (int) (bp >>> 3)) << (bp & 7);
+        int z = Long.numberOfLeadingZeros(word);
+        int em;
+        if (z < escape && z + k < 32) {
+            em = ((z - 1) << k) + (int) ((word << z) >>> (63 - k));
+            bp += z + k + 1;
+        } else {
+            this.bp = bp;
+            em = decodeValueSlow(k, escape);
+            bp = this.bp;
+        }
+        if (em > RANGE8 + 1) {
+            throw badValue();
+        }
+        this.bp = bp;
+        // decodeInterruptionError() and updateInterruption() with the context in locals
+        int temp = em + t;
+        int map = temp & 1;
+        int abs = (temp + map) >> 1;
+        int[] negs = nn;
+        int nt = negs[t];
+        int cond = ((-k) >>> 31) | (~((2 * nt - nq) >> 31) & 1);
+        int neg = -(cond ^ map ^ 1);
+        int e = (abs ^ neg) - neg;
+        nt += e >>> 31;
+        aq += (em + 1 - t) >> 1;
+        if (nq == reset) {
+            aq >>= 1;
+            nq >>= 1;
+            nt >>= 1;
+        }
+        negs[t] = nt;
+        s[ia + A] = aq;
+        s[ia + N] = nq + 1;
+        // Rb + E modulo 256, E negated when Rb < Ra (RItype 0; with Ra = Rb, Rb + E is Ra + E)
+        int sg = (rb - ra) >> 31;
+        L[xi] = (rb + ((e ^ sg) - sg)) & MV8;
+        runIndex = Math.max(ri - 1, 0);
         return count + 1;
     }
 

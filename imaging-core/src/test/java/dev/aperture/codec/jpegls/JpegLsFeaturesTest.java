@@ -290,6 +290,66 @@ class JpegLsFeaturesTest {
         assertArrayEquals(neg, (short[]) decode(JpegLsEncoder.encode(wrapArray(neg), s12, 0, 0, null), s12));
     }
 
+    /**
+     * Runs of every length from 0 to 40, some of 2,000 samples, runs to the line end and
+     * interruptions by both RItypes and by jumps of up to 255 (escape codes), in widths below
+     * and above the eight-sample fill of the 8-bit run decoder: decode(encode(x)) == x for
+     * 8-bit grey and for RGB in each interleave mode (the encoder writes CharLS's bytes, see
+     * JpegLsCharLsGeneratedTest).
+     */
+    @Test
+    void eightBitRunsOfEveryLengthRoundTrip() {
+        Random rnd = new Random(10);
+        for (int cols : new int[] {1, 3, 7, 9, 64, 2053}) {
+            int rows = 64;
+            for (int comps : new int[] {1, 3}) {
+                byte[] v = new byte[rows * cols * comps];
+                for (int c = 0; c < comps; c++) {
+                    for (int y = 0; y < rows; y++) {
+                        // each line the one above (runs start where both are flat) with spans
+                        // of 0 to 40 samples, now and then 2,000, set to a new level: the same,
+                        // a small step, a jump or the complement
+                        for (int x = 0; x < cols; x++) {
+                            v[(y * cols + x) * comps + c] = y == 0 ? (byte) (x / 11 * 37) : v[((y - 1) * cols + x) * comps + c];
+                        }
+                        for (int edit = rnd.nextInt(6); edit >= 0; edit--) {
+                            int x = rnd.nextInt(cols);
+                            int len = rnd.nextInt(3) == 0 ? rnd.nextInt(2000) : rnd.nextInt(41);
+                            int level = v[(y * cols + x) * comps + c] & 0xFF;
+                            int kind = rnd.nextInt(4);
+                            level = kind == 0 ? level ^ 0xFF : kind == 1 ? (level + 1 + rnd.nextInt(3)) & 0xFF
+                                    : kind == 2 ? rnd.nextInt(256) : level;
+                            for (int i = 0; i < len && x < cols; i++, x++) {
+                                v[(y * cols + x) * comps + c] = (byte) level;
+                            }
+                        }
+                    }
+                }
+                ImageDescriptor d = comps == 1
+                        ? ImageDescriptor.of(rows, cols, 1, 8, 8, false, Photometric.MONOCHROME2)
+                        : ImageDescriptor.of(rows, cols, 3, 8, 8, false, Photometric.RGB);
+                for (int ilv : comps == 1 ? new int[] {0} : new int[] {0, 1, 2}) {
+                    byte[] jls = JpegLsEncoder.encode(wrapArray(v), d, 0, ilv, null, false, 0);
+                    assertArrayEquals(v, (byte[]) decode(jls, d), cols + " x " + comps + " ilv " + ilv);
+                }
+            }
+        }
+        // a run of 2,040 samples from RUNindex 0 (26 1 bits, a 0 and 10 remainder bits) ended
+        // by a jump whose code is an escape (21 bits, the interruption context still fresh),
+        // at every bit alignment (the noise before it): more than one 64-bit read holds. The
+        // first line has no run after its first sample (the line above is zero, it is not)
+        int cols = 2100;
+        ImageDescriptor d = ImageDescriptor.of(2, cols, 1, 8, 8, false, Photometric.MONOCHROME2);
+        for (int noise = 0; noise < 24; noise++) {
+            byte[] v = new byte[2 * cols];
+            for (int x = 0; x < cols; x++) {
+                v[x] = (byte) (x == 0 ? 1 : x < 10 ? 1 + rnd.nextInt(255) : 50);
+                v[cols + x] = (byte) (x < 10 ? v[x] : x == 2050 ? 50 ^ 0xFF : 50);
+            }
+            assertArrayEquals(v, (byte[]) decode(JpegLsEncoder.encode(wrapArray(v), d, 0, 0, null, false, 0), d));
+        }
+    }
+
     @Test
     void providerIsFoundAndEncodesThroughTheSpi() {
         JpegLsCodecProvider provider = ServiceLoader.load(dev.aperture.codec.CodecProvider.class).stream()
