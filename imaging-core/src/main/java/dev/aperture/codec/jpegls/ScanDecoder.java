@@ -429,16 +429,23 @@ final class ScanDecoder extends JlsCoder {
         }
     }
 
-    /** {@link #store} of three component lines into pixels of three bytes, components in order. */
+    /**
+     * {@link #store} of three component lines into pixels of three bytes, components in order:
+     * a pixel as one four-byte store whose last byte the next pixel's store overwrites (the
+     * line's last pixel as three bytes, so that nothing past the line is written). C2 unrolled
+     * the three byte stores sixteen times and kept the loaded samples in vector registers:
+     * 8-bit RGB line interleave +1 % (benchmarks/README.md, session 10).
+     */
     private void storeLines3(int[] l0, int[] l1, int[] l2, int y) {
         int w = width;
         byte[] o = outB;
         int d = outOff + y * w * 3;
-        for (int x = 1; x <= w; x++, d += 3) {
-            o[d] = (byte) l0[x];
-            o[d + 1] = (byte) l1[x];
-            o[d + 2] = (byte) l2[x];
+        for (int x = 1; x < w; x++, d += 3) {
+            INT_LE.set(o, d, (l0[x] & 0xFF) | (l1[x] & 0xFF) << 8 | (l2[x] & 0xFF) << 16);
         }
+        o[d] = (byte) l0[w];
+        o[d + 1] = (byte) l1[w];
+        o[d + 2] = (byte) l2[w];
     }
 
     private void storeInterleaved(int[] line, int y, int[] comps) {
@@ -1870,6 +1877,8 @@ final class ScanDecoder extends JlsCoder {
     // ---- coding primitives --------------------------------------------------------------------
 
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Four bytes of {@link #storeLines3}'s output at once, the first at the lowest index. */
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The bits from {@link #bp} on, MSB first: {@value #PEEK_BITS} or more of them valid. */
     private long peek() {
